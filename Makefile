@@ -1,0 +1,31 @@
+# `make demo` and `make test` do all set-up themselves on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: install demo test postgres bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+# Crawls the bundled offline sample of every platform into data/pasarkerja.db, then summarises it.
+demo: install
+	$(BIN)/python -m sample.demo
+
+test: install postgres
+	$(BIN)/python -m pytest
+
+postgres:
+	bash scripts/ensure-postgres.sh
+
+bench: install
+	$(BIN)/python bench/crawl_throughput.py
+
+clean:
+	rm -rf $(VENV) data .pytest_cache

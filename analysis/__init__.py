@@ -1,0 +1,1 @@
+"""What the database means: queries, summaries and (later) the skill and pay analyses."""

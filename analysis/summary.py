@@ -1,0 +1,54 @@
+"""A first look at the store: postings per source and the newest postings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine, func, select
+
+from pipelines.db.models import CrawlRun, Posting
+
+
+@dataclass
+class SourceCount:
+    source: str
+    postings: int
+    last_crawl: datetime | None
+
+
+def postings_per_source(engine: Engine) -> list[SourceCount]:
+    last_crawl = (
+        select(CrawlRun.spider, func.max(CrawlRun.finished_at).label("finished_at")).group_by(CrawlRun.spider).subquery()
+    )
+    query = (
+        select(Posting.source, func.count(Posting.id), last_crawl.c.finished_at)
+        .join(last_crawl, last_crawl.c.spider == Posting.source, isouter=True)
+        .group_by(Posting.source, last_crawl.c.finished_at)
+        .order_by(func.count(Posting.id).desc(), Posting.source)
+    )
+    with engine.connect() as connection:
+        return [SourceCount(*row) for row in connection.execute(query)]
+
+
+def newest_postings(engine: Engine, limit: int = 10) -> list:
+    query = (
+        select(Posting.posted_at, Posting.source, Posting.title, Posting.company)
+        .where(Posting.posted_at.is_not(None))
+        .order_by(Posting.posted_at.desc(), Posting.id.desc())
+        .limit(limit)
+    )
+    with engine.connect() as connection:
+        return list(connection.execute(query))
+
+
+def render(engine: Engine, newest: int = 10) -> str:
+    """The summary as plain text for a terminal."""
+    counts = postings_per_source(engine)
+    lines = ["Postings per source", ""]
+    lines += [f"  {row.source:<16} {row.postings:>7}" for row in counts]
+    lines += [f"  {'total':<16} {sum(row.postings for row in counts):>7}", "", f"Newest {newest} postings", ""]
+    for row in newest_postings(engine, newest):
+        title = row.title if len(row.title) <= 60 else row.title[:57] + "..."
+        lines.append(f"  {row.posted_at:%Y-%m-%d %H:%M}  {row.source:<15} {title}" + (f" ({row.company})" if row.company else ""))
+    return "\n".join(lines)

@@ -1,0 +1,26 @@
+"""``scrapy crawl`` that checks spider arguments and DATABASE_URL before starting.
+
+A wrong ``-a`` argument or database URL then ends with a one-line error saying what to
+fix, instead of a traceback from inside the running crawl.
+"""
+
+from __future__ import annotations
+
+from scrapy.commands.crawl import Command as ScrapyCrawl
+from scrapy.exceptions import UsageError
+
+from crawlers.spiders.base import ArgumentError
+from pipelines.db.engine import DatabaseURLError, make_engine
+
+
+class Command(ScrapyCrawl):
+    def run(self, args: list[str], opts) -> None:
+        if len(args) == 1 and args[0] in self.crawler_process.spider_loader.list():
+            spider_class = self.crawler_process.spider_loader.load(args[0])
+            try:
+                if hasattr(spider_class, "check_arguments"):
+                    spider_class.check_arguments(opts.spargs)
+                make_engine(self.settings.get("DATABASE_URL")).dispose()
+            except (ArgumentError, DatabaseURLError) as exc:
+                raise UsageError(str(exc), print_help=False) from exc
+        super().run(args, opts)

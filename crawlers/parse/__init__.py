@@ -1,0 +1,1 @@
+"""Shared readers for values every platform writes its own way: dates, money, text."""

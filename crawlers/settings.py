@@ -1,0 +1,47 @@
+"""Every Scrapy setting of pasarkerja in one place.
+
+Environment overrides (a ``-s NAME=value`` on the command line wins over both):
+
+- ``DATABASE_URL``: SQLAlchemy URL of the store; default ``sqlite:///data/pasarkerja.db``.
+- ``PASARKERJA_CONTACT``: contact (URL or e-mail) put in the user agent, so a platform
+  can reach whoever runs the crawl.
+
+Per-platform politeness (download delays that follow each platform's published limits)
+lives in each spider's ``custom_settings``.
+"""
+
+import os
+
+BOT_NAME = "pasarkerja"
+SPIDER_MODULES = ["crawlers.spiders"]
+NEWSPIDER_MODULE = "crawlers.spiders"
+
+DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite:///data/pasarkerja.db")
+# Postings written per database transaction; the last partial batch is written at close.
+STORE_BATCH_SIZE = 200
+
+PASARKERJA_CONTACT = os.environ.get("PASARKERJA_CONTACT", "https://github.com/pasarkerja/pasarkerja")
+USER_AGENT = f"pasarkerja/0.1 (labour-market research for training communities; +{PASARKERJA_CONTACT})"
+
+# Politeness: obey robots.txt, one request at a time per platform, back off when slow.
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 2.0
+DOWNLOAD_DELAY_JITTER = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+RETRY_TIMES = 2
+# Error pages (4xx/5xx) reach the spiders so they become rejects with a reason.
+HTTPERROR_ALLOW_ALL = True
+
+ITEM_PIPELINES = {
+    "pipelines.validate.ValidatePipeline": 100,
+    "pipelines.store.StorePipeline": 900,
+}
+
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = os.environ.get("PASARKERJA_LOG_LEVEL", "INFO")
+COMMANDS_MODULE = "crawlers.commands"

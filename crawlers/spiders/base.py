@@ -1,0 +1,131 @@
+"""The base of every platform spider: arguments, base_url rewriting, caps, rejects.
+
+A platform spider says where its endpoint is, which search arguments it takes and how
+it pages; this class does the rest the same way for all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, ClassVar
+from urllib.parse import urlsplit, urlunsplit
+
+import scrapy
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from crawlers.extract.common import Page, snippet
+from crawlers.items import Posting, Reject
+
+COMMON_ARGUMENTS = {
+    "base_url": "replace scheme and host of every request, e.g. http://127.0.0.1:8000 (tests, mirrors)",
+    "max_pages": "stop after this many listing pages",
+    "max_items": "stop after this many postings",
+}
+
+
+class ArgumentError(ValueError):
+    """A spider argument (``-a name=value``) that cannot be used; the message says how to fix it."""
+
+
+def _positive_int(name: str, value: str | int | None) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = 0
+    if number < 1:
+        raise ArgumentError(f"-a {name}= must be a whole number of at least 1, got {value!r}")
+    return number
+
+
+def _base_url(value: str | None) -> str | None:
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ArgumentError(f"-a base_url= must look like http://HOST:PORT, got {value!r}")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+class PlatformSpider(scrapy.Spider):
+    """A spider for one platform's public listing endpoint."""
+
+    search_arguments: ClassVar[dict[str, str]] = {}
+    """The platform's own search arguments (``-a query=...``): name -> help text."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args)
+        options = self.check_arguments(kwargs)
+        self.base_url: str | None = options.pop("base_url")
+        self.max_pages: int | None = options.pop("max_pages")
+        self.max_items: int | None = options.pop("max_items")
+        self.search: dict[str, str] = options
+        self.arguments = dict(kwargs)
+        self.pages_requested = 0
+        self.postings_emitted = 0
+
+    @classmethod
+    def check_arguments(cls, arguments: dict[str, Any]) -> dict[str, Any]:
+        """Validated arguments; raises ArgumentError naming the first unusable one."""
+        allowed = {**COMMON_ARGUMENTS, **cls.search_arguments}
+        unknown = sorted(set(arguments) - set(allowed))
+        if unknown:
+            raise ArgumentError(
+                f"spider {cls.name!r} takes no argument {unknown[0]!r}; it takes: {', '.join(sorted(allowed))}"
+            )
+        options = {name: arguments[name] for name in cls.search_arguments if arguments.get(name)}
+        options["base_url"] = _base_url(arguments.get("base_url"))
+        options["max_pages"] = _positive_int("max_pages", arguments.get("max_pages"))
+        options["max_items"] = _positive_int("max_items", arguments.get("max_items"))
+        return options
+
+    def rebase(self, url: str) -> str:
+        """``url`` with scheme and host replaced by ``base_url`` (path and query kept)."""
+        if not self.base_url:
+            return url
+        base = urlsplit(self.base_url)
+        parts = urlsplit(url)
+        return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, parts.fragment))
+
+    @property
+    def done(self) -> bool:
+        """True once a cap (max_pages, max_items) is reached: no more pages to request."""
+        return (self.max_pages is not None and self.pages_requested >= self.max_pages) or (
+            self.max_items is not None and self.postings_emitted >= self.max_items
+        )
+
+    def page_request(self, url: str, callback: Callable, **kwargs: Any) -> scrapy.Request | None:
+        """A request for the next listing page, or None when a cap is reached."""
+        if self.done:
+            return None
+        self.pages_requested += 1
+        return scrapy.Request(self.rebase(url), callback=callback, errback=self.download_failed, **kwargs)
+
+    def read(self, response: Response, extract: Callable[[Response], Page]) -> Page:
+        """Run the platform extractor; a page it cannot read becomes a Page holding one Reject."""
+        self.crawler.stats.inc_value("pasarkerja/pages")
+        try:
+            return extract(response)
+        except Exception as exc:  # the boundary of untrusted input: any failure is a reject, not a crash
+            reason = getattr(exc, "reason", "unreadable_page")
+            detail = getattr(exc, "detail", f"{type(exc).__name__}: {exc}")
+            self.logger.warning("Rejected page %s: %s (%s)", response.url, reason, detail)
+            return Page(items=[Reject(self.name, reason, response.url, detail, snippet(response.body))])
+
+    def emit(self, page: Page) -> Iterator[Posting | Reject]:
+        """The page's items, stopping postings at max_items (rejects are always kept)."""
+        for item in page.items:
+            if isinstance(item, Posting):
+                if self.max_items is not None and self.postings_emitted >= self.max_items:
+                    continue
+                self.postings_emitted += 1
+            yield item
+
+    def download_failed(self, failure: Failure) -> Iterator[Reject]:
+        """A page that could not be downloaded at all (after retries) is a reject too."""
+        request = failure.request if hasattr(failure, "request") else None
+        url = request.url if request is not None else None
+        self.logger.warning("Download failed %s: %s", url, failure.getErrorMessage())
+        yield Reject(self.name, "download_failed", url, f"{failure.type.__name__}: {failure.getErrorMessage()}")

@@ -1,0 +1,1 @@
+"""What happens to every item: one concern per module, wired in crawlers.settings.ITEM_PIPELINES."""

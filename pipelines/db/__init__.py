@@ -1,0 +1,1 @@
+"""The SQL store: models, the engine from DATABASE_URL, and Alembic migrations."""

@@ -1,0 +1,88 @@
+"""The database behind DATABASE_URL: engine, safe display of the URL, schema upgrades."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+DEFAULT_URL = "sqlite:///data/pasarkerja.db"
+# Any constant works; it only has to be the same for every pasarkerja process.
+_MIGRATION_LOCK_ID = 0x7061736172
+
+
+class DatabaseURLError(ValueError):
+    """DATABASE_URL cannot be used; the message says what to fix."""
+
+
+def mask(url: str) -> str:
+    """``url`` with the password replaced by ``***``, for logs and messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unparseable DATABASE_URL>"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; a SQLite file's folder is created when missing."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseURLError(
+            "DATABASE_URL is not a database URL; use e.g. sqlite:///data/pasarkerja.db "
+            "or postgresql+psycopg://user:password@host:5432/dbname"
+        ) from exc
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise DatabaseURLError(f"DATABASE_URL {mask(url)}: only sqlite and postgresql are supported")
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets analysts read while a crawl writes; foreign keys are off by default in SQLite.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", "pipelines.db:migrations")
+    return config
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the database to the current schema (a no-op when it is already there).
+
+    On PostgreSQL an advisory lock makes concurrent crawls wait for one another here
+    instead of racing to create the same tables.
+    """
+    config = _alembic_config()
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MIGRATION_LOCK_ID})
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

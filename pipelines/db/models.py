@@ -1,0 +1,110 @@
+"""SQLAlchemy models of the store. Table and column names are a public interface (docs/schema.md).
+
+A change here needs a new migration in ``pipelines/db/migrations/versions``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# JSONB on PostgreSQL (indexable, queryable with ->>), JSON text on SQLite.
+JSONType = JSON().with_variant(JSONB(), "postgresql")
+UTC = DateTime(timezone=True)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class CrawlRun(Base):
+    """One ``scrapy crawl``: what was asked, how it ended, what it stored."""
+
+    __tablename__ = "crawl_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    spider: Mapped[str] = mapped_column(String(64), index=True)
+    arguments: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    started_at: Mapped[datetime] = mapped_column(UTC)
+    finished_at: Mapped[datetime | None] = mapped_column(UTC)
+    finish_reason: Mapped[str | None] = mapped_column(String(64))
+    requests: Mapped[int] = mapped_column(Integer, default=0)
+    items: Mapped[int] = mapped_column(Integer, default=0)
+    new: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+    stats: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+
+
+class Posting(Base):
+    """One posting per (source, source_id); columns mirror crawlers.items.Posting."""
+
+    __tablename__ = "postings"
+    __table_args__ = (UniqueConstraint("source", "source_id", name="uq_postings_source_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(64))
+    source_id: Mapped[str] = mapped_column(String(255))
+    url: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+    description_html: Mapped[str | None] = mapped_column(Text)
+    company: Mapped[str | None] = mapped_column(Text)
+    client_country: Mapped[str | None] = mapped_column(String(2))
+    posted_at: Mapped[datetime | None] = mapped_column(UTC, index=True)
+    valid_through: Mapped[datetime | None] = mapped_column(UTC)
+    employment_type: Mapped[str | None] = mapped_column(String(16))
+    remote: Mapped[bool | None] = mapped_column(Boolean)
+    location: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(2))
+    pay_min: Mapped[float | None] = mapped_column(Float)
+    pay_max: Mapped[float | None] = mapped_column(Float)
+    pay_currency: Mapped[str | None] = mapped_column(String(3))
+    pay_period: Mapped[str | None] = mapped_column(String(8))
+    pay_text: Mapped[str | None] = mapped_column(Text)
+    skills: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    category: Mapped[str | None] = mapped_column(Text)
+    bid_count: Mapped[int | None] = mapped_column(Integer)
+    applicant_count: Mapped[int | None] = mapped_column(Integer)
+    language: Mapped[str | None] = mapped_column(String(8))
+    status: Mapped[str | None] = mapped_column(String(32))
+    raw: Mapped[Any] = mapped_column(JSONType)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    first_seen_at: Mapped[datetime] = mapped_column(UTC)
+    last_seen_at: Mapped[datetime] = mapped_column(UTC, index=True)
+    times_seen: Mapped[int] = mapped_column(Integer, default=1)
+    first_crawl_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"))
+    last_crawl_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"))
+
+
+class Reject(Base):
+    """A record or page that could not become a posting."""
+
+    __tablename__ = "rejects"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    crawl_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"), index=True)
+    source: Mapped[str] = mapped_column(String(64))
+    url: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(Text)
+    snippet: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTC)
+
+
+class PostingChange(Base):
+    """A tracked field of a posting that a re-crawl saw change."""
+
+    __tablename__ = "posting_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id"), index=True)
+    crawl_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"))
+    field: Mapped[str] = mapped_column(String(32))
+    old_value: Mapped[Any] = mapped_column(JSONType, nullable=True)
+    new_value: Mapped[Any] = mapped_column(JSONType, nullable=True)
+    changed_at: Mapped[datetime] = mapped_column(UTC)

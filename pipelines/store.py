@@ -1,0 +1,233 @@
+"""Write postings and rejects to the SQL store: batched, idempotent, off the reactor thread.
+
+Postings are buffered and written STORE_BATCH_SIZE at a time, each batch in one
+transaction run in a worker thread, so a crash loses at most the batch in flight and
+never half of one. A posting already stored is matched on (source, source_id): an
+unchanged one only gets ``last_seen_at``/``times_seen`` bumped, a changed one is
+updated and its title, pay or status changes are logged in ``posting_changes``.
+The crawl itself is one row in ``crawl_runs``, opened at start and completed at close.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+from dataclasses import asdict, fields
+from datetime import datetime, timezone
+from typing import Any
+
+from scrapy import signals
+from sqlalchemy import case, insert, select, tuple_, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from crawlers.items import Posting, Reject
+from pipelines.db import models
+from pipelines.db.engine import make_engine, mask, upgrade
+
+logger = logging.getLogger(__name__)
+
+TRACKED_FIELDS = ("title", "pay_min", "pay_max", "pay_currency", "pay_period", "pay_text", "status")
+ITEM_FIELDS = tuple(f.name for f in fields(Posting))
+# What the content hash covers: everything the platform says except the raw echo of it.
+HASHED_FIELDS = tuple(name for name in ITEM_FIELDS if name != "raw")
+
+
+def content_hash(row: dict[str, Any]) -> str:
+    canonical = json.dumps({name: row[name] for name in HASHED_FIELDS}, sort_keys=True, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def json_safe(value: Any) -> Any:
+    """``value`` with anything JSON cannot hold (datetimes, sets...) turned into text."""
+    return json.loads(json.dumps(value, default=str))
+
+
+class PostingWriter:
+    """Synchronous batch writer; one instance per crawl, used from one worker thread at a time."""
+
+    def __init__(self, engine, crawl_run_id: int):
+        self.engine = engine
+        self.crawl_run_id = crawl_run_id
+        insert_for = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
+        self.insert_new = insert_for(models.Posting).on_conflict_do_nothing(index_elements=["source", "source_id"])
+
+    def write(self, postings: list[Posting], rejects: list[Reject]) -> tuple[int, int]:
+        """Store one batch in one transaction; returns (new, updated)."""
+        now = datetime.now(timezone.utc)
+        rows = {}
+        for posting in postings:  # a posting met twice in one batch counts once, last version wins
+            row = asdict(posting)
+            row["raw"] = json_safe(row["raw"])
+            row["content_hash"] = content_hash(row)
+            rows[(row["source"], row["source_id"])] = row
+        with self.engine.begin() as connection:
+            if rejects:
+                connection.execute(
+                    insert(models.Reject),
+                    [{**asdict(reject), "crawl_run_id": self.crawl_run_id, "created_at": now} for reject in rejects],
+                )
+            if not rows:
+                return 0, 0
+            stored = self._stored(connection, rows)
+            # Sorted keys: concurrent crawls touch rows in the same order and cannot deadlock.
+            fresh = [key for key in sorted(rows) if key not in stored]
+            inserted = self._insert(connection, [rows[key] for key in fresh], now)
+            # Rows another crawl inserted since _stored() read are refreshed like stored ones.
+            stored.update(self._stored(connection, {key: rows[key] for key in fresh if key not in inserted}))
+            updated = self._refresh(connection, rows, stored, now)
+        return len(inserted), updated
+
+    def _stored(self, connection, rows: dict) -> dict:
+        if not rows:
+            return {}
+        table = models.Posting.__table__
+        query = select(table).where(tuple_(table.c.source, table.c.source_id).in_(list(rows)))
+        return {(row.source, row.source_id): row for row in connection.execute(query)}
+
+    def _insert(self, connection, rows: list[dict[str, Any]], now: datetime) -> set:
+        if not rows:
+            return set()
+        table = models.Posting.__table__
+        seen = {
+            "first_seen_at": now,
+            "last_seen_at": now,
+            "times_seen": 1,
+            "first_crawl_run_id": self.crawl_run_id,
+            "last_crawl_run_id": self.crawl_run_id,
+        }
+        result = connection.execute(
+            self.insert_new.returning(table.c.source, table.c.source_id), [{**row, **seen} for row in rows]
+        )
+        return {tuple(key) for key in result}
+
+    def _refresh(self, connection, rows: dict, stored: dict, now: datetime) -> int:
+        """Mark stored postings as seen again and rewrite the changed ones; returns how many changed."""
+        table = models.Posting.__table__
+        seen = {
+            "last_seen_at": now,
+            "last_crawl_run_id": self.crawl_run_id,
+            # Seen twice in one crawl is seen once.
+            "times_seen": case(
+                (table.c.last_crawl_run_id == self.crawl_run_id, table.c.times_seen), else_=table.c.times_seen + 1
+            ),
+        }
+        changed = [key for key in sorted(stored) if stored[key].content_hash != rows[key]["content_hash"]]
+        unchanged_ids = sorted(stored[key].id for key in stored if key not in set(changed))
+        if unchanged_ids:
+            connection.execute(update(table).where(table.c.id.in_(unchanged_ids)).values(**seen))
+        changes = []
+        for key in changed:
+            old, row = stored[key], rows[key]
+            connection.execute(update(table).where(table.c.id == old.id).values(**row, **seen))
+            changes += [
+                {
+                    "posting_id": old.id,
+                    "crawl_run_id": self.crawl_run_id,
+                    "field": name,
+                    "old_value": json_safe(getattr(old, name)),
+                    "new_value": json_safe(row[name]),
+                    "changed_at": now,
+                }
+                for name in TRACKED_FIELDS
+                if _differs(getattr(old, name), row[name])
+            ]
+        if changes:
+            connection.execute(insert(models.PostingChange), changes)
+        return len(changed)
+
+
+def _differs(old: Any, new: Any) -> bool:
+    # Stored floats come back as floats, item ints stay ints: 500 and 500.0 are the same pay.
+    return json_safe(old) != json_safe(new) if not isinstance(new, (int, float)) else old != new
+
+
+class StorePipeline:
+    """The last pipeline: buffers items and hands full batches to a PostingWriter in a thread."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.database_url = crawler.settings.get("DATABASE_URL")
+        self.batch_size = max(1, crawler.settings.getint("STORE_BATCH_SIZE"))
+        self.postings: list[Posting] = []
+        self.rejects: list[Reject] = []
+        self.flushing = asyncio.Lock()
+        self.engine = None
+        self.writer: PostingWriter | None = None
+        self.crawl_run_id: int | None = None
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    async def open_spider(self):
+        spider = self.crawler.spider
+        logger.info("Storing into %s", mask(self.database_url))
+        self.engine = make_engine(self.database_url)
+        await asyncio.to_thread(upgrade, self.engine)
+        self.crawl_run_id = await asyncio.to_thread(self._open_run, spider.name, getattr(spider, "arguments", {}))
+        self.stats.set_value("pasarkerja/crawl_run_id", self.crawl_run_id)
+        self.writer = PostingWriter(self.engine, self.crawl_run_id)
+
+    def _open_run(self, spider_name: str, arguments: dict[str, Any]) -> int:
+        with self.engine.begin() as connection:
+            return connection.execute(
+                insert(models.CrawlRun)
+                .values(spider=spider_name, arguments=json_safe(arguments), started_at=datetime.now(timezone.utc))
+                .returning(models.CrawlRun.id)
+            ).scalar_one()
+
+    async def process_item(self, item):
+        if isinstance(item, Reject):
+            self.rejects.append(item)
+            self.stats.inc_value("pasarkerja/rejected")
+            self.stats.inc_value(f"pasarkerja/rejected/{item.reason}")
+            logger.warning("Rejected %s record from %s: %s (%s)", item.source, item.url, item.reason, item.detail)
+        elif isinstance(item, Posting):
+            self.postings.append(item)
+            self.stats.inc_value("pasarkerja/postings")
+        if len(self.postings) + len(self.rejects) >= self.batch_size:
+            await self.flush()
+        return item
+
+    async def flush(self) -> None:
+        async with self.flushing:
+            postings, rejects = self.postings, self.rejects
+            self.postings, self.rejects = [], []
+            if not postings and not rejects:
+                return
+            new, updated = await asyncio.to_thread(self.writer.write, postings, rejects)
+            self.stats.inc_value("pasarkerja/postings/new", new)
+            self.stats.inc_value("pasarkerja/postings/updated", updated)
+
+    async def close_spider(self):
+        if self.writer is not None:
+            await self.flush()
+
+    async def spider_closed(self, spider, reason):
+        """Complete the crawl_runs row; runs after Scrapy's core stats have the finish reason."""
+        if self.crawl_run_id is None:
+            return
+        stats = self.stats.get_stats()
+        values = {
+            "finished_at": datetime.now(timezone.utc),
+            "finish_reason": reason,
+            "requests": stats.get("downloader/request_count", 0),
+            "items": stats.get("pasarkerja/postings", 0),
+            "new": stats.get("pasarkerja/postings/new", 0),
+            "updated": stats.get("pasarkerja/postings/updated", 0),
+            "rejected": stats.get("pasarkerja/rejected", 0),
+            "stats": json_safe(stats),
+        }
+        await asyncio.to_thread(self._close_run, values)
+
+    def _close_run(self, values: dict[str, Any]) -> None:
+        with self.engine.begin() as connection:
+            connection.execute(
+                update(models.CrawlRun).where(models.CrawlRun.id == self.crawl_run_id).values(**values)
+            )
+        self.engine.dispose()

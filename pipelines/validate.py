@@ -1,0 +1,82 @@
+"""Turn postings that cannot be right into Rejects, so the store keeps them apart with a reason."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import datetime, timedelta, timezone
+
+from crawlers.extract.common import snippet
+from crawlers.items import EMPLOYMENT_TYPES, PAY_PERIODS, Posting, Reject
+
+REQUIRED = ("source", "source_id", "url", "title")
+# Clocks and time zones differ; more than a day ahead is no longer one of those.
+FUTURE_TOLERANCE = timedelta(days=1)
+_TYPES = {
+    "pay_min": (int, float),
+    "pay_max": (int, float),
+    "bid_count": int,
+    "applicant_count": int,
+    "remote": bool,
+    "skills": list,
+    "posted_at": datetime,
+    "valid_through": datetime,
+}
+_OPTIONAL_TEXT = tuple(
+    f.name for f in fields(Posting) if f.type == "str | None" and f.name not in _TYPES
+)
+
+
+def find_problem(posting: Posting, now: datetime) -> tuple[str, str] | None:
+    """``(reason, detail)`` for the first thing wrong with ``posting``, or None when it is sound."""
+    for name in REQUIRED:
+        value = getattr(posting, name)
+        if not isinstance(value, str) or not value.strip():
+            return f"missing:{name}", f"{name} is {value!r}"
+    for name, expected in _TYPES.items():
+        value = getattr(posting, name)
+        # bool is an int in Python; a True pay or count is still a wrong type.
+        if value is not None and (not isinstance(value, expected) or (expected is not bool and isinstance(value, bool))):
+            return f"bad_type:{name}", f"{name} is {type(value).__name__} {value!r}"
+    for name in _OPTIONAL_TEXT:
+        value = getattr(posting, name)
+        if value is not None and not isinstance(value, str):
+            return f"bad_type:{name}", f"{name} is {type(value).__name__} {value!r}"
+    for name in ("posted_at", "valid_through"):
+        value = getattr(posting, name)
+        if value is not None and value.tzinfo is None:
+            return f"bad_type:{name}", f"{name} {value} has no time zone"
+    if posting.pay_min is not None and posting.pay_min < 0 or posting.pay_max is not None and posting.pay_max < 0:
+        return "negative_pay", f"pay {posting.pay_min}..{posting.pay_max}"
+    if posting.pay_min is not None and posting.pay_max is not None and posting.pay_min > posting.pay_max:
+        return "pay_min_above_max", f"pay {posting.pay_min} > {posting.pay_max}"
+    if posting.posted_at is not None and posting.posted_at > now + FUTURE_TOLERANCE:
+        return "posted_in_future", f"posted_at {posting.posted_at.isoformat()}"
+    if posting.employment_type is not None and posting.employment_type not in EMPLOYMENT_TYPES:
+        return "bad_value:employment_type", repr(posting.employment_type)
+    if posting.pay_period is not None and posting.pay_period not in PAY_PERIODS:
+        return "bad_value:pay_period", repr(posting.pay_period)
+    if posting.pay_currency is not None and not (len(posting.pay_currency) == 3 and posting.pay_currency.isupper()):
+        return "bad_value:pay_currency", repr(posting.pay_currency)
+    return None
+
+
+class ValidatePipeline:
+    """Replaces each unsound Posting by a Reject carrying the reason and the raw record."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        if not isinstance(item, Posting):
+            return item
+        problem = find_problem(item, datetime.now(timezone.utc))
+        if problem is None:
+            return item
+        reason, detail = problem
+        source = item.source if isinstance(item.source, str) and item.source else self.crawler.spider.name
+        url = item.url if isinstance(item.url, str) else None
+        return Reject(source, reason, url, detail, snippet(item.raw))

@@ -1,0 +1,1 @@
+"""Offline sample of every platform's format, written for this project (not real postings)."""

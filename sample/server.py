@@ -1,0 +1,117 @@
+"""A local HTTP server that answers like the platforms, from fixture files.
+
+Each platform folder under ``sample/`` has a ``routes.json``: a list of
+``{"path", "query", "file", "status", "content_type"}``. A request matches a route when
+its path is equal (or the route's path is ``*``: any path but robots.txt) and it
+carries every query parameter the route names; the route naming most parameters wins. Anything else gets 404, robots.txt included (allow all).
+
+Used by ``make demo`` and by the tests; run ``python -m sample.server`` to browse it.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+SAMPLE_DIR = Path(__file__).parent
+
+
+@dataclass
+class Route:
+    path: str
+    body: bytes
+    query: dict[str, str] = field(default_factory=dict)
+    status: int = 200
+    content_type: str = "application/json"
+    method: str = "GET"
+
+    def matches(self, method: str, path: str, query: dict[str, str]) -> bool:
+        return (
+            method == self.method
+            and (path == self.path or (self.path == "*" and path != "/robots.txt"))
+            and all(query.get(name) == value for name, value in self.query.items())
+        )
+
+
+def load_routes(folder: Path) -> list[Route]:
+    """The routes of one platform folder (its ``routes.json``, files relative to it)."""
+    spec = json.loads((folder / "routes.json").read_text())
+    return [
+        Route(
+            path=entry["path"],
+            body=(folder / entry["file"]).read_bytes(),
+            query=entry.get("query", {}),
+            status=entry.get("status", 200),
+            content_type=entry.get("content_type", "application/json"),
+            method=entry.get("method", "GET"),
+        )
+        for entry in spec
+    ]
+
+
+def sample_routes(platforms: list[str] | None = None) -> list[Route]:
+    """Routes of the bundled sample, for the given platforms or all of them."""
+    folders = sorted(path.parent for path in SAMPLE_DIR.glob("*/routes.json"))
+    return [route for folder in folders if platforms is None or folder.name in platforms for route in load_routes(folder)]
+
+
+class FixtureServer:
+    """Serves ``routes`` on 127.0.0.1 (a free port) from a background thread; a context manager."""
+
+    def __init__(self, routes: list[Route]):
+        self.routes = routes
+        self.requests: list[str] = []
+        handler = type("Handler", (_Handler,), {"fixture_server": self})
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> FixtureServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def find(self, method: str, target: str) -> Route | None:
+        parts = urlsplit(target)
+        query = dict(parse_qsl(parts.query, keep_blank_values=True))
+        candidates = [route for route in self.routes if route.matches(method, parts.path, query)]
+        return max(candidates, key=lambda route: len(route.query), default=None)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    fixture_server: FixtureServer
+
+    def do_GET(self) -> None:
+        self._answer("GET")
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self._answer("POST")
+
+    def _answer(self, method: str) -> None:
+        self.fixture_server.requests.append(self.path)
+        route = self.fixture_server.find(method, self.path)
+        status, body, content_type = (
+            (route.status, route.body, route.content_type) if route else (404, b"not found", "text/plain")
+        )
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:  # keep test and demo output quiet
+        pass
+
+
+if __name__ == "__main__":
+    with FixtureServer(sample_routes()) as server:
+        print(f"Serving the offline sample on {server.url} (Ctrl-C stops)")
+        threading.Event().wait()

@@ -1,0 +1,107 @@
+"""Shared test fixtures: databases (SQLite and PostgreSQL), real crawls, fixture servers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from sample.server import FixtureServer, Route, sample_routes
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+REALDATA_DIR = PROJECT_DIR.parent / "shared" / "realdata"
+POSTGRES_URL = os.environ.get("PASARKERJA_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+# Settings every test crawl uses: no politeness delays against our own loopback server.
+TEST_SETTINGS = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "LOG_LEVEL": "INFO"}
+
+
+def run_crawl(spider: str, base_url: str, database_url: str, *arguments: str, **settings: str) -> subprocess.CompletedProcess:
+    """Run ``scrapy crawl`` as an operator would, in a subprocess; fail the test if it fails."""
+    command = [sys.executable, "-m", "scrapy", "crawl", spider, "-a", f"base_url={base_url}"]
+    for argument in arguments:
+        command += ["-a", argument]
+    for name, value in {**TEST_SETTINGS, "DATABASE_URL": database_url, **settings}.items():
+        command += ["-s", f"{name}={value}"]
+    result = subprocess.run(command, cwd=PROJECT_DIR, capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    return result
+
+
+def rows(database_url: str, sql: str, **params) -> list:
+    """Rows of ``sql`` as named tuples."""
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return list(connection.execute(text(sql), params))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'pasarkerja.db'}"
+
+
+def _postgres_reachable() -> bool:
+    try:
+        engine = create_engine(POSTGRES_URL, connect_args={"connect_timeout": 3})
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    """A fresh schema in the PostgreSQL ``test`` database, dropped afterwards."""
+    if not _postgres_reachable():
+        message = f"PostgreSQL unreachable at {POSTGRES_URL}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " (CI=true: PostgreSQL tests must run)")
+        pytest.skip(message)
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_URL)
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    yield f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    with admin.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def sample_server():
+    """The bundled offline sample of every platform, as ``make demo`` serves it."""
+    with FixtureServer(sample_routes()) as server:
+        yield server
+
+
+@pytest.fixture
+def serve():
+    """Start a FixtureServer for the given routes: ``serve([Route(...)])`` returns it."""
+    servers = []
+
+    def start(routes: list[Route]) -> FixtureServer:
+        server = FixtureServer(routes).__enter__()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.__exit__(None, None, None)
+
+
+def realdata(platform: str, name: str) -> bytes:
+    """A real response from ../shared/realdata, or skip when the folder is absent."""
+    path = REALDATA_DIR / platform / name
+    if not path.exists():
+        pytest.skip(f"no real data at {path}")
+    return path.read_bytes()

@@ -1,0 +1,53 @@
+"""Responses that are not what a spider expects end as rejects with a reason, never a crash."""
+
+import json
+
+import pytest
+
+from sample.server import Route
+from tests.conftest import rows, run_crawl
+from tests.platforms import sample_body, spider_names
+
+ERROR_PAGE = b"<html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>"
+
+
+def malformed_cases():
+    for spider in spider_names():
+        body = sample_body(spider)
+        yield pytest.param(spider, body[: len(body) // 2], id=f"{spider}-truncated")
+        yield pytest.param(spider, ERROR_PAGE, id=f"{spider}-html-error-page")
+
+
+@pytest.mark.parametrize(("spider", "body"), list(malformed_cases()))
+def test_malformed_response_becomes_a_counted_reject(spider, body, serve, sqlite_url):
+    server = serve([Route("*", body, content_type="application/json")])
+    result = run_crawl(spider, server.url, sqlite_url)
+
+    rejects = rows(sqlite_url, "SELECT source, reason, url, snippet FROM rejects")
+    assert len(rejects) >= 1
+    assert all(reject.source == spider and reject.reason and reject.snippet for reject in rejects)
+    run = rows(sqlite_url, "SELECT finish_reason, rejected FROM crawl_runs")[0]
+    assert run.finish_reason == "finished" and run.rejected == len(rejects)
+    assert "Rejected" in result.stderr
+
+
+def test_http_error_status_becomes_a_reject(serve, sqlite_url):
+    server = serve([Route("*", b'{"status": "error", "message": "rate limited"}', status=429)])
+    run_crawl("freelancer", server.url, sqlite_url, RETRY_ENABLED="False")
+    assert [row.reason for row in rows(sqlite_url, "SELECT reason FROM rejects")] == ["http_status"]
+
+
+def test_bad_records_are_rejected_and_good_ones_kept(serve, sqlite_url):
+    """One page with a good record, one without a title, one with min pay above max."""
+    page = json.loads(sample_body("freelancer"))
+    good, untitled, inverted = page["result"]["projects"]
+    untitled["title"] = None
+    inverted["budget"] = {"minimum": 900, "maximum": 100}
+    page["result"]["total_count"] = 3
+    server = serve([Route("*", json.dumps(page).encode())])
+    run_crawl("freelancer", server.url, sqlite_url)
+
+    assert [row.source_id for row in rows(sqlite_url, "SELECT source_id FROM postings")] == [str(good["id"])]
+    reasons = sorted(row.reason for row in rows(sqlite_url, "SELECT reason FROM rejects"))
+    assert reasons == ["missing:title", "pay_min_above_max"]
+    assert rows(sqlite_url, "SELECT rejected FROM crawl_runs")[0].rejected == 2
