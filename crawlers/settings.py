@@ -18,7 +18,7 @@ NEWSPIDER_MODULE = "crawlers.spiders"
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite:///data/pasarkerja.db")
 # Postings written per database transaction; the last partial batch is written at close.
-STORE_BATCH_SIZE = 200
+STORE_BATCH_SIZE = 500
 
 PASARKERJA_CONTACT = os.environ.get("PASARKERJA_CONTACT", "https://github.com/pasarkerja/pasarkerja")
 USER_AGENT = f"pasarkerja/0.1 (labour-market research for training communities; +{PASARKERJA_CONTACT})"

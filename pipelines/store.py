@@ -19,7 +19,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from scrapy import signals
-from sqlalchemy import case, insert, select, tuple_, update
+from scrapy.utils.defer import deferred_from_coro
+from sqlalchemy import case, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -36,13 +37,8 @@ HASHED_FIELDS = tuple(name for name in ITEM_FIELDS if name != "raw")
 
 
 def content_hash(row: dict[str, Any]) -> str:
-    canonical = json.dumps({name: row[name] for name in HASHED_FIELDS}, sort_keys=True, default=str)
+    canonical = json.dumps([row[name] for name in HASHED_FIELDS], default=str)
     return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def json_safe(value: Any) -> Any:
-    """``value`` with anything JSON cannot hold (datetimes, sets...) turned into text."""
-    return json.loads(json.dumps(value, default=str))
 
 
 class PostingWriter:
@@ -59,8 +55,8 @@ class PostingWriter:
         now = datetime.now(timezone.utc)
         rows = {}
         for posting in postings:  # a posting met twice in one batch counts once, last version wins
-            row = asdict(posting)
-            row["raw"] = json_safe(row["raw"])
+            # Shallow on purpose: dataclasses.asdict deep-copies raw records and dominates the cost.
+            row = {name: getattr(posting, name) for name in ITEM_FIELDS}
             row["content_hash"] = content_hash(row)
             rows[(row["source"], row["source_id"])] = row
         with self.engine.begin() as connection:
@@ -84,8 +80,13 @@ class PostingWriter:
         if not rows:
             return {}
         table = models.Posting.__table__
-        query = select(table).where(tuple_(table.c.source, table.c.source_id).in_(list(rows)))
-        return {(row.source, row.source_id): row for row in connection.execute(query)}
+        stored = {}
+        # Per source, so the (source, source_id) unique index serves the lookup on every database.
+        for source in {source for source, _ in rows}:
+            ids = [source_id for key_source, source_id in rows if key_source == source]
+            query = select(table).where(table.c.source == source, table.c.source_id.in_(ids))
+            stored.update({(row.source, row.source_id): row for row in connection.execute(query)})
+        return stored
 
     def _insert(self, connection, rows: list[dict[str, Any]], now: datetime) -> set:
         if not rows:
@@ -127,21 +128,16 @@ class PostingWriter:
                     "posting_id": old.id,
                     "crawl_run_id": self.crawl_run_id,
                     "field": name,
-                    "old_value": json_safe(getattr(old, name)),
-                    "new_value": json_safe(row[name]),
+                    "old_value": getattr(old, name),
+                    "new_value": row[name],
                     "changed_at": now,
                 }
                 for name in TRACKED_FIELDS
-                if _differs(getattr(old, name), row[name])
+                if getattr(old, name) != row[name]
             ]
         if changes:
             connection.execute(insert(models.PostingChange), changes)
         return len(changed)
-
-
-def _differs(old: Any, new: Any) -> bool:
-    # Stored floats come back as floats, item ints stay ints: 500 and 500.0 are the same pay.
-    return json_safe(old) != json_safe(new) if not isinstance(new, (int, float)) else old != new
 
 
 class StorePipeline:
@@ -177,11 +173,11 @@ class StorePipeline:
         with self.engine.begin() as connection:
             return connection.execute(
                 insert(models.CrawlRun)
-                .values(spider=spider_name, arguments=json_safe(arguments), started_at=datetime.now(timezone.utc))
+                .values(spider=spider_name, arguments=arguments, started_at=datetime.now(timezone.utc))
                 .returning(models.CrawlRun.id)
             ).scalar_one()
 
-    async def process_item(self, item):
+    def process_item(self, item):
         if isinstance(item, Reject):
             self.rejects.append(item)
             self.stats.inc_value("pasarkerja/rejected")
@@ -191,7 +187,12 @@ class StorePipeline:
             self.postings.append(item)
             self.stats.inc_value("pasarkerja/postings")
         if len(self.postings) + len(self.rejects) >= self.batch_size:
-            await self.flush()
+            return deferred_from_coro(self._flush_and_return(item))
+        # Plain return for all other items: a coroutine per item costs more than the pipeline's work.
+        return item
+
+    async def _flush_and_return(self, item):
+        await self.flush()
         return item
 
     async def flush(self) -> None:
@@ -221,7 +222,7 @@ class StorePipeline:
             "new": stats.get("pasarkerja/postings/new", 0),
             "updated": stats.get("pasarkerja/postings/updated", 0),
             "rejected": stats.get("pasarkerja/rejected", 0),
-            "stats": json_safe(stats),
+            "stats": stats,
         }
         await asyncio.to_thread(self._close_run, values)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from alembic import command
@@ -29,6 +30,11 @@ def mask(url: str) -> str:
         return "<unparseable DATABASE_URL>"
 
 
+def to_json(value) -> str:
+    """JSON for JSON columns; what JSON cannot hold (datetimes in stats, say) is stored as text."""
+    return json.dumps(value, default=str, ensure_ascii=False)
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; a SQLite file's folder is created when missing."""
     try:
@@ -45,10 +51,10 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": 30})
+        engine = create_engine(parsed, connect_args={"timeout": 30}, json_serializer=to_json)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(parsed, pool_pre_ping=True, json_serializer=to_json)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

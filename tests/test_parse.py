@@ -1,0 +1,90 @@
+"""crawlers.parse: dates, money and text as platforms write them."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from crawlers.parse.dates import from_epoch, from_iso, from_rfc822
+from crawlers.parse.money import Pay, parse_pay_text, read_number
+from crawlers.parse.text import fix_mojibake, html_to_text, unescape
+
+UTC = timezone.utc
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (1733260504, datetime(2024, 12, 3, 21, 15, 4, tzinfo=UTC)),
+        (1733260504000, datetime(2024, 12, 3, 21, 15, 4, tzinfo=UTC)),  # milliseconds
+        ("1733260504", datetime(2024, 12, 3, 21, 15, 4, tzinfo=UTC)),
+        (None, None),
+        (0, None),
+    ],
+)
+def test_from_epoch(value, expected):
+    assert from_epoch(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-12-03T21:15:04+00:00", datetime(2024, 12, 3, 21, 15, 4, tzinfo=UTC)),
+        ("2024-12-03T21:15:04Z", datetime(2024, 12, 3, 21, 15, 4, tzinfo=UTC)),
+        ("2026-07-26T20:49:11", datetime(2026, 7, 26, 20, 49, 11, tzinfo=UTC)),  # no zone: UTC
+        ("2024-01-05 10:00:00", datetime(2024, 1, 5, 10, tzinfo=UTC)),
+        ("2024-12-04T04:15:04+07:00", datetime(2024, 12, 3, 21, 15, 4, tzinfo=UTC)),
+        ("", None),
+    ],
+)
+def test_from_iso(value, expected):
+    assert from_iso(value) == expected
+
+
+def test_from_rfc822():
+    assert from_rfc822("Tue, 03 Dec 2024 21:15:04 +0000") == datetime(2024, 12, 3, 21, 15, 4, tzinfo=UTC)
+    with pytest.raises(ValueError):
+        from_rfc822("yesterday")
+    with pytest.raises(ValueError):
+        from_iso("03/12/2024")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$18 - $22/hr", Pay(18, 22, "USD", "hour")),
+        ("$31,2k- $52k", Pay(31200, 52000, "USD", "year")),
+        ("OTE $25k - $35k", Pay(25000, 35000, "USD", "year")),
+        ("$12K", Pay(12000, 12000, "USD", "year")),
+        ("€50,000 – €60,000 per year", Pay(50000, 60000, "EUR", "year")),
+        ("£400 per day", Pay(400, 400, "GBP", "day")),
+        ("CA$90k", Pay(90000, 90000, "CAD", "year")),
+        ("USD 3,000 monthly", Pay(3000, 3000, "USD", "month")),
+        ("$25", Pay(25, 25, "USD", None)),  # a small figure without a period stays without one
+        ("Competitive", Pay()),
+        ("", Pay()),
+        (None, Pay()),
+    ],
+)
+def test_parse_pay_text(text, expected):
+    assert parse_pay_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1,500,000", 1500000), ("4.000.000", 4000000), ("31,2", 31.2), ("5.5", 5.5), ("700", 700)],
+)
+def test_read_number(text, expected):
+    assert read_number(text) == expected
+
+
+def test_html_to_text_keeps_blocks_and_drops_images():
+    markup = '<p>Hello&nbsp;<b>world</b></p><ul><li>PHP</li><li>CSS</li></ul><img src="https://t.example/pixel.gif">'
+    assert html_to_text(markup) == "Hello world\nPHP\nCSS"
+    assert html_to_text("no tags &amp; entities") == "no tags & entities"
+    assert html_to_text(None) is None
+
+
+def test_unescape_and_mojibake():
+    assert unescape("  CI&amp;T ") == "CI&T"
+    assert fix_mojibake("itâ\x80\x99s") == "it\u2019s"
+    assert fix_mojibake("Caf\u00e9 ok") == "Caf\u00e9 ok"  # already right: unchanged

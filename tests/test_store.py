@@ -1,0 +1,113 @@
+"""pipelines.store and pipelines.db on real SQLite and real PostgreSQL."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
+
+from crawlers.items import Posting, Reject
+from pipelines.db import models
+from pipelines.db.engine import current_revision, head_revision, make_engine, mask, upgrade
+from pipelines.store import PostingWriter
+from tests.conftest import rows
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request):
+    return request.getfixturevalue(f"{request.param}_url")
+
+
+@pytest.fixture
+def engine(database_url):
+    engine = make_engine(database_url)
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+def new_run(engine) -> int:
+    with engine.begin() as connection:
+        return connection.execute(
+            insert(models.CrawlRun).values(spider="freelancer", arguments={}, started_at=datetime.now(timezone.utc)).returning(models.CrawlRun.id)
+        ).scalar_one()
+
+
+def posting(source_id: str, **fields) -> Posting:
+    defaults = dict(
+        source="freelancer",
+        source_id=source_id,
+        url=f"https://example.test/{source_id}",
+        title=f"Posting {source_id}",
+        posted_at=datetime(2026, 11, 1, tzinfo=timezone.utc),
+        pay_min=100,
+        pay_max=200,
+        pay_currency="USD",
+        pay_period="project",
+        skills=["PHP"],
+        raw={"id": source_id, "note": "test record"},
+    )
+    return Posting(**{**defaults, **fields})
+
+
+def test_upgrade_reaches_head_and_is_idempotent(engine):
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+
+
+def test_models_match_migrations(engine):
+    """A model change without a migration fails here."""
+    with engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), models.Base.metadata) == []
+
+
+def test_write_is_idempotent_within_and_across_crawls(engine, database_url):
+    first = PostingWriter(engine, new_run(engine))
+    assert first.write([posting("1"), posting("2")], []) == (2, 0)
+    assert first.write([posting("2")], []) == (0, 0)  # met twice in one crawl
+    assert [r.times_seen for r in rows(database_url, "SELECT times_seen FROM postings ORDER BY source_id")] == [1, 1]
+
+    second = PostingWriter(engine, new_run(engine))
+    assert second.write([posting("1"), posting("2"), posting("1")], []) == (0, 0)
+    stored = rows(database_url, "SELECT source_id, times_seen, first_seen_at < last_seen_at AS moved FROM postings ORDER BY source_id")
+    assert [(r.source_id, r.times_seen, bool(r.moved)) for r in stored] == [("1", 2, True), ("2", 2, True)]
+
+
+def test_changes_of_title_pay_and_status_are_logged(engine, database_url):
+    PostingWriter(engine, new_run(engine)).write([posting("7", status="open")], [])
+    changed = posting("7", title="Posting 7 (urgent)", pay_max=350, status="closed")
+    assert PostingWriter(engine, new_run(engine)).write([changed], []) == (0, 1)
+
+    stored = rows(database_url, "SELECT title, pay_max, times_seen FROM postings")[0]
+    assert (stored.title, stored.pay_max, stored.times_seen) == ("Posting 7 (urgent)", 350, 2)
+    with engine.connect() as connection:
+        changes = {c.field: (c.old_value, c.new_value) for c in connection.execute(select(models.PostingChange))}
+    assert changes == {"title": ("Posting 7", "Posting 7 (urgent)"), "pay_max": (200, 350), "status": ("open", "closed")}
+
+
+def test_rejects_are_stored_with_their_crawl_run(engine, database_url):
+    run_id = new_run(engine)
+    PostingWriter(engine, run_id).write([], [Reject("freelancer", "invalid_json", "https://example.test/p", "cut short", '{"a": ')])
+    [reject] = rows(database_url, "SELECT crawl_run_id, source, reason, snippet FROM rejects")
+    assert tuple(reject) == (run_id, "freelancer", "invalid_json", '{"a": ')
+
+
+def test_a_failing_batch_leaves_nothing_behind(engine, database_url):
+    """One transaction per batch: a row the database refuses undoes the whole batch."""
+    writer = PostingWriter(engine, new_run(engine))
+    broken = replace(posting("3"), url=None)  # NOT NULL in the database
+    with pytest.raises(IntegrityError):
+        writer.write([posting("1"), posting("2"), broken], [Reject("freelancer", "x", None, None, None)])
+    assert rows(database_url, "SELECT count(*) FROM postings")[0][0] == 0
+    assert rows(database_url, "SELECT count(*) FROM rejects")[0][0] == 0
+
+
+def test_mask_hides_passwords():
+    assert mask("postgresql+psycopg://crawler:s3cret@db.example:5432/pasarkerja") == (
+        "postgresql+psycopg://crawler:***@db.example:5432/pasarkerja"
+    )

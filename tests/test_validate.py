@@ -1,0 +1,65 @@
+"""pipelines.validate: unsound postings become Rejects with a reason."""
+
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from scrapy.utils.test import get_crawler
+
+from crawlers.items import Posting, Reject
+from crawlers.spiders.freelancer import FreelancerSpider
+from pipelines.validate import ValidatePipeline, find_problem
+
+NOW = datetime(2026, 11, 23, tzinfo=timezone.utc)
+GOOD = Posting(
+    source="freelancer",
+    source_id="1",
+    url="https://example.test/1",
+    title="Logo design",
+    posted_at=NOW - timedelta(hours=2),
+    pay_min=50,
+    pay_max=80,
+    pay_currency="USD",
+    pay_period="project",
+    raw={"id": 1},
+)
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"title": None}, "missing:title"),
+        ({"title": "  "}, "missing:title"),
+        ({"source_id": None}, "missing:source_id"),
+        ({"url": ""}, "missing:url"),
+        ({"pay_min": 90}, "pay_min_above_max"),
+        ({"pay_min": -5}, "negative_pay"),
+        ({"posted_at": NOW + timedelta(days=2)}, "posted_in_future"),
+        ({"pay_max": "80"}, "bad_type:pay_max"),
+        ({"bid_count": True}, "bad_type:bid_count"),
+        ({"posted_at": datetime(2026, 1, 1)}, "bad_type:posted_at"),
+        ({"company": 12}, "bad_type:company"),
+        ({"employment_type": "fulltime"}, "bad_value:employment_type"),
+        ({"pay_period": "fortnight"}, "bad_value:pay_period"),
+        ({"pay_currency": "usd"}, "bad_value:pay_currency"),
+    ],
+)
+def test_find_problem(changes, reason):
+    assert find_problem(GOOD, NOW) is None
+    assert find_problem(replace(GOOD, **changes), NOW)[0] == reason
+
+
+def test_a_few_hours_ahead_is_clock_skew_not_an_error():
+    assert find_problem(replace(GOOD, posted_at=NOW + timedelta(hours=20)), NOW) is None
+
+
+def test_pipeline_replaces_bad_postings_with_rejects():
+    crawler = get_crawler(FreelancerSpider)
+    crawler.spider = FreelancerSpider()
+    pipeline = ValidatePipeline.from_crawler(crawler)
+    assert pipeline.process_item(GOOD) is GOOD
+    reject = pipeline.process_item(replace(GOOD, source=None, title=None))
+    assert isinstance(reject, Reject)
+    assert (reject.source, reject.reason, reject.url, reject.snippet) == ("freelancer", "missing:source", GOOD.url, '{"id": 1}')
+    passing = Reject("freelancer", "invalid_json")
+    assert pipeline.process_item(passing) is passing
