@@ -5,8 +5,10 @@ from datetime import datetime, timezone
 import pytest
 
 from crawlers.parse.dates import from_epoch, from_iso, from_rfc822
-from crawlers.parse.money import Pay, parse_pay_text, read_number
-from crawlers.parse.text import fix_mojibake, html_to_text, unescape
+from crawlers.parse.employment import employment_type
+from crawlers.parse.money import Pay, amount, parse_pay_text, read_number
+from crawlers.parse.places import country_code, country_of
+from crawlers.parse.text import fix_mojibake, html_to_text, unescape, unescape_markup
 
 UTC = timezone.utc
 
@@ -88,3 +90,56 @@ def test_unescape_and_mojibake():
     assert unescape("  CI&amp;T ") == "CI&T"
     assert fix_mojibake("itâ\x80\x99s") == "it\u2019s"
     assert fix_mojibake("Caf\u00e9 ok") == "Caf\u00e9 ok"  # already right: unchanged
+
+
+@pytest.mark.parametrize(
+    ("location", "country"),
+    [
+        ("Indonesia", "ID"),
+        ("Jakarta, Indonesia", "ID"),
+        ("Philadelphia, Pennsylvania, United States", "US"),
+        ("USA only", "US"),
+        ("UK Only", "GB"),
+        ("LATAM,  Canada,  USA", None),
+        ("Anywhere in the World", None),
+        ("USA, Canada", None),
+        ("US or UK", None),
+        ("Europe, UK", None),
+        ("Southeast Asia", None),
+        ("Worldwide", None),
+        ("Toronto", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_country_only_when_one_country_is_meant(location, country):
+    assert country_of(location) == country
+
+
+def test_country_code():
+    assert [country_code(name) for name in ("Indonesia", "united states", "UK only", "Atlantis", None)] == ["ID", "US", "GB", None, None]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["berufserfahren", "Vollzeit"], "full_time"),
+        ("Full-Time", "full_time"),
+        ("full_time", "full_time"),
+        (["Werkstudent"], "part_time"),
+        ("Contractor", "contract"),
+        ("Intern", "internship"),
+        ([None, "Praktikum"], "internship"),
+        (["mid-level"], None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_employment_type(words, expected):
+    assert employment_type(words) == expected
+
+
+def test_amount_and_unescape_markup():
+    assert [amount(value) for value in (70000, "55000", 0, "", None)] == [70000.0, 55000.0, None, None, None]
+    assert unescape_markup("&lt;p&gt;Hallo &amp;amp; mehr&lt;/p&gt;") == "<p>Hallo &amp; mehr</p>"
+    assert unescape_markup("<p>already markup &amp; kept</p>") == "<p>already markup &amp; kept</p>"

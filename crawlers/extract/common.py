@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
 from scrapy.http import Response
 
 from crawlers.items import Posting, Reject
@@ -69,6 +70,25 @@ def load_json(response: Response, expected: type) -> Any:
     if not isinstance(payload, expected):
         raise PageError("unexpected_shape", f"top level is {type(payload).__name__}, expected {expected.__name__}")
     return payload
+
+
+# No recovery from broken markup (a lenient parser quietly closes a feed cut short),
+# no entity expansion, no fetching of external DTDs.
+STRICT_XML = etree.XMLParser(recover=False, resolve_entities=False, no_network=True)
+
+
+def load_xml(response: Response, root_tag: str) -> etree._Element:
+    """The XML body of ``response`` parsed strictly, checked to have the ``root_tag`` root."""
+    if response.status != 200:
+        raise PageError("http_status", f"HTTP {response.status}")
+    try:
+        root = etree.fromstring(response.body, STRICT_XML)
+    except etree.XMLSyntaxError as exc:
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        raise PageError("invalid_xml", f"{exc} (Content-Type {content_type or 'missing'})") from exc
+    if root.tag != root_tag:
+        raise PageError("unexpected_shape", f"root element is <{root.tag}>, expected <{root_tag}>")
+    return root
 
 
 def require(mapping: Any, key: str, expected: type | tuple[type, ...]) -> Any:

@@ -87,3 +87,10 @@ def parse_pay_text(text: str | None) -> Pay:
     if period is None and max(amounts) >= _UNLABELLED_YEARLY_FROM:
         period = "year"
     return Pay(min(amounts[:2]), max(amounts[:2]), currency_of(text), period)
+
+
+def amount(value: int | float | str | None) -> float | None:
+    """A pay figure from a number field (some APIs send strings); 0, "" and null mean not given."""
+    if value is None or value == "" or float(value) == 0:
+        return None
+    return float(value)

@@ -52,3 +52,11 @@ def _tidy(text: str) -> str | None:
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     tidy = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
     return tidy or None
+
+
+def unescape_markup(value: str | None) -> str | None:
+    """HTML served entity-escaped (``&lt;p&gt;``) decoded once; markup served plain is left as it is."""
+    # Escaped markup has no literal "<".
+    if value is None or "<" in value:
+        return value
+    return html.unescape(value)

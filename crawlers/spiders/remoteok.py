@@ -1,0 +1,25 @@
+"""Remote OK's public JSON feed: the whole active board in one response, no paging."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from crawlers.extract import remoteok
+from crawlers.spiders.base import PlatformSpider
+
+ENDPOINT = "https://remoteok.com/api"
+
+
+class RemoteOKSpider(PlatformSpider):
+    name = "remoteok"
+    # Remote OK documents no query arguments; ?tag= is the filter its API users pass, offered as found.
+    search_arguments = {"tag": "only jobs carrying this tag, e.g. 'design' (undocumented filter of the feed)"}
+    # Remote OK publishes no rate limit, only its terms (link back, name Remote OK): one request, retries 5 s apart.
+    custom_settings = {"DOWNLOAD_DELAY": 5.0}
+
+    async def start(self):
+        query = urlencode(self.search)
+        yield self.page_request(f"{ENDPOINT}?{query}" if query else ENDPOINT, self.parse)
+
+    def parse(self, response):
+        yield from self.emit(self.read(response, remoteok.read_page))
