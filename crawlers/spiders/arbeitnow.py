@@ -10,6 +10,7 @@ FIRST_PAGE = "https://www.arbeitnow.com/api/job-board-api?page=1"
 
 class ArbeitnowSpider(PlatformSpider):
     name = "arbeitnow"
+    extract = staticmethod(arbeitnow.read_page)
     # Arbeitnow publishes no number, only "free public API, please do not abuse": one request every 2 s.
     custom_settings = {"DOWNLOAD_DELAY": 2.0}
 
@@ -17,7 +18,7 @@ class ArbeitnowSpider(PlatformSpider):
         yield self.page_request(FIRST_PAGE, self.parse)
 
     def parse(self, response):
-        page = self.read(response, arbeitnow.read_page)
+        page = self.read(response)
         yield from self.emit(page)
         # links.next is null on the last page; page_request moves it onto base_url when one is given.
         if page.next_url and page.record_count and (request := self.page_request(page.next_url, self.parse)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import scrapy
 from scrapy.http import Response
@@ -49,8 +49,21 @@ def _base_url(value: str | None) -> str | None:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def with_query(url: str, parameters: dict[str, Any]) -> str:
+    """``url`` with ``parameters`` as its query string (none: the bare URL)."""
+    return f"{url}?{urlencode(parameters)}" if parameters else url
+
+
 class PlatformSpider(scrapy.Spider):
-    """A spider for one platform's public listing endpoint."""
+    """A spider for one platform's public listing endpoint.
+
+    Subclasses set ``name``, ``extract`` (the platform's ``read_page``), ``search_arguments``
+    and a polite ``DOWNLOAD_DELAY``, and implement ``start``. One-response feeds keep the
+    default ``parse``; paged platforms override it to request the next page.
+    """
+
+    extract: ClassVar[Callable[[Response], Page]]
+    """The platform extractor: ``staticmethod(crawlers.extract.<platform>.read_page)``."""
 
     search_arguments: ClassVar[dict[str, str]] = {}
     """The platform's own search arguments (``-a query=...``): name -> help text."""
@@ -103,11 +116,14 @@ class PlatformSpider(scrapy.Spider):
         self.pages_requested += 1
         return scrapy.Request(self.rebase(url), callback=callback, errback=self.download_failed, **kwargs)
 
-    def read(self, response: Response, extract: Callable[[Response], Page]) -> Page:
+    def parse(self, response: Response) -> Iterator[Posting | Reject]:
+        yield from self.emit(self.read(response))
+
+    def read(self, response: Response) -> Page:
         """Run the platform extractor; a page it cannot read becomes a Page holding one Reject."""
         self.crawler.stats.inc_value("pasarkerja/pages")
         try:
-            return extract(response)
+            return self.extract(response)
         except Exception as exc:  # the boundary of untrusted input: any failure is a reject, not a crash
             reason = getattr(exc, "reason", "unreadable_page")
             detail = getattr(exc, "detail", f"{type(exc).__name__}: {exc}")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from crawlers.extract import freelancer
-from crawlers.spiders.base import PlatformSpider
+from crawlers.spiders.base import PlatformSpider, with_query
 
 ENDPOINT = "https://www.freelancer.com/api/projects/0.1/projects/active/"
 PAGE_SIZE = 100
@@ -13,6 +11,7 @@ PAGE_SIZE = 100
 
 class FreelancerSpider(PlatformSpider):
     name = "freelancer"
+    extract = staticmethod(freelancer.read_page)
     search_arguments = {"query": "full-text search, e.g. 'wordpress'"}
     # Freelancer publishes no number for anonymous API use: one request every 2 s.
     custom_settings = {"DOWNLOAD_DELAY": 2.0}
@@ -26,13 +25,13 @@ class FreelancerSpider(PlatformSpider):
             "offset": offset,
             **({"query": self.search["query"]} if "query" in self.search else {}),
         }
-        return f"{ENDPOINT}?{urlencode(query)}"
+        return with_query(ENDPOINT, query)
 
     async def start(self):
         yield self.page_request(self.page_url(0), self.parse, cb_kwargs={"offset": 0})
 
     def parse(self, response, offset: int):
-        page = self.read(response, freelancer.read_page)
+        page = self.read(response)
         yield from self.emit(page)
         # The API may return fewer than asked for; the next page starts after what came.
         next_offset = offset + page.record_count

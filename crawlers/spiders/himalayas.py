@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from crawlers.extract import himalayas
-from crawlers.spiders.base import PlatformSpider
+from crawlers.spiders.base import PlatformSpider, with_query
 
 ENDPOINT = "https://himalayas.app/jobs/api"
 # The most jobs Himalayas serves per request.
@@ -14,18 +12,18 @@ PAGE_SIZE = 20
 
 class HimalayasSpider(PlatformSpider):
     name = "himalayas"
+    extract = staticmethod(himalayas.read_page)
     # Himalayas publishes no request rate for its free jobs API: one request every 2 s.
     custom_settings = {"DOWNLOAD_DELAY": 2.0}
 
     def page_url(self, cursor: str | None = None) -> str:
-        query = {"limit": PAGE_SIZE, **({"cursor": cursor} if cursor else {})}
-        return f"{ENDPOINT}?{urlencode(query)}"
+        return with_query(ENDPOINT, {"limit": PAGE_SIZE, **({"cursor": cursor} if cursor else {})})
 
     async def start(self):
         yield self.page_request(self.page_url(), self.parse)
 
     def parse(self, response):
-        page = self.read(response, himalayas.read_page)
+        page = self.read(response)
         yield from self.emit(page)
         # The last page carries no nextCursor; an empty page ends the crawl too.
         if page.next_cursor and page.record_count and (request := self.page_request(self.page_url(page.next_cursor), self.parse)):

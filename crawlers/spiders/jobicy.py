@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 from crawlers.extract import jobicy
-from crawlers.spiders.base import ArgumentError, PlatformSpider
+from crawlers.spiders.base import ArgumentError, PlatformSpider, with_query
 
 ENDPOINT = "https://jobicy.com/api/v2/remote-jobs"
 # The API's documented maximum (and default) number of postings per request.
@@ -15,6 +14,7 @@ MAX_COUNT = 100
 
 class JobicySpider(PlatformSpider):
     name = "jobicy"
+    extract = staticmethod(jobicy.read_page)
     search_arguments = {
         "count": f"postings to fetch, 1 to {MAX_COUNT} (default {MAX_COUNT}, the API's maximum)",
         "geo": "region slug, e.g. apac, philippines, usa (all: https://jobicy.com/api/v2/remote-jobs?get=locations)",
@@ -34,12 +34,5 @@ class JobicySpider(PlatformSpider):
             raise ArgumentError(f"-a tag= must be 3 to 50 characters long, got {options['tag']!r}")
         return {**options, "count": int(count)}
 
-    def page_url(self) -> str:
-        query = {name: self.search[name] for name in self.search_arguments if name in self.search}
-        return f"{ENDPOINT}?{urlencode(query)}"
-
     async def start(self):
-        yield self.page_request(self.page_url(), self.parse)
-
-    def parse(self, response):
-        yield from self.emit(self.read(response, jobicy.read_page))
+        yield self.page_request(with_query(ENDPOINT, self.search), self.parse)

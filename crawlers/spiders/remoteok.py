@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from crawlers.extract import remoteok
-from crawlers.spiders.base import PlatformSpider
+from crawlers.spiders.base import PlatformSpider, with_query
 
 ENDPOINT = "https://remoteok.com/api"
 
 
 class RemoteOKSpider(PlatformSpider):
     name = "remoteok"
+    extract = staticmethod(remoteok.read_page)
     # Remote OK documents no query arguments; ?tag= is the filter its API users pass, offered as found.
     search_arguments = {"tag": "only jobs carrying this tag, e.g. 'design' (undocumented filter of the feed)"}
     # Remote OK publishes no rate limit, only its terms (link back, name Remote OK): one request, retries 5 s apart.
     custom_settings = {"DOWNLOAD_DELAY": 5.0}
 
     async def start(self):
-        query = urlencode(self.search)
-        yield self.page_request(f"{ENDPOINT}?{query}" if query else ENDPOINT, self.parse)
-
-    def parse(self, response):
-        yield from self.emit(self.read(response, remoteok.read_page))
+        yield self.page_request(with_query(ENDPOINT, self.search), self.parse)

@@ -6,16 +6,15 @@ link back to each listing and name Remotive as the source.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from crawlers.extract import remotive
-from crawlers.spiders.base import PlatformSpider
+from crawlers.spiders.base import PlatformSpider, with_query
 
 ENDPOINT = "https://remotive.com/api/remote-jobs"
 
 
 class RemotiveSpider(PlatformSpider):
     name = "remotive"
+    extract = staticmethod(remotive.read_page)
     search_arguments = {
         "category": "category name or slug, e.g. 'software-dev' (see https://remotive.com/api/remote-jobs/categories)",
         "search": "words to find in title and description, e.g. 'flutter'",
@@ -25,8 +24,4 @@ class RemotiveSpider(PlatformSpider):
     custom_settings = {"DOWNLOAD_DELAY": 60.0}
 
     async def start(self):
-        query = urlencode(self.search)
-        yield self.page_request(f"{ENDPOINT}?{query}" if query else ENDPOINT, self.parse)
-
-    def parse(self, response):
-        yield from self.emit(self.read(response, remotive.read_page))
+        yield self.page_request(with_query(ENDPOINT, self.search), self.parse)

@@ -16,6 +16,7 @@ CATEGORY_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*-jobs")
 
 class WeWorkRemotelySpider(PlatformSpider):
     name = "weworkremotely"
+    extract = staticmethod(weworkremotely.read_page)
     search_arguments = {
         "category": f"category slug of the feed URL, default {DEFAULT_CATEGORY} "
         "(e.g. remote-design-jobs, remote-customer-support-jobs, remote-sales-and-marketing-jobs)",
@@ -33,6 +34,3 @@ class WeWorkRemotelySpider(PlatformSpider):
 
     async def start(self):
         yield self.page_request(FEED_URL.format(category=self.search["category"]), self.parse)
-
-    def parse(self, response):
-        yield from self.emit(self.read(response, weworkremotely.read_page))
