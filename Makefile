@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test postgres bench clean
+.PHONY: install demo test lint postgres bench clean
 
 install: $(VENV)/.installed
 
@@ -18,8 +18,11 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 demo: install
 	$(BIN)/python -m sample.demo
 
-test: install postgres
+test: install postgres lint
 	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
 
 postgres:
 	bash scripts/ensure-postgres.sh

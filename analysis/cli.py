@@ -6,7 +6,15 @@ import argparse
 import os
 import sys
 
-from pipelines.db.engine import DEFAULT_URL, DatabaseURLError, current_revision, head_revision, make_engine, mask, upgrade
+from pipelines.db.engine import (
+    DEFAULT_URL,
+    DatabaseURLError,
+    current_revision,
+    head_revision,
+    make_engine,
+    mask,
+    upgrade,
+)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from tests.conftest import PROJECT_DIR, POSTGRES_URL, run_crawl
+from tests.conftest import POSTGRES_URL, PROJECT_DIR, run_crawl
 
 
 def scrapy(*arguments: str) -> subprocess.CompletedProcess:

@@ -13,7 +13,13 @@ from sqlalchemy.exc import IntegrityError
 
 from crawlers.items import Posting, Reject
 from pipelines.db import models
-from pipelines.db.engine import current_revision, head_revision, make_engine, mask, upgrade
+from pipelines.db.engine import (
+    current_revision,
+    head_revision,
+    make_engine,
+    mask,
+    upgrade,
+)
 from pipelines.store import PostingWriter
 from tests.conftest import rows
 

@@ -17,7 +17,13 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from scrapy.http import Response
 
-from crawlers.extract.common import STRICT_XML, Page, PageError, convert_records, load_xml
+from crawlers.extract.common import (
+    STRICT_XML,
+    Page,
+    PageError,
+    convert_records,
+    load_xml,
+)
 from crawlers.items import Posting
 from crawlers.parse.dates import from_rfc822
 from crawlers.parse.places import country_of

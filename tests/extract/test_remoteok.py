@@ -3,9 +3,6 @@
 import json
 from datetime import datetime, timezone
 
-import pytest
-
-from crawlers.extract.common import PageError
 from sample.server import Route
 from tests.conftest import rows, run_crawl
 from tests.platforms import read_page, sample_body
@@ -94,20 +91,6 @@ def test_bad_records_are_rejected_alone():
     missing, unreadable = page.rejects
     assert (missing.reason, missing.source) == ("missing_field", "remoteok") and "'id'" in missing.detail
     assert unreadable.reason == "bad_record" and "negotiable" in unreadable.detail
-
-
-@pytest.mark.parametrize(
-    ("body", "reason"),
-    [
-        (b'{"error": "rate limited"}', "unexpected_shape"),
-        (b'[{"last_updated": 1792000000, "legal": "API Terms', "invalid_json"),
-        (b"<html><body>Checking your browser</body></html>", "invalid_json"),
-    ],
-)
-def test_unexpected_pages_raise_page_error(body, reason):
-    with pytest.raises(PageError) as error:
-        read_page("remoteok", body)
-    assert error.value.reason == reason
 
 
 def test_spider_requests_the_feed_once_with_its_tag(serve, sqlite_url):

@@ -5,7 +5,6 @@ from datetime import datetime, timezone
 
 import pytest
 
-from crawlers.extract.common import PageError
 from sample.server import Route
 from tests.conftest import rows, run_crawl
 from tests.platforms import read_page, sample_body
@@ -90,22 +89,6 @@ def test_bad_records_are_rejected_alone():
     missing, unreadable = page.rejects
     assert (missing.reason, missing.source) == ("missing_field", "remotive") and "'url'" in missing.detail
     assert unreadable.reason == "bad_record" and "yesterday" in unreadable.detail
-
-
-@pytest.mark.parametrize(
-    ("body", "reason"),
-    [
-        (b"[]", "unexpected_shape"),
-        (b'{"0-legal-notice": "Legal warning", "job-count": 0}', "unexpected_shape"),
-        (b'{"jobs": {}}', "unexpected_shape"),
-        (b'{"0-legal-notice": "Legal warning", "jobs": [{"id": 1', "invalid_json"),
-        (b"<html><body>Too many requests</body></html>", "invalid_json"),
-    ],
-)
-def test_unexpected_pages_raise_page_error(body, reason):
-    with pytest.raises(PageError) as error:
-        read_page("remotive", body)
-    assert error.value.reason == reason
 
 
 def test_spider_requests_the_listing_once_with_its_arguments(serve, sqlite_url):

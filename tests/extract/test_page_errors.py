@@ -1,0 +1,47 @@
+"""Extractors raise PageError with a reason for a response that is not their platform's page."""
+
+import pytest
+
+from crawlers.extract.common import PageError
+from tests.platforms import read_page
+
+
+@pytest.mark.parametrize(
+    ("spider", "body", "reason"),
+    [
+        ("arbeitnow", b'{"data": [{"slug": "a', "invalid_json"),
+        ("arbeitnow", b"<html><body>Checking your browser</body></html>", "invalid_json"),
+        ("arbeitnow", b"[]", "unexpected_shape"),
+        ("arbeitnow", b'{"data": {}, "links": {"next": null}}', "unexpected_shape"),
+        ("arbeitnow", b'{"data": []}', "unexpected_shape"),
+        ("arbeitnow", b'{"data": [], "links": {"next": 2}}', "unexpected_shape"),
+        ("freelancer", b'{"status": "error", "message": "Too many requests"}', "api_error"),
+        ("freelancer", b'{"status": "success", "result": {"projects": {}}}', "unexpected_shape"),
+        ("freelancer", b"[]", "unexpected_shape"),
+        ("freelancer", b'{"status": "succ', "invalid_json"),
+        ("himalayas", b'{"totalCount": 8, "jobs": [{"title": "Da', "invalid_json"),
+        ("himalayas", b"<html><body>Checking your browser</body></html>", "invalid_json"),
+        ("himalayas", b"[]", "unexpected_shape"),
+        ("himalayas", b'{"totalCount": 8}', "unexpected_shape"),
+        ("himalayas", b'{"jobs": {}}', "unexpected_shape"),
+        ("himalayas", b'{"jobs": [], "nextCursor": 20}', "unexpected_shape"),
+        ("jobicy", b'{"success": false, "statusCode": 400, "jobs": []}', "api_error"),
+        ("jobicy", b'{"apiVersion": "2.2.4", "jobs": {}}', "unexpected_shape"),
+        ("jobicy", b'{"apiVersion": "2.2.4"}', "unexpected_shape"),
+        ("jobicy", b"[]", "unexpected_shape"),
+        ("jobicy", b'{"apiVersion": "2.2.4", "jobs": [{"id": 99', "invalid_json"),
+        ("jobicy", b"<html><body>Too many requests</body></html>", "invalid_json"),
+        ("remoteok", b'{"error": "rate limited"}', "unexpected_shape"),
+        ("remoteok", b'[{"last_updated": 1792000000, "legal": "API Terms', "invalid_json"),
+        ("remoteok", b"<html><body>Checking your browser</body></html>", "invalid_json"),
+        ("remotive", b"[]", "unexpected_shape"),
+        ("remotive", b'{"0-legal-notice": "Legal warning", "job-count": 0}', "unexpected_shape"),
+        ("remotive", b'{"jobs": {}}', "unexpected_shape"),
+        ("remotive", b'{"0-legal-notice": "Legal warning", "jobs": [{"id": 1', "invalid_json"),
+        ("remotive", b"<html><body>Too many requests</body></html>", "invalid_json"),
+    ],
+)
+def test_unexpected_pages_raise_page_error(spider, body, reason):
+    with pytest.raises(PageError) as error:
+        read_page(spider, body)
+    assert error.value.reason == reason
