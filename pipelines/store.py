@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import logging
 from dataclasses import asdict, fields
 from datetime import datetime, timezone
@@ -26,7 +25,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from crawlers.items import Posting, Reject
 from pipelines.db import models
-from pipelines.db.engine import make_engine, mask, upgrade
+from pipelines.db.engine import make_engine, mask, to_json, upgrade
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +36,7 @@ HASHED_FIELDS = tuple(name for name in ITEM_FIELDS if name != "raw")
 
 
 def content_hash(row: dict[str, Any]) -> str:
-    canonical = json.dumps([row[name] for name in HASHED_FIELDS], default=str)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return hashlib.sha256(to_json([row[name] for name in HASHED_FIELDS]).encode()).hexdigest()
 
 
 class PostingWriter:
