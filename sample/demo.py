@@ -24,7 +24,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 def main() -> int:
     database_url = os.environ.get("DATABASE_URL", DEFAULT_URL)
     spiders = sorted(SpiderLoader.from_settings(get_project_settings()).list())
-    print(f"Crawling the offline sample of {len(spiders)} platforms into {mask(database_url)}")
+    print(f"Crawling the offline sample of {len(spiders)} platforms (postings invented for pasarkerja) into {mask(database_url)}")
     with FixtureServer(sample_routes()) as server:
         for spider in spiders:
             command = [
