@@ -1,9 +1,11 @@
 """A local HTTP server that answers like the platforms, from fixture files.
 
 Each platform folder under ``sample/`` has a ``routes.json``: a list of
-``{"path", "query", "file", "status", "content_type"}``. A request matches a route when
-its path is equal (or the route's path is ``*``: any path but robots.txt) and it
-carries every query parameter the route names; the route naming most parameters wins. Anything else gets 404, robots.txt included (allow all).
+``{"path", "query", "file", "status", "content_type", "method", "body_contains"}``. A
+request matches a route when its method and path are equal (or the route's path is
+``*``: any path but robots.txt), it carries every query parameter the route names and,
+for a POST, its body holds the route's ``body_contains`` text (a GraphQL page number,
+say); the route naming most conditions wins. Anything else gets 404, robots.txt included (allow all).
 
 Used by ``make demo`` and by the tests; run ``python -m sample.server`` to browse it.
 """
@@ -28,13 +30,19 @@ class Route:
     status: int = 200
     content_type: str = "application/json"
     method: str = "GET"
+    body_contains: str | None = None
 
-    def matches(self, method: str, path: str, query: dict[str, str]) -> bool:
+    def matches(self, method: str, path: str, query: dict[str, str], body: str) -> bool:
         return (
             method == self.method
             and (path == self.path or (self.path == "*" and path != "/robots.txt"))
             and all(query.get(name) == value for name, value in self.query.items())
+            and (self.body_contains is None or self.body_contains in body)
         )
+
+    @property
+    def conditions(self) -> int:
+        return len(self.query) + (self.body_contains is not None)
 
 
 def load_routes(folder: Path) -> list[Route]:
@@ -48,6 +56,7 @@ def load_routes(folder: Path) -> list[Route]:
             status=entry.get("status", 200),
             content_type=entry.get("content_type", "application/json"),
             method=entry.get("method", "GET"),
+            body_contains=entry.get("body_contains"),
         )
         for entry in spec
     ]
@@ -65,6 +74,7 @@ class FixtureServer:
     def __init__(self, routes: list[Route]):
         self.routes = routes
         self.requests: list[str] = []
+        self.bodies: list[str] = []
         handler = type("Handler", (_Handler,), {"fixture_server": self})
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_port}"
@@ -78,11 +88,11 @@ class FixtureServer:
         self.httpd.shutdown()
         self.httpd.server_close()
 
-    def find(self, method: str, target: str) -> Route | None:
+    def find(self, method: str, target: str, body: str = "") -> Route | None:
         parts = urlsplit(target)
         query = dict(parse_qsl(parts.query, keep_blank_values=True))
-        candidates = [route for route in self.routes if route.matches(method, parts.path, query)]
-        return max(candidates, key=lambda route: len(route.query), default=None)
+        candidates = [route for route in self.routes if route.matches(method, parts.path, query, body)]
+        return max(candidates, key=lambda route: route.conditions, default=None)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -92,12 +102,12 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer("GET")
 
     def do_POST(self) -> None:
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self._answer("POST")
+        self._answer("POST", self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8", "replace"))
 
-    def _answer(self, method: str) -> None:
+    def _answer(self, method: str, body: str = "") -> None:
         self.fixture_server.requests.append(self.path)
-        route = self.fixture_server.find(method, self.path)
+        self.fixture_server.bodies.append(body)
+        route = self.fixture_server.find(method, self.path, body)
         status, body, content_type = (
             (route.status, route.body, route.content_type) if route else (404, b"not found", "text/plain")
         )
