@@ -6,6 +6,7 @@ the platform (sample/server.py), so nothing leaves this machine.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,9 +17,15 @@ from scrapy.utils.project import get_project_settings
 
 from analysis.cli import main as pasarkerja
 from pipelines.db.engine import DEFAULT_URL, mask
-from sample.server import FixtureServer, sample_routes
+from sample.server import SAMPLE_DIR, FixtureServer, sample_routes
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def demo_arguments(spider: str) -> list[str]:
+    """Extra ``-a`` arguments from ``sample/<spider>/demo-arguments.json``, for spiders that need them."""
+    path = SAMPLE_DIR / spider / "demo-arguments.json"
+    return json.loads(path.read_text()) if path.exists() else []
 
 
 def main() -> int:
@@ -30,6 +37,7 @@ def main() -> int:
             command = [
                 sys.executable, "-m", "scrapy", "crawl", spider,
                 "-a", f"base_url={server.url}",
+                *[option for argument in demo_arguments(spider) for option in ("-a", argument)],
                 # Politeness delays protect real platforms; this server is our own.
                 "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
                 "-s", f"DATABASE_URL={database_url}", "-s", "LOG_LEVEL=WARNING",

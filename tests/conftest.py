@@ -99,9 +99,9 @@ def serve():
         server.__exit__(None, None, None)
 
 
-def realdata(platform: str, name: str) -> bytes:
-    """A real response from ../shared/realdata, or skip when the folder is absent."""
-    path = REALDATA_DIR / platform / name
+def realdata(name: str) -> bytes:
+    """A real response from ../shared/realdata (``folder/file``), or skip when it is absent."""
+    path = REALDATA_DIR / name
     if not path.exists():
         pytest.skip(f"no real data at {path}")
     return path.read_bytes()

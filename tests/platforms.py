@@ -12,16 +12,27 @@ from scrapy.utils.project import get_project_settings
 
 from sample.server import SAMPLE_DIR
 
-# Real responses in ../shared/realdata/<spider>/ that a crawl of each spider reads.
+# Real responses in ../shared/realdata/ (folder/file) that a crawl of each spider reads.
 REALDATA_FILES = {
-    "freelancer": ["projects_active.json"],
-    "remoteok": ["api.json"],
-    "remotive": ["remote-jobs.json"],
-    "arbeitnow": ["job-board-api.json"],
-    "jobicy": ["remote-jobs_v2.0.json", "remote-jobs_v2.2.json"],
-    "himalayas": ["jobs_api.json"],
-    "weworkremotely": ["remote-programming-jobs.rss"],
+    "freelancer": ["freelancer/projects_active.json"],
+    "remoteok": ["remoteok/api.json"],
+    "remotive": ["remotive/remote-jobs.json"],
+    "arbeitnow": ["arbeitnow/job-board-api.json"],
+    "jobicy": ["jobicy/remote-jobs_v2.0.json", "jobicy/remote-jobs_v2.2.json"],
+    "himalayas": ["himalayas/jobs_api.json"],
+    "weworkremotely": ["weworkremotely/remote-programming-jobs.rss"],
+    "karirhub": ["karirhub/industrial-vacancies.json"],
+    "kalibrr": ["kalibrr/job_board_search.json"],
+    "glints": ["glints/searchJobsV3_response.json"],
+    "jobstreet": ["jobstreet/v5_search_response.json", "jobstreet/graphql_jobSearchV7_response.json"],
+    "lokerid": ["lokerid/cari-lowongan-kerja_data.json"],
+    "dealls": ["dealls/explore-job.json"],
+    "jobposting": ["schemaorg/jobposting_detail.html"],
 }
+CONTENT_TYPES = {".json": "application/json", ".rss": "application/rss+xml", ".html": "text/html; charset=utf-8"}
+
+# Arguments a spider needs in every generic test crawl (a generic spider needs its start pages).
+CRAWL_ARGUMENTS: dict[str, list[str]] = {}
 
 
 def spider_names() -> list[str]:

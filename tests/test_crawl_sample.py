@@ -3,7 +3,7 @@
 import pytest
 
 from tests.conftest import rows, run_crawl
-from tests.platforms import sample_source_ids, spider_names
+from tests.platforms import CRAWL_ARGUMENTS, sample_source_ids, spider_names
 
 # Two spiders run against PostgreSQL too: one JSON offset-paged, one another shape.
 POSTGRES_SPIDERS = ["freelancer", "weworkremotely"]
@@ -13,7 +13,8 @@ def crawl_twice_and_check(spider: str, server, database_url: str) -> None:
     expected = sample_source_ids(spider)
     assert expected, f"sample/{spider} holds no postings"
 
-    run_crawl(spider, server.url, database_url)
+    arguments = CRAWL_ARGUMENTS.get(spider, [])
+    run_crawl(spider, server.url, database_url, *arguments)
     stored = rows(database_url, "SELECT source_id, title, url, posted_at, times_seen FROM postings WHERE source = :s", s=spider)
     assert {row.source_id for row in stored} == expected
     assert all(row.title and row.url.startswith("http") and row.posted_at for row in stored)
@@ -22,7 +23,7 @@ def crawl_twice_and_check(spider: str, server, database_url: str) -> None:
     assert (first_run.finish_reason, first_run.new, first_run.rejected) == ("finished", len(expected), 0)
     assert first_run.items == len(expected) and first_run.requests >= 1
 
-    run_crawl(spider, server.url, database_url)
+    run_crawl(spider, server.url, database_url, *arguments)
     again = rows(database_url, "SELECT source_id, times_seen FROM postings WHERE source = :s", s=spider)
     assert len(again) == len(expected), "a second crawl of the same pages added rows"
     assert {row.times_seen for row in again} == {2}

@@ -6,7 +6,7 @@ import pytest
 
 from sample.server import Route
 from tests.conftest import rows, run_crawl
-from tests.platforms import sample_body, spider_names
+from tests.platforms import CRAWL_ARGUMENTS, sample_body, spider_names
 
 ERROR_PAGE = b"<html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>"
 
@@ -20,8 +20,8 @@ def malformed_cases():
 
 @pytest.mark.parametrize(("spider", "body"), list(malformed_cases()))
 def test_malformed_response_becomes_a_counted_reject(spider, body, serve, sqlite_url):
-    server = serve([Route("*", body, content_type="application/json")])
-    result = run_crawl(spider, server.url, sqlite_url)
+    server = serve([Route("*", body, content_type="application/json", method=method) for method in ("GET", "POST")])
+    result = run_crawl(spider, server.url, sqlite_url, *CRAWL_ARGUMENTS.get(spider, []))
 
     rejects = rows(sqlite_url, "SELECT source, reason, url, snippet FROM rejects")
     assert len(rejects) >= 1
