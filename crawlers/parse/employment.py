@@ -1,4 +1,4 @@
-"""Employment-type words of the platforms, in English and German, to the Posting's types."""
+"""Employment-type words of the platforms, in English, Indonesian and German, to the Posting's types."""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ EMPLOYMENT_WORDS = {
     "contract": "contract", "contractor": "contract",
     "freelance": "freelance", "freelancer": "freelance", "freiberuflich": "freelance",
     "temporary": "temporary", "befristet": "temporary",
+    # Indonesian, as Indonesian boards write them.
+    "penuh waktu": "full_time", "purna waktu": "full_time", "karyawan tetap": "full_time", "tetap": "full_time",
+    "paruh waktu": "part_time", "kontrak": "contract", "magang": "internship",
+    "lepas": "freelance", "pekerja lepas": "freelance", "harian": "temporary", "sementara": "temporary",
 }
 
 

@@ -1,6 +1,8 @@
-"""Pay as platforms write it: free text such as ``$18 - $22/hr`` or ``€31,2k- €52k``.
+"""Pay as platforms write it, in English and Indonesian.
 
-``parse_pay_text`` returns a ``Pay`` with what the text states and None for what it
+``parse_pay_text`` reads free text such as ``$18 - $22/hr``, ``€31,2k- €52k``,
+``Rp 4.000.000 – Rp 5.700.000 per month``, ``Rp.3 – 4 Juta``, ``Rp1,5 jt``, ``IDR 5.5M`` or
+``Rp 250rb per hari`` into a ``Pay`` holding what the text states and None for what it
 does not; it never guesses a currency from a bare number.
 """
 
@@ -16,16 +18,19 @@ _SYMBOLS = {
 }
 _CODES = ("USD", "EUR", "GBP", "INR", "IDR", "AUD", "CAD", "SGD", "MYR", "PHP", "CHF", "JPY", "NZD")
 _PERIOD_WORDS = (
-    ("hour", r"/\s*h(?:ou)?r\b|per\s+hour|hourly|an\s+hour|/\s*h\b"),
-    ("day", r"/\s*day\b|per\s+day|daily"),
-    ("week", r"/\s*w(?:ee)?k\b|per\s+week|weekly"),
-    ("month", r"/\s*mo(?:nth)?\b|per\s+month|monthly|\bpm\b"),
-    ("year", r"/\s*y(?:ea)?r\b|per\s+(?:year|annum)|annual(?:ly)?|yearly|\bpa\b|p\.a\."),
-    ("project", r"fixed\s+price|per\s+project"),
+    ("hour", r"/\s*h(?:ou)?r\b|per\s+(?:hour|jam)|hourly|an\s+hour|/\s*h\b|/\s*jam\b"),
+    ("day", r"/\s*(?:day|hari)\b|per\s+(?:day|hari)|daily|\bharian\b"),
+    ("week", r"/\s*w(?:ee)?k\b|per\s+(?:week|minggu)|weekly|\bmingguan\b"),
+    ("month", r"/\s*(?:mo(?:nth)?|bulan|bln)\b|per\s+(?:month|bulan)|monthly|\bbulanan\b|\bpm\b"),
+    ("year", r"/\s*(?:y(?:ea)?r|tahun|thn)\b|per\s+(?:year|annum|tahun)|annual(?:ly)?|yearly|\btahunan\b|\bpa\b|p\.a\."),
+    ("project", r"fixed\s+price|per\s+(?:project|proyek|projek)"),
 )
-_AMOUNT = re.compile(r"(\d+(?:[.,]\d+)*)\s*([kKmM])?(?![a-zA-Z])")
-# A yearly salary is the only reading of an unlabelled figure this large.
+# Magnitude words after a figure: English k/M, Indonesian ribu/rb (thousand) and juta/jt (million).
+_MULTIPLIERS = {"k": 1_000, "rb": 1_000, "ribu": 1_000, "m": 1_000_000, "jt": 1_000_000, "juta": 1_000_000}
+_AMOUNT = re.compile(r"(\d+(?:[.,]\d+)*)\s*(k|rb|ribu|m|jt|juta)?(?![a-z])", re.IGNORECASE)
+# A yearly salary is the only reading of an unlabelled figure this large in these currencies.
 _UNLABELLED_YEARLY_FROM = 10_000
+_YEARLY_GUESS_CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "SGD", "CHF", "NZD", None)
 
 
 @dataclass(frozen=True)
@@ -75,18 +80,17 @@ def parse_pay_text(text: str | None) -> Pay:
     """Read the amounts, currency and period of a pay text; empty or figure-less text gives ``Pay()``."""
     if not text or not text.strip():
         return Pay()
-    amounts = []
-    for number, multiplier in _AMOUNT.findall(text):
-        value = read_number(number)
-        if multiplier:
-            value *= 1_000 if multiplier.lower() == "k" else 1_000_000
-        amounts.append(value)
-    if not amounts:
+    figures = [(read_number(number), _MULTIPLIERS.get(unit.lower(), 1)) for number, unit in _AMOUNT.findall(text)][:2]
+    if not figures:
         return Pay()
-    period = period_of(text)
-    if period is None and max(amounts) >= _UNLABELLED_YEARLY_FROM:
+    # "Rp 3 – 4 juta": a magnitude written once after a range applies to both ends.
+    if len(figures) == 2 and figures[0][1] == 1 and figures[1][1] > 1 and figures[0][0] < 1_000:
+        figures[0] = (figures[0][0], figures[1][1])
+    amounts = [value * multiplier for value, multiplier in figures]
+    currency, period = currency_of(text), period_of(text)
+    if period is None and currency in _YEARLY_GUESS_CURRENCIES and max(amounts) >= _UNLABELLED_YEARLY_FROM:
         period = "year"
-    return Pay(min(amounts[:2]), max(amounts[:2]), currency_of(text), period)
+    return Pay(min(amounts), max(amounts), currency, period)
 
 
 def amount(value: int | float | str | None) -> float | None:
@@ -94,3 +98,13 @@ def amount(value: int | float | str | None) -> float | None:
     if value is None or value == "" or float(value) == 0:
         return None
     return float(value)
+
+
+def pay_text_disagrees(text: str | None, minimum: float | None, maximum: float | None) -> bool:
+    """True when a pay label states figures other than the record's own numbers (Loker.id does this)."""
+    if not text or (minimum is None and maximum is None):
+        return False
+    stated = parse_pay_text(text)
+    if stated.minimum is None:
+        return False
+    return (stated.minimum, stated.maximum) != (minimum if minimum is not None else maximum, maximum if maximum is not None else minimum)

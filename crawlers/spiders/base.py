@@ -16,6 +16,7 @@ from twisted.python.failure import Failure
 
 from crawlers.extract.common import Page, snippet
 from crawlers.items import Posting, Reject
+from crawlers.parse.money import pay_text_disagrees
 
 COMMON_ARGUMENTS = {
     "base_url": "replace scheme and host of every request, e.g. http://127.0.0.1:8000 (tests, mirrors)",
@@ -137,6 +138,9 @@ class PlatformSpider(scrapy.Spider):
                 if self.max_items is not None and self.postings_emitted >= self.max_items:
                     continue
                 self.postings_emitted += 1
+                # The numbers are kept and the label stays the pay text; analysts see how often they differ.
+                if pay_text_disagrees(item.pay_text, item.pay_min, item.pay_max):
+                    self.crawler.stats.inc_value("pasarkerja/pay_text_disagrees")
             yield item
 
     def download_failed(self, failure: Failure) -> Iterator[Reject]:
