@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test lint postgres bench clean
+.PHONY: install demo test lint postgres chromium bench clean
 
 install: $(VENV)/.installed
 
@@ -18,7 +18,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 demo: install
 	$(BIN)/python -m sample.demo
 
-test: install postgres lint
+test: install postgres chromium lint
 	$(BIN)/python -m pytest
 
 lint: install
@@ -26,6 +26,9 @@ lint: install
 
 postgres:
 	bash scripts/ensure-postgres.sh
+
+chromium:
+	bash scripts/ensure-chromium.sh
 
 bench: install
 	$(BIN)/python bench/crawl_throughput.py

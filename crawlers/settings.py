@@ -5,6 +5,8 @@ Environment overrides (a ``-s NAME=value`` on the command line wins over both):
 - ``DATABASE_URL``: SQLAlchemy URL of the store; default ``sqlite:///data/pasarkerja.db``.
 - ``PASARKERJA_CONTACT``: contact (URL or e-mail) put in the user agent, so a platform
   can reach whoever runs the crawl.
+- ``PASARKERJA_CHROMIUM``: the Chromium that renders pages (``-a render=1``); by default
+  Debian's ``/usr/bin/chromium`` or ``chromium`` on PATH (crawlers/browser.py).
 
 Per-platform politeness (download delays that follow each platform's published limits)
 lives in each spider's ``custom_settings``.
@@ -39,6 +41,19 @@ ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,
     "pipelines.store.StorePipeline": 900,
 }
+
+# Browser rendering (scrapy-playwright) for pages built by JavaScript. Only a crawl that
+# renders (jobposting -a render=1) installs the download handlers and the launch options
+# with its Chromium (crawlers/browser.py): every other crawl starts no Playwright and no browser.
+PLAYWRIGHT_BROWSER_TYPE = "chromium"
+# Each browser (started on the first page to render; http and https pages have one each)
+# keeps one context with at most two pages open: bounded memory, and polite anyway.
+PLAYWRIGHT_MAX_CONTEXTS = 1
+PLAYWRIGHT_MAX_PAGES_PER_CONTEXT = 2
+# A page that has not loaded in 30 s is a failed download (a reject), like any other.
+PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000
+# Images, media, fonts and style sheets add nothing to a page's text or JSON-LD.
+PLAYWRIGHT_ABORT_REQUEST = "crawlers.browser.skip_resource"
 
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from crawlers.browser import ChromiumNotFound, find_chromium
 from sample.server import FixtureServer, Route, sample_routes
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -75,6 +76,17 @@ def postgres_url() -> str:
     with admin.begin() as connection:
         connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
     admin.dispose()
+
+
+@pytest.fixture
+def chromium() -> str:
+    """The Chromium that render=1 crawls drive (scripts/ensure-chromium.sh installs Debian's)."""
+    try:
+        return find_chromium()
+    except ChromiumNotFound as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{exc} (CI=true: browser tests must run)")
+        pytest.skip(str(exc))
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,20 @@ REALDATA_FILES = {
 CONTENT_TYPES = {".json": "application/json", ".rss": "application/rss+xml", ".html": "text/html; charset=utf-8"}
 
 # Arguments a spider needs in every generic test crawl (a generic spider needs its start pages).
-CRAWL_ARGUMENTS: dict[str, list[str]] = {}
+# The conformance and malformed tests serve one body on every path: one page URL reads it.
+CRAWL_ARGUMENTS: dict[str, list[str]] = {
+    "jobposting": ["urls=https://lowongan.example/lowongan/lwg-1001-backend-developer-golang"],
+}
+# The site a generic spider's sample stands for: ids of its postings name the host they are on.
+SAMPLE_SITES = {"jobposting": "https://lowongan.example"}
+
+
+def sample_crawl_arguments(spider: str) -> list[str]:
+    """Arguments of the sample crawl: a sample that is a whole site is found as `make demo` finds it
+    (sample/<spider>/demo-arguments.json, the jobposting sitemap index), the others as every test crawls."""
+    if spider in SAMPLE_SITES:
+        return json.loads((SAMPLE_DIR / spider / "demo-arguments.json").read_text())
+    return CRAWL_ARGUMENTS.get(spider, [])
 
 
 def spider_names() -> list[str]:
@@ -51,7 +64,8 @@ def sample_source_ids(spider: str) -> set[str]:
     ids: set[str] = set()
     for route in json.loads((folder / "routes.json").read_text()):
         if route.get("status", 200) == 200:
-            ids |= {posting.source_id for posting in read_page(spider, (folder / route["file"]).read_bytes()).postings}
+            url = SAMPLE_SITES[spider] + route["path"] if spider in SAMPLE_SITES else "http://127.0.0.1/"
+            ids |= {posting.source_id for posting in read_page(spider, (folder / route["file"]).read_bytes(), url).postings}
     return ids
 
 

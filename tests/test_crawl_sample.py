@@ -3,7 +3,7 @@
 import pytest
 
 from tests.conftest import rows, run_crawl
-from tests.platforms import CRAWL_ARGUMENTS, sample_source_ids, spider_names
+from tests.platforms import sample_crawl_arguments, sample_source_ids, spider_names
 
 # Two spiders run against PostgreSQL too: one JSON offset-paged, one another shape.
 POSTGRES_SPIDERS = ["freelancer", "weworkremotely"]
@@ -13,7 +13,7 @@ def crawl_twice_and_check(spider: str, server, database_url: str) -> None:
     expected = sample_source_ids(spider)
     assert expected, f"sample/{spider} holds no postings"
 
-    arguments = CRAWL_ARGUMENTS.get(spider, [])
+    arguments = sample_crawl_arguments(spider)
     run_crawl(spider, server.url, database_url, *arguments)
     stored = rows(database_url, "SELECT source_id, title, url, posted_at, times_seen FROM postings WHERE source = :s", s=spider)
     assert {row.source_id for row in stored} == expected

@@ -1,6 +1,7 @@
 """``scrapy crawl`` that checks spider arguments and DATABASE_URL before starting.
 
-A wrong ``-a`` argument or database URL then ends with a one-line error saying what to
+A wrong ``-a`` argument or database URL, or ``-a render=1`` where no Chromium is installed
+(the spider's argument check looks for it), then ends with a one-line error saying what to
 fix, instead of a traceback from inside the running crawl.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
+from crawlers.browser import ChromiumNotFound
 from crawlers.spiders.base import ArgumentError
 from pipelines.db.engine import DatabaseURLError, make_engine
 
@@ -21,6 +23,6 @@ class Command(ScrapyCrawl):
                 if hasattr(spider_class, "check_arguments"):
                     spider_class.check_arguments(opts.spargs)
                 make_engine(self.settings.get("DATABASE_URL")).dispose()
-            except (ArgumentError, DatabaseURLError) as exc:
+            except (ArgumentError, ChromiumNotFound, DatabaseURLError) as exc:
                 raise UsageError(str(exc), print_help=False) from exc
         super().run(args, opts)

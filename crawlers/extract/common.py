@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from lxml import etree
 from scrapy.http import Response
@@ -13,6 +14,7 @@ from scrapy.http import Response
 from crawlers.items import Posting, Reject
 
 SNIPPET_CHARS = 2000
+CHALLENGE_MARKERS = ("just a moment", "checking your browser", "challenge-platform", "cf-chl", "captcha")
 
 
 class PageError(ValueError):
@@ -37,6 +39,12 @@ class Page:
     """Link to the next page, for platforms that give one."""
     next_cursor: str | None = None
     """Cursor for the next page, for cursor-paged platforms."""
+    has_more: bool | None = None
+    """The platform's own "more pages follow" flag, for platforms that give one."""
+    page_number: int | None = None
+    """The page number the response says it is (a server ignoring ``page`` repeats page 1)."""
+    page_size: int | None = None
+    """The page size the response says it used; a page with fewer records is the last."""
 
     @property
     def postings(self) -> list[Posting]:
@@ -58,8 +66,16 @@ def snippet(value: Any) -> str:
     return text[:SNIPPET_CHARS]
 
 
+def refuse_challenge(response: Response) -> None:
+    """A bot-protection page (Cloudflare's "Just a moment..." and kin) in place of the data: the crawl was refused."""
+    start = response.body[:2000].decode("utf-8", errors="replace").lower()
+    if start.lstrip().startswith("<") and any(marker in start for marker in CHALLENGE_MARKERS):
+        raise PageError("browser_challenge", f"HTTP {response.status}: a browser challenge page instead of the data")
+
+
 def load_json(response: Response, expected: type) -> Any:
     """The JSON body of ``response``, checked to be of the ``expected`` top-level type."""
+    refuse_challenge(response)
     if response.status != 200:
         raise PageError("http_status", f"HTTP {response.status}")
     try:
@@ -89,6 +105,21 @@ def load_xml(response: Response, root_tag: str) -> etree._Element:
     if root.tag != root_tag:
         raise PageError("unexpected_shape", f"root element is <{root.tag}>, expected <{root_tag}>")
     return root
+
+
+def graphql_data(payload: dict[str, Any]) -> dict[str, Any]:
+    """The ``data`` of a GraphQL answer; an ``errors`` answer is the API refusing the query."""
+    if payload.get("errors"):
+        messages = "; ".join(str(error.get("message")) for error in payload["errors"] if isinstance(error, dict))
+        raise PageError("api_error", messages or "GraphQL errors")
+    return require(payload, "data", dict)
+
+
+def with_page(url: str, number: int, parameter: str = "page") -> str:
+    """``url`` asking for page ``number`` (its ``parameter`` replaced), the rest of its query kept."""
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query, keep_blank_values=True)) | {parameter: str(number)}
+    return parts._replace(query=urlencode(query)).geturl()
 
 
 def require(mapping: Any, key: str, expected: type | tuple[type, ...]) -> Any:

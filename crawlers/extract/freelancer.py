@@ -15,11 +15,11 @@ from scrapy.http import Response
 from crawlers.extract.common import Page, PageError, convert_records, load_json, require
 from crawlers.items import Posting
 from crawlers.parse.dates import from_epoch
+from crawlers.parse.money import period_named
 from crawlers.parse.text import unescape
 
 SOURCE = "freelancer"
 PROJECT_URL = "https://www.freelancer.com/projects/{seo_url}"
-PAY_PERIODS = {"fixed": "project", "hourly": "hour"}
 
 
 def read_page(response: Response) -> Page:
@@ -67,7 +67,7 @@ def to_posting(record: dict[str, Any]) -> Posting:
         pay_min=budget.get("minimum"),
         pay_max=budget.get("maximum"),
         pay_currency=currency.get("code"),
-        pay_period=PAY_PERIODS.get(project.get("type")),
+        pay_period=period_named(project.get("type")),
         skills=list(dict.fromkeys(job["name"] for job in jobs)),
         category=(jobs[0].get("category") or {}).get("name") if jobs else None,
         bid_count=(project.get("bid_stats") or {}).get("bid_count"),

@@ -19,13 +19,12 @@ from crawlers.extract.common import Page, PageError, convert_records, load_json,
 from crawlers.items import Posting
 from crawlers.parse.dates import from_epoch
 from crawlers.parse.employment import employment_type
-from crawlers.parse.money import amount
+from crawlers.parse.money import amount, period_named
 from crawlers.parse.places import country_code
 from crawlers.parse.text import html_to_text, unescape
 
 SOURCE = "himalayas"
 JOB_URL = re.compile(r"^https://himalayas\.app/companies/([^/?#]+)/jobs/([^/?#]+)$")
-PAY_PERIODS = {"hourly": "hour", "annual": "year"}
 
 
 def read_page(response: Response) -> Page:
@@ -72,7 +71,7 @@ def to_posting(job: dict[str, Any]) -> Posting:
         pay_min=pay_min,
         pay_max=pay_max,
         pay_currency=job.get("currency") if has_pay else None,
-        pay_period=PAY_PERIODS.get(job.get("salaryPeriod")) if has_pay else None,
+        pay_period=period_named(job.get("salaryPeriod")) if has_pay else None,
         skills=list(dict.fromkeys(job.get("categories") or [])),
         category=parent_categories[0] if parent_categories else None,
         raw=job,

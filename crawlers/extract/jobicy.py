@@ -22,12 +22,11 @@ from crawlers.extract.common import Page, PageError, convert_records, load_json,
 from crawlers.items import Posting
 from crawlers.parse.dates import from_iso
 from crawlers.parse.employment import employment_type
-from crawlers.parse.money import amount
+from crawlers.parse.money import amount, period_named
 from crawlers.parse.places import country_of
 from crawlers.parse.text import html_to_text, unescape
 
 SOURCE = "jobicy"
-PAY_PERIODS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year"}
 
 
 def read_page(response: Response) -> Page:
@@ -83,6 +82,7 @@ def _pay_period(word: str | None) -> str | None:
     """``hour``, ``month``... for a 2.2 ``salaryPeriod``; an unknown word is an error, not a guess."""
     if not word:
         return None
-    if word.lower() not in PAY_PERIODS:
+    period = period_named(word)
+    if period is None:
         raise ValueError(f"unknown salaryPeriod {word!r}")
-    return PAY_PERIODS[word.lower()]
+    return period

@@ -11,9 +11,9 @@ EMPLOYMENT_WORDS = {
     # A Werkstudent is a student employed part time alongside their studies.
     "werkstudent": "part_time", "working student": "part_time",
     "internship": "internship", "intern": "internship", "praktikum": "internship",
-    "contract": "contract", "contractor": "contract",
-    "freelance": "freelance", "freelancer": "freelance", "freiberuflich": "freelance",
-    "temporary": "temporary", "befristet": "temporary",
+    "contract": "contract", "contractor": "contract", "contractual": "contract", "contract/temp": "contract",
+    "freelance": "freelance", "freelancer": "freelance", "freiberuflich": "freelance", "project based": "freelance",
+    "temporary": "temporary", "befristet": "temporary", "casual/vacation": "temporary",
     # Indonesian, as Indonesian boards write them.
     "penuh waktu": "full_time", "purna waktu": "full_time", "karyawan tetap": "full_time", "tetap": "full_time",
     "paruh waktu": "part_time", "kontrak": "contract", "magang": "internship",

@@ -76,6 +76,22 @@ def period_of(text: str) -> str | None:
     return None
 
 
+# Pay-period words of the platforms' own fields (salaryPeriod, unitText, salaryMode...), lower-cased.
+_PERIOD_NAMES = {
+    "hour": "hour", "hourly": "hour", "jam": "hour",
+    "day": "day", "daily": "day", "hari": "day", "harian": "day",
+    "week": "week", "weekly": "week", "minggu": "week", "mingguan": "week",
+    "month": "month", "monthly": "month", "bulan": "month", "bulanan": "month",
+    "year": "year", "yearly": "year", "annual": "year", "annually": "year", "tahun": "year", "tahunan": "year",
+    "project": "project", "fixed": "project", "proyek": "project",
+}
+
+
+def period_named(word: str | None) -> str | None:
+    """The period a platform's own field names (``hourly``, ``MONTH``, ``annual``, ``bulanan``), else None."""
+    return _PERIOD_NAMES.get(word.strip().lower()) if word else None
+
+
 def parse_pay_text(text: str | None) -> Pay:
     """Read the amounts, currency and period of a pay text; empty or figure-less text gives ``Pay()``."""
     if not text or not text.strip():

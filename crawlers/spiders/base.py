@@ -79,6 +79,7 @@ class PlatformSpider(scrapy.Spider):
         self.arguments = dict(kwargs)
         self.pages_requested = 0
         self.postings_emitted = 0
+        self.seen_ids: set[str] = set()
 
     @classmethod
     def check_arguments(cls, arguments: dict[str, Any]) -> dict[str, Any]:
@@ -128,8 +129,12 @@ class PlatformSpider(scrapy.Spider):
         except Exception as exc:  # the boundary of untrusted input: any failure is a reject, not a crash
             reason = getattr(exc, "reason", "unreadable_page")
             detail = getattr(exc, "detail", f"{type(exc).__name__}: {exc}")
-            self.logger.warning("Rejected page %s: %s (%s)", response.url, reason, detail)
-            return Page(items=[Reject(self.name, reason, response.url, detail, snippet(response.body))])
+            return Page(items=[self.reject_page(response, reason, detail)])
+
+    def reject_page(self, response: Response, reason: str, detail: str) -> Reject:
+        """A whole page that cannot be read, logged, with the start of its body as the snippet."""
+        self.logger.warning("Rejected page %s: %s (%s)", response.url, reason, detail)
+        return Reject(self.name, reason, response.url, detail, snippet(response.body))
 
     def emit(self, page: Page) -> Iterator[Posting | Reject]:
         """The page's items, stopping postings at max_items (rejects are always kept)."""
@@ -142,6 +147,17 @@ class PlatformSpider(scrapy.Spider):
                 if pay_text_disagrees(item.pay_text, item.pay_min, item.pay_max):
                     self.crawler.stats.inc_value("pasarkerja/pay_text_disagrees")
             yield item
+
+    def has_new_postings(self, page: Page) -> bool:
+        """True when ``page`` holds a posting this crawl has not met yet.
+
+        Number-paged platforms without a total end where a page brings nothing new: a site
+        that ignores the page number, or repeats its last page, would be asked forever.
+        """
+        ids = {posting.source_id for posting in page.postings}
+        new = ids - self.seen_ids
+        self.seen_ids |= ids
+        return bool(new)
 
     def download_failed(self, failure: Failure) -> Iterator[Reject]:
         """A page that could not be downloaded at all (after retries) is a reject too."""

@@ -5,7 +5,6 @@ from datetime import datetime, timezone
 
 import pytest
 
-from crawlers.extract.common import PageError
 from sample.server import SAMPLE_DIR
 from tests.platforms import read_page, sample_body
 
@@ -117,20 +116,3 @@ def test_record_without_url_is_rejected_alone():
     del bad["url"]
     posting, reject = read_records(good, bad)
     assert posting.source_id == good["slug"] and reject.reason == "missing_field" and "'url'" in reject.detail
-
-
-@pytest.mark.parametrize(
-    ("body", "reason"),
-    [
-        (b'{"data": [{"slug": "a', "invalid_json"),
-        (b"<html><body>Checking your browser</body></html>", "invalid_json"),
-        (b"[]", "unexpected_shape"),
-        (b'{"data": {}, "links": {"next": null}}', "unexpected_shape"),
-        (b'{"data": []}', "unexpected_shape"),
-        (b'{"data": [], "links": {"next": 2}}', "unexpected_shape"),
-    ],
-)
-def test_unexpected_pages_raise_page_error(body, reason):
-    with pytest.raises(PageError) as error:
-        read_page("arbeitnow", body)
-    assert error.value.reason == reason

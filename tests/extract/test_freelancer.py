@@ -3,9 +3,6 @@
 import json
 from datetime import datetime, timezone
 
-import pytest
-
-from crawlers.extract.common import PageError
 from crawlers.items import Reject
 from tests.platforms import read_page, sample_body
 
@@ -34,18 +31,3 @@ def test_record_without_id_is_rejected_alone():
     assert len(page.postings) == 2
     [reject] = page.rejects
     assert isinstance(reject, Reject) and reject.reason == "missing_field" and "'id'" in reject.detail
-
-
-@pytest.mark.parametrize(
-    ("body", "reason"),
-    [
-        (b'{"status": "error", "message": "Too many requests"}', "api_error"),
-        (b'{"status": "success", "result": {"projects": {}}}', "unexpected_shape"),
-        (b"[]", "unexpected_shape"),
-        (b'{"status": "succ', "invalid_json"),
-    ],
-)
-def test_unexpected_pages_raise_page_error(body, reason):
-    with pytest.raises(PageError) as error:
-        read_page("freelancer", body)
-    assert error.value.reason == reason

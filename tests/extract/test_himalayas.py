@@ -5,7 +5,6 @@ from datetime import datetime, timezone
 
 import pytest
 
-from crawlers.extract.common import PageError
 from sample.server import SAMPLE_DIR
 from tests.platforms import read_page, sample_body
 
@@ -114,20 +113,3 @@ def test_record_without_guid_is_rejected_alone():
     del bad["guid"]
     posting, reject = read_jobs(good, bad)
     assert posting.company == "Kopi Cloud Labs" and reject.reason == "missing_field" and "'guid'" in reject.detail
-
-
-@pytest.mark.parametrize(
-    ("body", "reason"),
-    [
-        (b'{"totalCount": 8, "jobs": [{"title": "Da', "invalid_json"),
-        (b"<html><body>Checking your browser</body></html>", "invalid_json"),
-        (b"[]", "unexpected_shape"),
-        (b'{"totalCount": 8}', "unexpected_shape"),
-        (b'{"jobs": {}}', "unexpected_shape"),
-        (b'{"jobs": [], "nextCursor": 20}', "unexpected_shape"),
-    ],
-)
-def test_unexpected_pages_raise_page_error(body, reason):
-    with pytest.raises(PageError) as error:
-        read_page("himalayas", body)
-    assert error.value.reason == reason

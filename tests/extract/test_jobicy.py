@@ -5,7 +5,6 @@ from datetime import datetime, timezone
 
 import pytest
 
-from crawlers.extract.common import PageError
 from tests.platforms import read_page, sample_body
 
 # An invented record in the API 2.0 shape: salary strings, a zone-less date, escaped industries.
@@ -96,20 +95,3 @@ def test_bad_records_are_rejected_alone():
     assert reasons[2][0] == "bad_record" and "yesterday" in reasons[2][1]
     assert reasons[3][0] == "bad_record"
     assert page.record_count == 5
-
-
-@pytest.mark.parametrize(
-    ("body", "reason"),
-    [
-        (b'{"success": false, "statusCode": 400, "jobs": []}', "api_error"),
-        (b'{"apiVersion": "2.2.4", "jobs": {}}', "unexpected_shape"),
-        (b'{"apiVersion": "2.2.4"}', "unexpected_shape"),
-        (b"[]", "unexpected_shape"),
-        (b'{"apiVersion": "2.2.4", "jobs": [{"id": 99', "invalid_json"),
-        (b"<html><body>Too many requests</body></html>", "invalid_json"),
-    ],
-)
-def test_unexpected_pages_raise_page_error(body, reason):
-    with pytest.raises(PageError) as error:
-        read_page("jobicy", body)
-    assert error.value.reason == reason
