@@ -6,6 +6,7 @@ it pages; this class does the rest the same way for all of them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -69,6 +70,12 @@ class PlatformSpider(scrapy.Spider):
     search_arguments: ClassVar[dict[str, str]] = {}
     """The platform's own search arguments (``-a query=...``): name -> help text."""
 
+    argument_shapes: ClassVar[dict[str, tuple[str, str]]] = {}
+    """Search arguments that must have a shape: name -> (regular expression, an example)."""
+
+    argument_defaults: ClassVar[dict[str, str]] = {}
+    """Search arguments sent when the operator gives none: name -> value."""
+
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args)
         options = self.check_arguments(kwargs)
@@ -90,7 +97,11 @@ class PlatformSpider(scrapy.Spider):
             raise ArgumentError(
                 f"spider {cls.name!r} takes no argument {unknown[0]!r}; it takes: {', '.join(sorted(allowed))}"
             )
-        options = {name: arguments[name] for name in cls.search_arguments if arguments.get(name)}
+        options = {name: arguments.get(name) or cls.argument_defaults.get(name) for name in cls.search_arguments}
+        options = {name: value for name, value in options.items() if value}
+        for name, (shape, example) in cls.argument_shapes.items():
+            if name in options and not re.fullmatch(shape, str(options[name])):
+                raise ArgumentError(f"-a {name}= must look like {example}, got {options[name]!r}")
         options["base_url"] = _base_url(arguments.get("base_url"))
         options["max_pages"] = _positive_int("max_pages", arguments.get("max_pages"))
         options["max_items"] = _positive_int("max_items", arguments.get("max_items"))

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-import re
-from typing import Any
 
 from crawlers.extract import glints
-from crawlers.spiders.base import ArgumentError, PlatformSpider
+from crawlers.spiders.base import PlatformSpider
 
 ENDPOINT = "https://glints.com/api/v2-alc/graphql?op=searchJobsV3"
 # The number of jobs the explore page loads at a time.
 PAGE_SIZE = 30
 COUNTRY = "ID"
-UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # The query document as the explore page sends it, so the API answers as it answers the site.
 SEARCH_QUERY = """\
 query searchJobsV3($data: JobSearchConditionInput!) {
@@ -180,16 +177,11 @@ class GlintsSpider(PlatformSpider):
         "query": "search text, e.g. 'admin' or 'web developer'",
         "category": "a job category id (a UUID), as in the explore page's address after HierarchicalJobCategoryIds=",
     }
+    argument_shapes = {
+        "category": (r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "0a1b2c3d-0000-4000-8000-00000000abcd")
+    }
     # Glints publishes no limit and challenges anonymous clients that ask in quick succession: one request every 5 s.
     custom_settings = {"DOWNLOAD_DELAY": 5.0}
-
-    @classmethod
-    def check_arguments(cls, arguments: dict[str, Any]) -> dict[str, Any]:
-        options = super().check_arguments(arguments)
-        if "category" in options and not UUID.fullmatch(options["category"]):
-            example = "0a1b2c3d-0000-4000-8000-00000000abcd"
-            raise ArgumentError(f"-a category= must be a category id like {example}, got {options['category']!r}")
-        return options
 
     def page_body(self, page: int) -> str:
         """The request body for one page; json.dumps keeps the key order, so ``"page": N`` reads the same every time."""

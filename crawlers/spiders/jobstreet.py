@@ -8,7 +8,7 @@ from typing import Any
 
 from crawlers.extract import jobstreet
 from crawlers.extract.common import Page
-from crawlers.spiders.base import ArgumentError, PlatformSpider, with_query
+from crawlers.spiders.base import PlatformSpider, with_query
 
 V5_ENDPOINT = "https://id.jobstreet.com/api/jobsearch/v5/search"
 GRAPHQL_ENDPOINT = "https://id.jobstreet.com/graphql"
@@ -54,20 +54,14 @@ class JobstreetSpider(PlatformSpider):
         "location": "a place as the site names it, e.g. 'Jakarta Raya', 'Yogyakarta', 'Bali'",
     }
     # JobStreet publishes no rate for its search endpoints, which sit behind a bot wall: a conservative 5 s.
+    argument_shapes = {"api": ("|".join(APIS), " or ".join(APIS))}
+    argument_defaults = {"api": APIS[0]}
     custom_settings = {"DOWNLOAD_DELAY": 5.0}
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         # What a first-time visitor's browser mints for itself, once per crawl.
         self.session_id, self.visitor_id = str(uuid.uuid4()), str(uuid.uuid4())
-
-    @classmethod
-    def check_arguments(cls, arguments: dict[str, Any]) -> dict[str, Any]:
-        options = super().check_arguments(arguments)
-        api = options.get("api", APIS[0])
-        if api not in APIS:
-            raise ArgumentError(f"-a api= must be one of {', '.join(APIS)}, got {api!r}")
-        return {**options, "api": api}
 
     def search_request(self, page: int):
         if self.search["api"] == "graphql":

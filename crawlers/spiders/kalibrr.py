@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from crawlers.extract import kalibrr
 from crawlers.spiders.base import PlatformSpider, with_query
 
@@ -22,12 +20,9 @@ class KalibrrSpider(PlatformSpider):
         "function": "job function as Kalibrr names it, e.g. 'Sales and Marketing', 'Accounting and Finance'",
     }
     # Kalibrr publishes no request rate for its job-board search: one request every 2 s.
+    # Without a country Kalibrr has been seen answering from a smaller fallback set, not from every job.
+    argument_defaults = {"country": DEFAULT_COUNTRY}
     custom_settings = {"DOWNLOAD_DELAY": 2.0}
-
-    @classmethod
-    def check_arguments(cls, arguments: dict[str, Any]) -> dict[str, Any]:
-        # Without a country Kalibrr has been seen answering from a smaller fallback set, not from every job.
-        return {"country": DEFAULT_COUNTRY, **super().check_arguments(arguments)}
 
     def page_url(self, offset: int) -> str:
         return with_query(ENDPOINT, {"limit": PAGE_SIZE, "offset": offset, **self.search})

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
-from typing import Any
 from urllib.parse import urlencode
 
 from crawlers.extract import lokerid
-from crawlers.spiders.base import ArgumentError, PlatformSpider
+from crawlers.spiders.base import PlatformSpider
 
 LISTING_URL = "https://www.loker.id/cari-lowongan-kerja/page/{number}"
 # Category and location filters are slugs, as the site's own search URLs write them.
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
 class LokerIdSpider(PlatformSpider):
@@ -22,16 +20,9 @@ class LokerIdSpider(PlatformSpider):
         "category": "category slug, e.g. information-technology",
         "lokasi": "location slug (province or city), e.g. jawa-barat or yogyakarta",
     }
+    argument_shapes = {"category": (SLUG, "information-technology"), "lokasi": (SLUG, "jawa-barat")}
     # Loker.id publishes no request rate (nor a crawl-delay we know of): a conservative 5 s between pages.
     custom_settings = {"DOWNLOAD_DELAY": 5.0}
-
-    @classmethod
-    def check_arguments(cls, arguments: dict[str, Any]) -> dict[str, Any]:
-        options = super().check_arguments(arguments)
-        for name in ("category", "lokasi"):
-            if name in options and not SLUG.fullmatch(options[name]):
-                raise ArgumentError(f"-a {name}= must be a slug (lower-case words joined by hyphens), got {options[name]!r}")
-        return options
 
     def page_url(self, number: int) -> str:
         # ?_data (a bare flag, last) asks the Remix loader for JSON; the search filters go before it.

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
 from crawlers.extract import projects_co_id
-from crawlers.spiders.base import ArgumentError, PlatformSpider, with_query
+from crawlers.spiders.base import PlatformSpider, with_query
 
 LISTING_URL = "https://projects.co.id/public/browse_projects/listing"
 # The site's category listings are path segments such as 6_website-development (number, underscore, slug).
-CATEGORY = re.compile(r"\d+_[a-z0-9]+(?:-[a-z0-9]+)*")
+CATEGORY = r"\d+_[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
 class ProjectsCoIdSpider(PlatformSpider):
@@ -20,15 +17,9 @@ class ProjectsCoIdSpider(PlatformSpider):
         "search": "keyword search, e.g. 'wordpress'",
         "category": "category path segment of the site's category listings, e.g. 6_website-development",
     }
+    argument_shapes = {"category": (CATEGORY, "6_website-development")}
     # Projects.co.id publishes no request rate (nor a crawl-delay we know of): a conservative 5 s between pages.
     custom_settings = {"DOWNLOAD_DELAY": 5.0}
-
-    @classmethod
-    def check_arguments(cls, arguments: dict[str, Any]) -> dict[str, Any]:
-        options = super().check_arguments(arguments)
-        if "category" in options and not CATEGORY.fullmatch(options["category"]):
-            raise ArgumentError(f"-a category= must look like 6_website-development, got {options['category']!r}")
-        return options
 
     async def start(self):
         listing = f"{LISTING_URL}/{self.search['category']}" if "category" in self.search else LISTING_URL

@@ -227,7 +227,7 @@ def test_api_must_be_known():
     assert JobstreetSpider().search["api"] == "v5"
     with pytest.raises(ArgumentError) as error:
         JobstreetSpider(api="v7")
-    assert str(error.value) == "-a api= must be one of v5, graphql, got 'v7'"
+    assert str(error.value) == "-a api= must look like v5 or graphql, got 'v7'"
 
 
 def test_graphql_crawl_of_the_sample(sample_server, sqlite_url):

@@ -176,7 +176,7 @@ def test_substitute_results_are_refused_whole():
     ("arguments", "query"),
     [
         ({}, "country=Indonesia"),
-        ({"text": "web developer", "function": "IT and Software"}, "country=Indonesia&text=web+developer&function=IT+and+Software"),
+        ({"text": "web developer", "function": "IT and Software"}, "text=web+developer&country=Indonesia&function=IT+and+Software"),
         ({"country": "Philippines"}, "country=Philippines"),
     ],
 )

@@ -167,8 +167,8 @@ def test_page_url_puts_the_data_flag_after_the_search():
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        ({"lokasi": "Jawa Barat"}, "-a lokasi= must be a slug (lower-case words joined by hyphens), got 'Jawa Barat'"),
-        ({"category": "it/"}, "-a category= must be a slug (lower-case words joined by hyphens), got 'it/'"),
+        ({"lokasi": "Jawa Barat"}, "-a lokasi= must look like jawa-barat, got 'Jawa Barat'"),
+        ({"category": "it/"}, "-a category= must look like information-technology, got 'it/'"),
         ({"keyword": "admin"}, "spider 'lokerid' takes no argument 'keyword'; it takes: base_url, category, lokasi, max_items, max_pages, q"),
     ],
 )
