@@ -31,7 +31,9 @@ chromium:
 	bash scripts/ensure-chromium.sh
 
 bench: install
+	$(BIN)/pip install --quiet -r requirements-bench.txt
 	$(BIN)/python bench/crawl_throughput.py
+	$(BIN)/python bench/skill_extraction.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

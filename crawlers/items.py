@@ -61,6 +61,8 @@ class Posting:
     """One of PAY_PERIODS; ``project`` for a fixed-price freelance budget."""
     pay_text: str | None = None
     """Pay as the platform shows it, verbatim, when it shows text."""
+    pay_usd_rate: float | None = None
+    """The platform's own rate to US dollars for ``pay_currency`` (USD = amount x rate), when it gives one."""
     skills: list[str] = field(default_factory=list)
     """The platform's own skill names or tags, deduplicated, in platform order."""
     category: str | None = None
@@ -75,6 +77,21 @@ class Posting:
     """Platform status of the posting (``open``, ``closed``...), when given."""
     raw: Any = None
     """The platform's record exactly as received (parsed JSON or markup text)."""
+
+    # Derived by pipelines.normalize from the fields above, not read from the platform;
+    # `pasarkerja rederive` recomputes them for stored postings.
+    skill_matches: list[dict[str, str]] = field(default_factory=list)
+    """Canonical skills found: ``{"skill", "source" (tag, title, text), "matched"}``."""
+    unmapped_tags: list[str] = field(default_factory=list)
+    """Platform tags that map to no skill of the taxonomy (so the taxonomy can grow)."""
+    oli_occupation: str | None = None
+    """Online Labour Index occupation class, e.g. ``software_development``."""
+    occupation_confidence: float | None = None
+    """Confidence of ``oli_occupation``, 0 to 1."""
+    pay_normalised: dict[str, Any] | None = None
+    """Pay in USD and IDR per hour and per month (or one-off), see pipelines.pay.NormalisedPay."""
+    derived_with: str | None = None
+    """Taxonomy and rate versions the derived fields were computed with."""
 
 
 @dataclass

@@ -39,8 +39,10 @@ HTTPERROR_ALLOW_ALL = True
 
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,
+    "pipelines.normalize.NormalizePipeline": 500,
     "pipelines.store.StorePipeline": 900,
-}
+}# How pay periods become hours and months is written down once, in pipelines/pay.py
+# (PayAssumptions); -s PAY_HOURS_PER_MONTH=... and its siblings there override it.
 
 # Browser rendering (scrapy-playwright) for pages built by JavaScript. Only a crawl that
 # renders (jobposting -a render=1) installs the download handlers and the launch options

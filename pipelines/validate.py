@@ -14,6 +14,7 @@ FUTURE_TOLERANCE = timedelta(days=1)
 _TYPES = {
     "pay_min": (int, float),
     "pay_max": (int, float),
+    "pay_usd_rate": (int, float),
     "bid_count": int,
     "applicant_count": int,
     "remote": bool,

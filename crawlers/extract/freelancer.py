@@ -68,6 +68,7 @@ def to_posting(record: dict[str, Any]) -> Posting:
         pay_max=budget.get("maximum"),
         pay_currency=currency.get("code"),
         pay_period=period_named(project.get("type")),
+        pay_usd_rate=currency.get("exchange_rate"),
         skills=list(dict.fromkeys(job["name"] for job in jobs)),
         category=(jobs[0].get("category") or {}).get("name") if jobs else None,
         bid_count=(project.get("bid_stats") or {}).get("bid_count"),

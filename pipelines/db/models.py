@@ -76,6 +76,7 @@ class Posting(Base):
     pay_currency: Mapped[str | None] = mapped_column(String(3))
     pay_period: Mapped[str | None] = mapped_column(String(8))
     pay_text: Mapped[str | None] = mapped_column(Text)
+    pay_usd_rate: Mapped[float | None] = mapped_column(Float)
     skills: Mapped[list[str]] = mapped_column(JSONType, default=list)
     category: Mapped[str | None] = mapped_column(Text)
     bid_count: Mapped[int | None] = mapped_column(Integer)
@@ -89,6 +90,48 @@ class Posting(Base):
     times_seen: Mapped[int] = mapped_column(Integer, default=1)
     first_crawl_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"))
     last_crawl_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"))
+    # Derived from the columns above (pipelines.derive); `pasarkerja rederive` recomputes them.
+    oli_occupation: Mapped[str | None] = mapped_column(String(32), index=True)
+    occupation_confidence: Mapped[float | None] = mapped_column(Float)
+    unmapped_tags: Mapped[list[str] | None] = mapped_column(JSONType)
+    pay_usd_hour_min: Mapped[float | None] = mapped_column(Float)
+    pay_usd_hour_max: Mapped[float | None] = mapped_column(Float)
+    pay_usd_month_min: Mapped[float | None] = mapped_column(Float)
+    pay_usd_month_max: Mapped[float | None] = mapped_column(Float)
+    pay_idr_hour_min: Mapped[float | None] = mapped_column(Float)
+    pay_idr_hour_max: Mapped[float | None] = mapped_column(Float)
+    pay_idr_month_min: Mapped[float | None] = mapped_column(Float)
+    pay_idr_month_max: Mapped[float | None] = mapped_column(Float)
+    pay_usd_one_off_min: Mapped[float | None] = mapped_column(Float)
+    pay_usd_one_off_max: Mapped[float | None] = mapped_column(Float)
+    pay_idr_one_off_min: Mapped[float | None] = mapped_column(Float)
+    pay_idr_one_off_max: Mapped[float | None] = mapped_column(Float)
+    pay_rate_source: Mapped[str | None] = mapped_column(Text)
+    pay_idr_rate_source: Mapped[str | None] = mapped_column(Text)
+    derived_with: Mapped[str | None] = mapped_column(String(64))
+
+
+class Skill(Base):
+    """The skill taxonomy as of the last crawl or rederive (pipelines/skills/data/taxonomy.yaml)."""
+
+    __tablename__ = "skills"
+
+    name: Mapped[str] = mapped_column(String(128), primary_key=True)
+    group: Mapped[str] = mapped_column(String(64))
+    occupation: Mapped[str] = mapped_column(String(32))
+    esco_uri: Mapped[str | None] = mapped_column(Text)
+    taxonomy_version: Mapped[str] = mapped_column(String(32))
+
+
+class PostingSkill(Base):
+    """A canonical skill found in a posting, and where: a platform tag, the title or the text."""
+
+    __tablename__ = "posting_skills"
+
+    posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id"), primary_key=True)
+    skill: Mapped[str] = mapped_column(String(128), primary_key=True, index=True)
+    source: Mapped[str] = mapped_column(String(8))
+    matched: Mapped[str | None] = mapped_column(Text)
 
 
 class Reject(Base):

@@ -1,0 +1,60 @@
+"""One normalised view of a posting: canonical skills, occupation class and pay in USD and IDR.
+
+``Deriver`` is used twice: by ``pipelines.normalize.NormalizePipeline`` for every crawled
+posting, and by ``pasarkerja rederive`` for stored ones after the taxonomy or the
+exchange rates change. It reads only platform fields, never the database.
+"""
+
+from __future__ import annotations
+
+from crawlers.items import Posting
+from pipelines.pay import ExchangeRates, PayAssumptions, load_rates, normalise_pay
+from pipelines.skills.extract import SkillExtractor
+from pipelines.skills.occupation import OccupationClassifier
+from pipelines.skills.taxonomy import Taxonomy, load_taxonomy
+
+
+class Deriver:
+    """Sets a Posting's derived fields (skill_matches, unmapped_tags, oli_occupation, pay_normalised...)."""
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy | None = None,
+        rates: ExchangeRates | None = None,
+        assumptions: PayAssumptions | None = None,
+    ):
+        self.taxonomy = taxonomy
+        self.rates = rates
+        self.assumptions = assumptions
+
+    def fit(self) -> Deriver:
+        self.taxonomy_ = self.taxonomy or load_taxonomy()
+        self.extractor_ = SkillExtractor(self.taxonomy_).fit()
+        self.classifier_ = OccupationClassifier(self.taxonomy_).fit()
+        self.rates_ = self.rates or load_rates()
+        self.assumptions_ = self.assumptions or PayAssumptions()
+        self.version_ = f"taxonomy {self.taxonomy_.version}"
+        return self
+
+    def derive(self, posting: Posting) -> Posting:
+        """``posting`` with its derived fields set (in place, and returned)."""
+        found = self.extractor_.extract(posting.title, posting.description, posting.skills)
+        # Plain dicts built by hand: dataclasses.asdict deep-copies and costs more than the matching.
+        posting.skill_matches = [{"skill": m.skill, "source": m.source, "matched": m.matched} for m in found.matches]
+        posting.unmapped_tags = found.unmapped_tags
+        posting.oli_occupation, posting.occupation_confidence = self.classifier_.predict_one(
+            found.skills, posting.category, posting.title
+        )
+        pay = normalise_pay(
+            posting.pay_min,
+            posting.pay_max,
+            posting.pay_currency,
+            posting.pay_period,
+            posted_year=posting.posted_at.year if posting.posted_at else None,
+            platform_usd_rate=posting.pay_usd_rate,
+            rates=self.rates_,
+            assumptions=self.assumptions_,
+        )
+        posting.pay_normalised = dict(vars(pay)) if pay else None
+        posting.derived_with = self.version_
+        return posting

@@ -1,0 +1,335 @@
+"""Skill extraction: the taxonomy's skills found in a posting's title, description and platform tags.
+
+One Aho-Corasick automaton (pyahocorasick) holds every name and alias of the taxonomy; each text field is
+scanned once. Before the scan a field is lower-cased and every character that cannot be part of a skill
+name becomes a space (so positions stay those of the original text), and every key in the automaton is
+padded with a space on both sides, so a key only matches a whole word or phrase. The rules:
+
+- Word boundaries: a boundary is anything but a letter or a digit, except the symbols of hard names:
+  "+" after a letter or another "+" (C++, Notepad++), "#" after a letter (C#, F#), and "." before a
+  letter (.NET, Node.js, ASP.NET). So "C++" and "C#" never yield C, "JavaScript" never yields Java,
+  "excellent" never yields Excel, "node.js" never yields the alias "js", and "Node.js," yields Node.js.
+  A lone "+" between words ("Python+Django") and a "#" that opens a hashtag are boundaries. A dot between
+  letters in an alias may also be written as a space ("node.js" = "node js"). Any other punctuation is
+  one space: "e-commerce" = "e commerce" and "UI/UX" = "UI UX", but the words of an alias must stand one
+  character apart, so "Big Data, entry level" does not yield "data entry".
+- Case: names and aliases match ignoring case, except the name of a skill marked ``case_sensitive``
+  ("Go", "R", "C", "React", "Swift", "Ruby"), which matches only as written or in capitals.
+- Context for case-sensitive names: these names are also ordinary words, letters or people's names ("Go
+  to the kitchen", "R&D", "C-level", "React quickly", "Swift delivery", "ask Ruby", "Zoom in"), so in
+  free text (the title, the description, the words of a tag) such a name counts only beside evidence,
+  within its sentence, that it is the skill: the next or previous word, skipping "and", "or", "dan",
+  "atau", is a tech word (developer, programming, backend, app, experience, meetings, ...) or another
+  skill of the same occupation class found in the same field; or the previous word introduces a tool or
+  language ("in", "on", "with", "using", "via", "of", "dengan", "menggunakan", "menguasai": "written in
+  Go", "meetings on Zoom", "knowledge of R"). A name joined by a symbol to the next word ("Go-Jek",
+  "C-level", "R&D", "Ruby's") needs that next word to be the evidence. Distinctive aliases ("golang",
+  "r programming", "reactjs") need no context, and a platform tag that is the name whole ("go") is always
+  the skill.
+- Plurals: an alias of two or more words also matches with "s" after its last word ("A/B tests", "hotel
+  reservations"), unless that is an alias itself.
+- Overlaps: a match inside a longer one is dropped, so the longest wins ("React Native" over "React",
+  "Microsoft Excel" over "Excel", "ASP.NET Core" over "ASP.NET"); matches that only partly overlap are
+  both kept ("email marketing automation" is Email Marketing and Marketing Automation).
+- Tags: each tag is looked up whole in the taxonomy first, then searched like text; a tag that yields no
+  skill is kept in ``unmapped_tags``.
+
+Each skill is reported once, from its strongest source: tag > title > text; ``skills`` lists them in that
+order (tags, then title, then description, each in reading order).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import string
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from pipelines.skills.taxonomy import Taxonomy, load_taxonomy
+
+# Every ASCII punctuation and space character except the symbols of hard names (". + #") is a separator;
+# str.translate replaces them in one fast pass, and the regular expressions below handle the rest.
+_ASCII_SEPARATORS = str.maketrans(
+    dict.fromkeys((char for char in string.punctuation + string.whitespace if char not in ".+#"), " ")
+)
+_OTHER_SEPARATOR = re.compile(r"[^\w .+#]")  # non-ASCII punctuation, symbols and spaces
+# The symbols when they are not part of a name: "." not before a letter; "+" not after a letter or "+",
+# or between two letters ("python+django"); "#" not after a letter (a hashtag).
+_LONE_DOT = re.compile(r"\.(?!\w)")
+_LONE_PLUS_OR_HASH = re.compile(r"\+(?<![\w+]\+)|\+(?<=\w\+)(?=\w)|#(?<!\w#)")
+_DOT_BETWEEN_LETTERS = re.compile(r"(?<=\w)\.(?=\w)")
+_SENTENCE_END = re.compile(r"[.!?]")
+_WORD = re.compile(r"\S+")
+
+# Words beside which a case-sensitive name ("Go", "R", "Swift") is technical.
+TECH_WORDS = frozenset(
+    """
+    developer developers engineer engineers programmer programmers programer programming pemrograman
+    language lang bahasa code coding coder backend frontend fullstack framework frameworks library libraries
+    stack microservice microservices api apis sdk app apps aplikasi application applications web mobile
+    ios android script scripts scripting development pengembang engineering experience skills knowledge
+    project projects server servers workspace channel channels meeting meetings calls
+    """.split()
+)
+# Previous words that introduce a tool or language: "written in Go", "meetings on Zoom", "knowledge of R",
+# "use Slack", "menguasai Go".
+INTRODUCING_WORDS = frozenset(
+    "in on with using use via of dengan menggunakan memakai pakai melalui lewat menguasai mahir".split()
+)
+# Words skipped when looking for a neighbour: "Python, R and Go" makes R and Go neighbours of Python.
+CONNECTORS = frozenset("and or dan atau serta".split())
+
+
+@dataclass(frozen=True)
+class SkillMatch:
+    skill: str  # canonical name
+    source: str  # "tag" | "title" | "text"
+    matched: str  # the text as found
+
+
+@dataclass
+class ExtractedSkills:
+    matches: list[SkillMatch] = field(default_factory=list)  # one per skill, from its strongest source
+    skills: list[str] = field(default_factory=list)  # canonical names, first seen first (tags, title, text)
+    unmapped_tags: list[str] = field(default_factory=list)  # platform tags that name no skill
+
+
+# SkillMatch is frozen, so equal matches can share one object: making them was a fifth of the extractor's time.
+_skill_match = functools.lru_cache(maxsize=1 << 16)(SkillMatch)
+
+# A skill found in a field of text: (start, end, skill, needs_context), positions in the original text;
+# needs_context is true for a case-sensitive name, which counts only beside a tech word or another skill.
+# Plain tuples, because the extractor makes one for every match and sorts them.
+_Candidate = tuple[int, int, str, bool]
+
+
+def _lower(text: str) -> str:
+    """Lower-case `text` keeping its length (a few characters, such as "İ", lower to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+
+
+def _separated(text: str) -> str:
+    """`text` lower-cased with every character that separates words replaced by a space (same length)."""
+    separated = _lower(text).translate(_ASCII_SEPARATORS)
+    if not separated.isascii():
+        separated = _OTHER_SEPARATOR.sub(" ", separated)
+    separated = _LONE_DOT.sub(" ", separated)
+    if "+" in separated or "#" in separated:  # rare, and the expression is slow
+        separated = _LONE_PLUS_OR_HASH.sub(" ", separated)
+    return separated
+
+
+def match_key(term: str) -> str:
+    """The form of a name or alias the automaton holds: separated, single-spaced, padded with spaces."""
+    return f" {' '.join(_separated(term).split())} "
+
+
+def _keys(term: str) -> list[str]:
+    """The automaton keys of a name or alias: its match key, and with dots between letters as spaces."""
+    key = match_key(term)
+    if not key.strip():
+        return []
+    spaced = _DOT_BETWEEN_LETTERS.sub(" ", key)  # "node.js" also as "node js"
+    return [key] if spaced == key else [key, spaced]
+
+
+def _plural(key: str) -> str | None:
+    """A multi-word key with its last word in the plural ("hotel reservations", "unit tests"); None if none.
+
+    Only multi-word keys: a single word plus "s" is too often another word ("excels", "reacts", "sass").
+    """
+    words = key.split()
+    if len(words) < 2 or not words[-1][-1].isalpha() or words[-1][-1] in "sxyz":
+        return None
+    return f"{key[:-1]}s "
+
+
+class SkillExtractor:
+    """Finds the taxonomy's skills in postings.
+
+    Parameters: `taxonomy`, the skills to find (None: the bundled taxonomy, loaded by `fit`).
+    Fitted attributes: `taxonomy_`; `automaton_`, the Aho-Corasick automaton of every match key; and
+    `occupation_of_`, each skill's occupation class.
+    """
+
+    def __init__(self, taxonomy: Taxonomy | None = None) -> None:
+        self.taxonomy = taxonomy
+
+    def fit(self) -> SkillExtractor:
+        self.taxonomy_ = self.taxonomy if self.taxonomy is not None else load_taxonomy()
+        any_case: dict[str, str] = {}  # key -> the skill it names in any case
+        exact: dict[str, dict[str, frozenset[str]]] = {}  # key -> {skill: the spellings it must have}
+        for skill in self.taxonomy_.skills:
+            name_key = match_key(skill.name)
+            for term in (skill.name, *skill.aliases):
+                for key in _keys(term):
+                    if skill.case_sensitive and key == name_key:
+                        exact.setdefault(key, {})[skill.name] = frozenset({skill.name, skill.name.upper()})
+                    else:
+                        any_case.setdefault(key, skill.name)  # on a collision (`validate` reports it) the first
+        for key, skill_name in list(any_case.items()):
+            plural = _plural(key)
+            if plural and plural not in exact:
+                any_case.setdefault(plural, skill_name)
+        automaton = ahocorasick.Automaton()
+        for key in any_case.keys() | exact.keys():
+            # (length of the key without its padding, skill in any case or None, (skill, spellings) pairs)
+            automaton.add_word(key, (len(key) - 2, any_case.get(key), tuple(exact.get(key, {}).items())))
+        automaton.make_automaton()
+        self.automaton_ = automaton
+        self.occupation_of_ = {skill.name: skill.occupation for skill in self.taxonomy_.skills}
+        return self
+
+    def extract(
+        self, title: str | None, description: str | None, tags: Sequence[str] | None = ()
+    ) -> ExtractedSkills:
+        """The skills in one posting, each from its strongest source, and the tags that name none."""
+        if not hasattr(self, "automaton_"):
+            raise RuntimeError("SkillExtractor is not fitted: call fit() first")
+        result = ExtractedSkills()
+        seen: set[str] = set()
+        for source, text, found in self._fields(title, description, tags or (), result.unmapped_tags):
+            for start, end, skill, _ in found:
+                if skill not in seen:
+                    seen.add(skill)
+                    result.matches.append(_skill_match(skill, source, text[start:end]))
+        result.skills = [match.skill for match in result.matches]
+        return result
+
+    def transform(self, postings: Iterable[tuple[str | None, str | None, Sequence[str]]]) -> list[ExtractedSkills]:
+        """`extract` for each (title, description, tags) posting."""
+        return [self.extract(title, description, tags) for title, description, tags in postings]
+
+    def _fields(
+        self, title: str | None, description: str | None, tags: Sequence[str], unmapped_tags: list[str]
+    ) -> Iterable[tuple[str, str, list[_Candidate]]]:
+        """(source, text, skills found in it) for each tag, the title and the description, strongest first.
+
+        Appends the tags that name no skill to `unmapped_tags`.
+        """
+        for tag in tags:
+            tag = " ".join(str(tag).split())
+            if not tag:
+                continue
+            skill = self.taxonomy_.lookup(tag)
+            found = [(0, len(tag), skill.name, False)] if skill is not None else self._search(tag)
+            if not found and tag not in unmapped_tags:
+                unmapped_tags.append(tag)
+            yield "tag", tag, found
+        yield "title", title or "", self._search(title or "")
+        yield "text", description or "", self._search(description or "")
+
+    def _search(self, text: str) -> list[_Candidate]:
+        """The skills in one field of free text, in reading order."""
+        if not text or text.isspace():
+            return []
+        separated = _separated(text)
+        candidates: list[_Candidate] = []  # none inside another, in reading order
+        needs_context = False
+        # The automaton reports matches by where they end; a position in the scanned text, padded with a
+        # space on each side, is one more than in `text`.
+        for last, (length, skill, exact) in self.automaton_.iter(f" {separated} "):
+            start, end = last - length - 1, last - 1
+            case_sensitive = skill is None
+            if case_sensitive:
+                spelled = text[start:end]
+                skill = next((exact_skill for exact_skill, spellings in exact if spelled in spellings), None)
+                if skill is None:
+                    continue
+                needs_context = True
+            if candidates and start < candidates[-1][1]:
+                _add_unless_nested(candidates, (start, end, skill, case_sensitive))
+            else:
+                candidates.append((start, end, skill, case_sensitive))
+        return _with_context(candidates, text, separated, self.occupation_of_) if needs_context else candidates
+
+
+def _add_unless_nested(candidates: list[_Candidate], candidate: _Candidate) -> None:
+    """Add `candidate`, which ends no earlier than any other, unless it lies inside one; drop those inside it.
+
+    No candidate lies inside another, so they are in order of start as well as end: the one that could hold
+    `candidate` is the last, and those it holds are the last few.
+    """
+    start, end = candidate[0], candidate[1]
+    if candidates and candidates[-1][1] == end and candidates[-1][0] <= start:
+        return
+    while candidates and candidates[-1][0] >= start:
+        candidates.pop()
+    candidates.append(candidate)
+
+
+def _with_context(
+    candidates: list[_Candidate], text: str, separated: str, occupation_of: dict[str, str]
+) -> list[_Candidate]:
+    """Drop case-sensitive names that stand beside no tech word and no accepted skill of their occupation.
+
+    `separated` is `text` as prepared for matching. Accepting one name can give its neighbour context
+    ("Python, R and Go"), so this repeats until nothing changes.
+    """
+    accepted = [found for found in candidates if not found[3]]
+    pending = [found for found in candidates if found[3]]
+    while pending:
+        accepted.sort()
+        newly = [found for found in pending if _has_context(found, text, separated, accepted, occupation_of)]
+        if not newly:
+            break
+        accepted += newly
+        pending = [found for found in pending if found not in newly]
+    return sorted(accepted)
+
+
+def _has_context(
+    found: _Candidate, text: str, separated: str, accepted: list[_Candidate], occupation_of: dict[str, str]
+) -> bool:
+    """Whether a tech word or an accepted skill (`accepted`, sorted) stands beside `found`, in its sentence.
+
+    The skill must be of the same occupation: "Grade C accountant" does not make C a programming language.
+    """
+    found_start, found_end = found[0], found[1]
+    occupation = occupation_of[found[2]]
+
+    def is_skill(position: int) -> bool:
+        before = bisect.bisect_right(accepted, (position, float("inf"))) - 1
+        return before >= 0 and accepted[before][1] > position and occupation_of[accepted[before][2]] == occupation
+
+    after = _word_after(separated, found_end)
+    if after is not None and not _SENTENCE_END.search(text, found_end, after[0]):
+        if after[1] in TECH_WORDS or is_skill(after[0]):
+            return True
+    joined = text[found_end : found_end + 2]
+    if len(joined) == 2 and not joined[0].isalnum() and not joined[0].isspace() and joined[1].isalnum():
+        return False  # "Go-Jek", "R&D": the next word decides alone
+    before = _word_before(separated, found_start)
+    if before is None or _SENTENCE_END.search(text, before[0] + len(before[1]), found_start):
+        return False
+    return before[1] in TECH_WORDS or before[1] in INTRODUCING_WORDS or is_skill(before[0])
+
+
+def _word_after(separated: str, position: int) -> tuple[int, str] | None:
+    """(start, word) of the first word from `position` on that is not a connector; None at the end."""
+    while word := _WORD.search(separated, position):
+        if word.group() not in CONNECTORS:
+            return word.start(), word.group()
+        position = word.end()
+    return None
+
+
+def _word_before(separated: str, position: int) -> tuple[int, str] | None:
+    """(start, word) of the last word before `position` that is not a connector; None at the start."""
+    while True:
+        end = position
+        while end and separated[end - 1] == " ":
+            end -= 1
+        if end == 0:
+            return None
+        start = separated.rfind(" ", 0, end) + 1
+        if separated[start:end] not in CONNECTORS:
+            return start, separated[start:end]
+        position = start

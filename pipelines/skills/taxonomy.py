@@ -1,0 +1,162 @@
+"""The skill taxonomy: loading the bundled YAML file and checking it for problems.
+
+The taxonomy lives in `pipelines/skills/data/taxonomy.yaml` and is read through importlib.resources, so it
+works from an installed package as well as from the source tree. `validate` is what the tests run to keep the
+file sound as it grows: no alias may point at two skills, and no alias may be an ordinary word that would
+match everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+import yaml
+
+OCCUPATIONS = (
+    "software_development",
+    "creative_multimedia",
+    "writing_translation",
+    "sales_marketing",
+    "clerical_data_entry",
+    "professional_services",
+)
+
+ESCO_URI_PREFIX = "http://data.europa.eu/esco/"
+
+
+def normalise(term: str) -> str:
+    """The form used to compare names and aliases: lower-case, runs of whitespace collapsed to one space."""
+    return " ".join(term.lower().split())
+
+
+@dataclass(frozen=True)
+class Skill:
+    name: str
+    aliases: tuple[str, ...]
+    group: str
+    occupation: str
+    esco_uri: str | None = None
+    # True for names that are only this skill when written exactly so ("Go", "R", "Swift").
+    case_sensitive: bool = False
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The name and every alias, normalised, without repeats."""
+        return tuple(dict.fromkeys(normalise(term) for term in (self.name, *self.aliases)))
+
+
+@dataclass
+class Taxonomy:
+    version: str
+    skills: tuple[Skill, ...]
+    by_name: dict[str, Skill] = field(init=False, repr=False)
+    _by_form: dict[str, Skill] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_name = {skill.name: skill for skill in self.skills}
+        self._by_form = {}
+        for skill in self.skills:
+            for form in skill.forms:
+                # setdefault: on a collision (which `validate` reports) the first skill keeps the form.
+                self._by_form.setdefault(form, skill)
+
+    def lookup(self, alias_or_name: str) -> Skill | None:
+        """The skill a whole term (a platform tag, say) names, ignoring case and spacing; None if none.
+
+        Case rules for free text are the extractor's business: a tag "go" on a freelance platform is Go.
+        """
+        return self.by_name.get(alias_or_name) or self._by_form.get(normalise(alias_or_name))
+
+
+def _read_text(path: str | Path | None, resource: str) -> str:
+    if path is None:
+        return (files("pipelines.skills") / "data" / resource).read_text(encoding="utf-8")
+    return Path(path).read_text(encoding="utf-8")
+
+
+def _skill_from_entry(index: int, entry: dict) -> Skill:
+    if not isinstance(entry, dict) or not entry.get("name"):
+        raise ValueError(f"skill #{index + 1} has no name: {entry!r}")
+    return Skill(
+        name=str(entry["name"]),
+        aliases=tuple(str(alias) for alias in entry.get("aliases") or ()),
+        # Missing group or occupation load as empty so that `validate` can report them with the rest.
+        group=str(entry.get("group") or ""),
+        occupation=str(entry.get("occupation") or ""),
+        esco_uri=entry.get("esco_uri"),
+        case_sensitive=bool(entry.get("case_sensitive", False)),
+    )
+
+
+@lru_cache(maxsize=8)
+def _load(path: str | Path | None) -> Taxonomy:
+    # libyaml's loader when PyYAML has it: the pure-Python one takes most of a second here.
+    document = yaml.load(_read_text(path, "taxonomy.yaml"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    declared = tuple(document.get("occupations") or ())
+    if declared != OCCUPATIONS:
+        raise ValueError(f"taxonomy declares occupations {declared}, expected {OCCUPATIONS}")
+    skills = tuple(_skill_from_entry(index, entry) for index, entry in enumerate(document.get("skills") or ()))
+    return Taxonomy(version=str(document["version"]), skills=skills)
+
+
+def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
+    """The taxonomy in `path`, or the bundled one when `path` is None. Cached: treat the result as read-only."""
+    return _load(None if path is None else Path(path))
+
+
+@lru_cache(maxsize=1)
+def ordinary_words() -> frozenset[str]:
+    """Common English and Indonesian words that must not be aliases (data/ordinary_words.txt)."""
+    lines = _read_text(None, "ordinary_words.txt").splitlines()
+    return frozenset(normalise(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def validate(taxonomy: Taxonomy, ordinary: frozenset[str] | None = None) -> list[str]:
+    """Every problem found in `taxonomy`, one sentence each; an empty list when it is sound.
+
+    `ordinary` is the set of words no alias may be (default: the bundled list).
+    """
+    ordinary = ordinary_words() if ordinary is None else ordinary
+    problems: list[str] = []
+    if not taxonomy.version:
+        problems.append("the taxonomy has no version")
+
+    owner_of_name: dict[str, str] = {}
+    for skill in taxonomy.skills:
+        key = normalise(skill.name)
+        if key in owner_of_name:
+            problems.append(f"duplicate skill name {skill.name!r} (also {owner_of_name[key]!r})")
+        else:
+            owner_of_name[key] = skill.name
+
+    owner_of_alias: dict[str, str] = {}
+    for skill in taxonomy.skills:
+        if skill.occupation not in OCCUPATIONS:
+            problems.append(f"{skill.name}: occupation {skill.occupation!r} is not one of {', '.join(OCCUPATIONS)}")
+        if not skill.group.strip():
+            problems.append(f"{skill.name}: empty group")
+        if skill.esco_uri is not None and not str(skill.esco_uri).startswith(ESCO_URI_PREFIX):
+            problems.append(f"{skill.name}: esco_uri {skill.esco_uri!r} does not start with {ESCO_URI_PREFIX}")
+        # A case-sensitive name is matched only as written ("Go", not "go"), so it may be an ordinary word.
+        if not skill.case_sensitive and normalise(skill.name) in ordinary:
+            problems.append(f"{skill.name}: the name is an ordinary word; mark it case_sensitive or rename it")
+
+        for alias in skill.aliases:
+            key = normalise(alias)
+            if not key:
+                problems.append(f"{skill.name}: empty alias")
+                continue
+            if alias != alias.lower():
+                problems.append(f"{skill.name}: alias {alias!r} is not lower-case")
+            if key in ordinary:
+                problems.append(f"{skill.name}: alias {alias!r} is an ordinary word")
+            name_owner = owner_of_name.get(key)
+            if name_owner is not None and name_owner != skill.name:
+                problems.append(f"{skill.name}: alias {alias!r} is the name of skill {name_owner!r}")
+            alias_owner = owner_of_alias.setdefault(key, skill.name)
+            if alias_owner != skill.name:
+                problems.append(f"{skill.name}: alias {alias!r} is also an alias of {alias_owner!r}")
+    return problems

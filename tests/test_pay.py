@@ -1,0 +1,213 @@
+"""Pay normalisation: the edge cases of issue 4 and the bundled exchange-rate table."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.pay import (
+    ExchangeRates,
+    PayAssumptions,
+    PayNormaliser,
+    Rate,
+    load_rates,
+    normalise_pay,
+)
+
+# Round rates written for these tests, so the expected figures can be checked by hand; they are not
+# real exchange rates (the bundled table is tested on its own below).
+TEST_RATES = ExchangeRates([
+    Rate("USD", 2023, 1.0, "test: reference currency"),
+    Rate("IDR", 2023, 1 / 16_000, "test IDR rate"),
+    Rate("GBP", 2023, 1.25, "test GBP rate"),
+    Rate("GBP", 2024, 1.30, "test GBP rate"),
+    Rate("INR", 2023, 1 / 80, "test INR rate"),
+])
+ASSUMPTIONS = PayAssumptions()
+HOURS_PER_MONTH = 40 * 52 / 12
+
+
+def normalise(pay_min, pay_max, currency, period, year=2023, **options):
+    return normalise_pay(pay_min, pay_max, currency, period, posted_year=year, rates=TEST_RATES,
+                         assumptions=ASSUMPTIONS, **options)
+
+
+def test_hourly_in_gbp():
+    pay = normalise(20, 30, "GBP", "hour")
+    assert pay.usd_hour_min == pytest.approx(25.0)
+    assert pay.usd_hour_max == pytest.approx(37.5)
+    assert pay.usd_month_min == pytest.approx(25.0 * HOURS_PER_MONTH)
+    assert pay.idr_hour_min == pytest.approx(25.0 * 16_000)
+    assert pay.idr_month_max == pytest.approx(37.5 * 16_000 * HOURS_PER_MONTH)
+    assert pay.usd_one_off_min is None and pay.idr_one_off_min is None
+    assert pay.rate_source == "test GBP rate, 2023"
+    assert pay.idr_rate_source == "test IDR rate, 2023"
+
+
+def test_monthly_in_idr_keeps_the_rupiah_figures():
+    pay = normalise(8_000_000, 12_000_000, "idr", "month")
+    assert pay.idr_month_min == 8_000_000 and pay.idr_month_max == 12_000_000
+    assert pay.idr_hour_min == pytest.approx(8_000_000 / HOURS_PER_MONTH)
+    assert pay.usd_month_min == pytest.approx(500.0)
+    assert pay.usd_hour_max == pytest.approx(750.0 / HOURS_PER_MONTH)
+    assert pay.idr_rate_source == "pay in IDR"
+
+
+def test_yearly_in_usd_is_paid_over_twelve_months():
+    pay = normalise(60_000, 60_000, "USD", "year")
+    assert pay.usd_month_min == pytest.approx(5_000.0)
+    assert pay.usd_hour_min == pytest.approx(5_000.0 / HOURS_PER_MONTH)
+    assert pay.idr_month_min == pytest.approx(5_000.0 * 16_000)
+
+
+def test_fixed_budget_in_inr_is_one_off_not_per_month():
+    pay = normalise(16_000, 40_000, "INR", "project")
+    assert pay.usd_one_off_min == pytest.approx(200.0)
+    assert pay.usd_one_off_max == pytest.approx(500.0)
+    assert pay.idr_one_off_min == pytest.approx(200.0 * 16_000)
+    recurring = (pay.usd_hour_min, pay.usd_hour_max, pay.usd_month_min, pay.usd_month_max,
+                 pay.idr_hour_min, pay.idr_hour_max, pay.idr_month_min, pay.idr_month_max)
+    assert recurring == (None,) * 8
+
+
+@pytest.mark.parametrize(
+    ("pay_min", "pay_max", "currency", "period"),
+    [
+        (100, 200, None, "hour"),  # missing currency
+        (100, 200, "", "hour"),
+        (None, None, "USD", "hour"),  # no pay
+        (100, 200, "XYZ", "hour"),  # currency not in the table
+        (100, 200, "USD", None),  # period unknown
+        (100, 200, "USD", "fortnight"),
+    ],
+)
+def test_pay_that_cannot_be_normalised_is_none(pay_min, pay_max, currency, period):
+    assert normalise(pay_min, pay_max, currency, period) is None
+
+
+def test_platform_rate_wins_over_the_table():
+    # Freelancer's currency.exchange_rate: USD = amount x rate.
+    pay = normalise(10_000, 20_000, "INR", "project", platform_usd_rate=0.0114)
+    assert pay.usd_one_off_min == pytest.approx(114.0)
+    assert pay.usd_one_off_max == pytest.approx(228.0)
+    assert pay.idr_one_off_min == pytest.approx(114.0 * 16_000)
+    assert pay.rate_source == "platform"
+
+
+def test_platform_rate_works_for_a_currency_not_in_the_table():
+    pay = normalise(50, 50, "NZD", "hour", platform_usd_rate=0.6)
+    assert pay.usd_hour_min == pytest.approx(30.0)
+
+
+def test_zero_platform_rate_falls_back_to_the_table():
+    assert normalise(20, 20, "GBP", "hour", platform_usd_rate=0).rate_source == "test GBP rate, 2023"
+
+
+@pytest.mark.parametrize(
+    ("year", "rate", "source"),
+    [
+        (2019, 1.25, "test GBP rate, 2023 (nearest year to 2019)"),
+        (2031, 1.30, "test GBP rate, 2024 (nearest year to 2031)"),
+        (None, 1.30, "test GBP rate, 2024 (latest year; posting year unknown)"),
+    ],
+)
+def test_year_outside_the_table_takes_the_nearest_year(year, rate, source):
+    pay = normalise(10, 10, "GBP", "hour", year=year)
+    assert pay.usd_hour_min == pytest.approx(10 * rate)
+    assert pay.rate_source == source
+
+
+def test_nearest_year_tie_takes_the_later_year():
+    rates = ExchangeRates([Rate("EUR", 2021, 1.1, "a"), Rate("EUR", 2023, 1.2, "b")])
+    assert rates.usd_per_unit("EUR", 2022) == (1.2, "b, 2023 (nearest year to 2022)")
+    assert rates.usd_per_unit("eur", 2021) == (1.1, "a, 2021")
+    assert rates.usd_per_unit("XYZ", 2021) is None
+
+
+def test_min_only_and_max_only():
+    from_only = normalise(5_000_000, None, "IDR", "month")
+    assert from_only.idr_month_min == 5_000_000 and from_only.idr_month_max is None
+    assert from_only.usd_hour_min is not None and from_only.usd_hour_max is None
+    up_to = normalise(None, 40, "USD", "hour")
+    assert up_to.usd_hour_min is None and up_to.usd_hour_max == pytest.approx(40.0)
+    assert up_to.idr_month_min is None and up_to.idr_month_max == pytest.approx(40 * HOURS_PER_MONTH * 16_000)
+
+
+def test_day_and_week_periods():
+    day = normalise(100, 100, "USD", "day")
+    assert day.usd_hour_min == pytest.approx(12.5)  # 8-hour day
+    assert day.usd_month_min == pytest.approx(100 * 5 * 52 / 12)  # 21.67 working days
+    week = normalise(400, 400, "USD", "week")
+    assert week.usd_hour_min == pytest.approx(10.0)  # 40-hour week
+    assert week.usd_month_min == pytest.approx(400 * 52 / 12)
+
+
+def test_defaults_agree_with_one_another():
+    assert ASSUMPTIONS.hours_per_month == pytest.approx(173.33, abs=0.01)
+    assert ASSUMPTIONS.working_days_per_month == pytest.approx(21.67, abs=0.01)
+    assert ASSUMPTIONS.hours_per_day * ASSUMPTIONS.working_days_per_month == pytest.approx(ASSUMPTIONS.hours_per_month)
+
+
+def test_assumptions_from_settings():
+    assumptions = PayAssumptions.from_settings({"PAY_HOURS_PER_MONTH": "160", "PAY_MONTHS_PER_YEAR": 13})
+    assert assumptions.hours_per_month == 160.0 and assumptions.months_per_year == 13.0
+    assert assumptions.hours_per_day == 8.0
+    yearly = normalise_pay(13_000, None, "USD", "year", posted_year=2023, rates=TEST_RATES,
+                           assumptions=assumptions)
+    assert yearly.usd_month_min == pytest.approx(1_000.0)
+    assert yearly.usd_hour_min == pytest.approx(1_000.0 / 160)
+
+
+def test_pay_normaliser_transforms_rows():
+    normaliser = PayNormaliser(rates=TEST_RATES).fit()
+    assert normaliser.assumptions_ == PayAssumptions()
+    rows = [
+        {"pay_min": 20, "pay_max": 30, "pay_currency": "GBP", "pay_period": "hour", "posted_year": 2023},
+        {"pay_min": 10_000, "pay_max": None, "pay_currency": "INR", "pay_period": "project",
+         "posted_year": 2023, "platform_usd_rate": 0.0114},
+        {"pay_min": None, "pay_max": None, "pay_currency": None, "pay_period": None, "posted_year": 2023},
+    ]
+    hourly, project, nothing = normaliser.transform(rows)
+    assert hourly == normalise(20, 30, "GBP", "hour")
+    assert project.usd_one_off_min == pytest.approx(114.0) and project.rate_source == "platform"
+    assert nothing is None
+
+
+# The bundled table.
+
+TEN_CURRENCIES = {"IDR", "USD", "EUR", "GBP", "INR", "AUD", "CAD", "SGD", "MYR", "PHP"}
+
+
+def test_bundled_table_has_the_ten_currencies_each_row_sourced_and_positive():
+    rates = load_rates()
+    assert TEN_CURRENCIES <= rates.currencies
+    for rate in rates:
+        assert rate.usd_per_unit > 0, rate
+        assert rate.source, rate
+        assert 2021 <= rate.year <= 2025, rate
+
+
+def test_bundled_table_converts_a_rupiah_salary():
+    rates = load_rates()
+    pay = normalise_pay(10_000_000, None, "IDR", "month", posted_year=2023, rates=rates, assumptions=ASSUMPTIONS)
+    assert pay.usd_month_min == pytest.approx(10_000_000 / 15_255)
+    assert "Ministry of Finance" in pay.rate_source
+    # PayNormaliser() loads the bundled table itself.
+    assert PayNormaliser().fit().rates_.currencies == rates.currencies
+
+
+@pytest.mark.parametrize(
+    "bad_row",
+    ["GBP,2023,1.24,,no source", "GBP,2023,0,some source,zero rate", "GBP,2023,-1.2,some source,negative"],
+)
+def test_load_rates_rejects_a_row_without_source_or_positive_rate(tmp_path, bad_row):
+    path = tmp_path / "rates.csv"
+    path.write_text(f"# written for this test\ncurrency,year,usd_per_unit,source,note\n{bad_row}\n")
+    with pytest.raises(ValueError):
+        load_rates(path)
+
+
+def test_load_rates_rejects_a_duplicate_row(tmp_path):
+    path = tmp_path / "rates.csv"
+    path.write_text("currency,year,usd_per_unit,source,note\nGBP,2023,1.24,a,\nGBP,2023,1.25,b,\n")
+    with pytest.raises(ValueError, match="two rates"):
+        load_rates(path)

@@ -1,0 +1,229 @@
+"""pipelines.skills.extract: the matching rules on a small taxonomy, and quality on a labelled set.
+
+The rules are tested against TAXONOMY_YAML below (written for these tests), so they do not depend on the
+bundled taxonomy's contents; the quality test runs the bundled taxonomy over tests/data/skills_labelled.yaml.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipelines.skills.extract import SkillExtractor, SkillMatch
+from pipelines.skills.taxonomy import load_taxonomy
+
+LABELLED = Path(__file__).parent / "data" / "skills_labelled.yaml"
+MIN_PRECISION, MIN_RECALL = 0.90, 0.85
+
+TAXONOMY_YAML = """\
+# A small taxonomy written for these tests.
+version: "test.1"
+occupations: [software_development, creative_multimedia, writing_translation, sales_marketing,
+              clerical_data_entry, professional_services]
+skills:
+  - {name: C, aliases: [c language, bahasa c], group: programming_language, occupation: software_development,
+     case_sensitive: true}
+  - {name: C++, aliases: [cpp], group: programming_language, occupation: software_development}
+  - {name: C#, aliases: [csharp], group: programming_language, occupation: software_development}
+  - {name: F#, aliases: [fsharp], group: programming_language, occupation: software_development}
+  - {name: .NET, aliases: [dotnet, .net core], group: framework, occupation: software_development}
+  - {name: ASP.NET, aliases: [asp.net core], group: framework, occupation: software_development}
+  - {name: Node.js, aliases: [nodejs], group: framework, occupation: software_development}
+  - {name: Vue.js, aliases: [vuejs], group: framework, occupation: software_development}
+  - {name: Java, aliases: [core java], group: programming_language, occupation: software_development}
+  - {name: JavaScript, aliases: [js, ecmascript], group: programming_language, occupation: software_development}
+  - {name: Go, aliases: [golang, go language], group: programming_language, occupation: software_development,
+     case_sensitive: true}
+  - {name: R, aliases: [r programming], group: programming_language, occupation: software_development,
+     case_sensitive: true}
+  - {name: React, aliases: [reactjs, react.js], group: framework, occupation: software_development,
+     case_sensitive: true}
+  - {name: React Native, aliases: [], group: framework, occupation: software_development}
+  - {name: Python, aliases: [], group: programming_language, occupation: software_development}
+  - {name: Django, aliases: [], group: framework, occupation: software_development}
+  - {name: SQL, aliases: [], group: database, occupation: software_development}
+  - {name: Microsoft Excel, aliases: [excel, ms excel], group: office_software, occupation: clerical_data_entry}
+  - {name: Graphic Design, aliases: [desain grafis], group: design, occupation: creative_multimedia}
+  - {name: Bookkeeping, aliases: [pembukuan], group: accounting, occupation: professional_services}
+  - {name: Customer Service, aliases: [layanan pelanggan], group: customer_service, occupation: clerical_data_entry}
+  - {name: E-commerce, aliases: [], group: online_selling, occupation: sales_marketing}
+  - {name: UI/UX Design, aliases: [], group: design, occupation: creative_multimedia}
+  - {name: Slack, aliases: [], group: office_software, occupation: clerical_data_entry, case_sensitive: true}
+  - {name: Accounting, aliases: [accountant], group: accounting, occupation: professional_services}
+  - {name: Email Marketing, aliases: [], group: digital_marketing, occupation: sales_marketing}
+  - {name: Marketing Automation, aliases: [], group: digital_marketing, occupation: sales_marketing}
+  - {name: Hotel Reservation, aliases: [reservasi hotel], group: hospitality, occupation: professional_services}
+"""
+
+
+@pytest.fixture(scope="module")
+def extractor(tmp_path_factory) -> SkillExtractor:
+    path = tmp_path_factory.mktemp("taxonomy") / "taxonomy.yaml"
+    path.write_text(TAXONOMY_YAML, encoding="utf-8")
+    return SkillExtractor(load_taxonomy(path)).fit()
+
+
+def skills_in(extractor: SkillExtractor, text: str) -> list[str]:
+    return extractor.extract(None, text).skills
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # C, C++, C#, F#: the symbols belong to the name
+        ("Embedded work in C++ and C#.", ["C++", "C#"]),
+        ("A modern C++17 code base, C++ only", ["C++"]),
+        ("Firmware in C, tools in C++.", ["C", "C++"]),
+        ("C/C++ developer", ["C", "C++"]),
+        ("Functional F# services", ["F#"]),
+        # Java vs JavaScript
+        ("JavaScript and TypeScript", ["JavaScript"]),
+        ("Java and JavaScript developers", ["Java", "JavaScript"]),
+        # Excel vs excellent
+        ("excellent communication, an excellently kept office", []),
+        ("Excellent Excel skills", ["Microsoft Excel"]),
+        ("Mahir MS Excel dan pembukuan", ["Microsoft Excel", "Bookkeeping"]),
+        # Node.js, .NET, ASP.NET: dots belong to the name; the "js" in "node.js" is not JavaScript
+        ("Node.js, Express", ["Node.js"]),
+        ("backend in node js", ["Node.js"]),
+        ("NODE.JS developer. Vue js frontend", ["Node.js", "Vue.js"]),
+        ("ASP.NET Core APIs", ["ASP.NET"]),
+        ("Migrate .NET Framework apps; dotnet CLI", [".NET"]),
+        ("Sites on example.net and index.js files", []),
+        # a lone "+" joins nothing; a "#" that opens a hashtag is a boundary
+        ("Python+Django", ["Python", "Django"]),
+        ("#python #sql", ["Python", "SQL"]),
+        # punctuation is one space in aliases and text alike, but does not join the words of an alias
+        ("UI/UX design and e commerce", ["UI/UX Design", "E-commerce"]),
+        ("Lowongan desain\ngrafis", ["Graphic Design"]),
+        ("Big data. SQL entry-level role: customer, service", ["SQL"]),
+    ],
+)
+def test_hard_names_and_boundaries(extractor, text, expected):
+    assert skills_in(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Go developer wanted", ["Go"]),
+        ("GO DEVELOPER", ["Go"]),
+        ("Services written in Go.", ["Go"]),
+        ("Python, R and Go", ["Python", "R", "Go"]),
+        ("golang microservices", ["Go"]),
+        ("Go to the kitchen and go home. Let's Go!", []),
+        ("Ride for Go-Jek on weekends", []),
+        ("head of R&D", []),
+        ("talk to C-level clients", []),
+        ("Statistics with R", ["R"]),
+        ("React quickly to complaints; react calmly", []),
+        ("React developer", ["React"]),
+        ("Experience with React, Redux and SQL", ["React", "SQL"]),
+        ("React Native developer", ["React Native"]),
+        ("reactjs and react.js are React too", ["React"]),
+        # evidence must be in the same sentence, and a neighbouring skill of the same occupation class
+        ("We use Python. Go and ask the team lead first.", ["Python"]),
+        ("Grade C accountant wanted", ["Accounting"]),
+        ("Daily stand-ups on Slack", ["Slack"]),
+        ("Slack off and relax", []),
+    ],
+)
+def test_case_sensitive_names_need_context(extractor, text, expected):
+    assert skills_in(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # non-ASCII punctuation and spaces are separators
+        (
+            "Python\u2013Django, \u2018React\u2019 developer, SQL\u00a0\u2022 Excel",
+            ["Python", "Django", "React", "SQL", "Microsoft Excel"],
+        ),
+        # an alias of two words or more also matches in the plural
+        ("Handle hotel reservations and reservasi hotel", ["Hotel Reservation"]),
+        # partly overlapping matches are both kept
+        ("email marketing automation", ["Email Marketing", "Marketing Automation"]),
+    ],
+)
+def test_text_forms(extractor, text, expected):
+    assert skills_in(extractor, text) == expected
+
+
+def test_positions_survive_lower_casing_that_changes_length(extractor):
+    # "\u0130".lower() is two characters; the match must still be cut from the right place
+    result = extractor.extract(None, "\u0130stanbul \u0130 office, Python")
+    assert result.matches == [SkillMatch("Python", "text", "Python")]
+
+
+def test_longest_match_wins_and_keeps_the_text_as_found(extractor):
+    result = extractor.extract(None, "Build ASP.NET\nCore APIs in C#")
+    assert result.matches == [SkillMatch("ASP.NET", "text", "ASP.NET\nCore"), SkillMatch("C#", "text", "C#")]
+
+
+def test_tags_are_looked_up_whole_then_searched_then_kept_unmapped(extractor):
+    result = extractor.extract(None, None, ["nodejs", "go", "Senior Python Developer", "Remote", "  Full  Time "])
+    assert result.matches == [
+        SkillMatch("Node.js", "tag", "nodejs"),
+        SkillMatch("Go", "tag", "go"),
+        SkillMatch("Python", "tag", "Python"),
+    ]
+    assert result.unmapped_tags == ["Remote", "Full Time"]
+
+
+def test_each_skill_once_from_its_strongest_source(extractor):
+    result = extractor.extract("Python and SQL developer", "We use SQL, Django and Python.", ["django"])
+    assert result.skills == ["Django", "Python", "SQL"]
+    assert [match.source for match in result.matches] == ["tag", "title", "title"]
+
+
+def test_indonesian_aliases(extractor):
+    text = "Dicari staf layanan pelanggan yang menguasai pembukuan dan desain grafis."
+    assert skills_in(extractor, text) == ["Customer Service", "Bookkeeping", "Graphic Design"]
+
+
+def test_empty_fields_and_transform(extractor):
+    assert extractor.extract(None, None).skills == []
+    assert extractor.extract("", "   ", ["", " "]).unmapped_tags == []
+    results = extractor.transform([("Go developer", None, None), (None, "pembukuan", ["excel"])])
+    assert [result.skills for result in results] == [["Go"], ["Microsoft Excel", "Bookkeeping"]]
+
+
+def test_extract_before_fit_is_an_error():
+    with pytest.raises(RuntimeError, match="fit"):
+        SkillExtractor().extract("Python", None)
+
+
+def _bundled_taxonomy_exists() -> bool:
+    return (files("pipelines.skills") / "data" / "taxonomy.yaml").is_file()
+
+
+def test_quality_on_the_labelled_set():
+    if not _bundled_taxonomy_exists():
+        pytest.skip("the bundled taxonomy pipelines/skills/data/taxonomy.yaml does not exist yet")
+    taxonomy = load_taxonomy()
+    postings = yaml.safe_load(LABELLED.read_text(encoding="utf-8"))["postings"]
+    assert len(postings) >= 160
+    unknown = sorted({name for posting in postings for name in posting["skills"] if name not in taxonomy.by_name})
+    assert not unknown, f"labels that are not canonical names in the bundled taxonomy: {unknown}"
+
+    extractor = SkillExtractor(taxonomy).fit()
+    missed, spurious = Counter(), Counter()
+    true_positives = 0
+    for posting in postings:
+        found = set(extractor.extract(posting["title"], posting["text"], posting.get("tags") or ()).skills)
+        expected = set(posting["skills"])
+        true_positives += len(found & expected)
+        missed.update(expected - found)
+        spurious.update(found - expected)
+    precision = true_positives / (true_positives + sum(spurious.values()))
+    recall = true_positives / (true_positives + sum(missed.values()))
+    print(f"\nskill extraction on {len(postings)} labelled postings: precision {precision:.3f}, recall {recall:.3f}")
+    print("most missed:", missed.most_common(15))
+    print("most false positives:", spurious.most_common(15))
+    assert precision >= MIN_PRECISION
+    assert recall >= MIN_RECALL

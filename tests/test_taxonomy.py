@@ -1,0 +1,194 @@
+"""The bundled skill taxonomy is sound, and the validator catches each kind of problem."""
+
+from collections import Counter
+
+import pytest
+
+from pipelines.skills.taxonomy import OCCUPATIONS, Taxonomy, load_taxonomy, ordinary_words, validate
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy()
+
+
+def test_bundled_taxonomy_validates_clean(taxonomy):
+    assert validate(taxonomy) == []
+
+
+def test_bundled_taxonomy_is_large_and_covers_every_occupation(taxonomy):
+    assert len(taxonomy.skills) >= 800
+    per_occupation = Counter(skill.occupation for skill in taxonomy.skills)
+    for occupation in OCCUPATIONS:
+        assert per_occupation[occupation] >= 40, occupation
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases", "case_sensitive"),
+    [
+        ("C", ["c language"], True),
+        ("C++", ["cpp"], False),
+        ("C#", ["csharp"], False),
+        ("R", ["r language"], True),
+        ("Go", ["golang"], True),
+        (".NET", ["dotnet"], False),
+        ("Node.js", ["nodejs", "node js"], False),
+        ("Java", [], False),
+        ("JavaScript", ["js"], False),
+        ("TypeScript", [], False),
+        ("Excel", ["microsoft excel", "ms excel"], False),
+        ("React", ["reactjs", "react.js"], True),
+    ],
+)
+def test_hard_names_are_present_with_their_aliases(taxonomy, name, aliases, case_sensitive):
+    skill = taxonomy.by_name[name]
+    assert set(aliases) <= set(skill.aliases)
+    assert skill.case_sensitive is case_sensitive
+
+
+def test_vocational_skills_have_indonesian_aliases(taxonomy):
+    for alias, name in [
+        ("desain grafis", "Graphic Design"),
+        ("pemasaran digital", "Digital Marketing"),
+        ("pembukuan", "Bookkeeping"),
+        ("fotografi produk", "Product Photography"),
+        ("jualan online", "Online Selling"),
+        ("konten media sosial", "Social Media Content"),
+    ]:
+        assert taxonomy.lookup(alias).name == name
+
+
+def test_lookup_ignores_case_and_spacing(taxonomy):
+    assert taxonomy.lookup("ReactJS").name == "React"
+    assert taxonomy.lookup("  Microsoft   EXCEL ").name == "Excel"
+    assert taxonomy.lookup("golang").name == "Go"
+    assert taxonomy.lookup("no such skill") is None
+
+
+def test_java_and_javascript_stay_apart(taxonomy):
+    assert taxonomy.lookup("java").name == "Java"
+    assert taxonomy.lookup("js").name == "JavaScript"
+
+
+def test_esco_uris_are_esco_concepts(taxonomy):
+    uris = [skill.esco_uri for skill in taxonomy.skills if skill.esco_uri]
+    assert uris, "some skills should carry a verified ESCO URI"
+    assert all(uri.startswith("http://data.europa.eu/esco/skill/") for uri in uris)
+
+
+def test_ordinary_words_list_is_loaded():
+    words = ordinary_words()
+    assert len(words) >= 200
+    assert {"go", "excellent"} & words == {"go"}  # "excel" and "excellent" are the matcher's business, not aliases
+
+
+def test_load_taxonomy_is_cached():
+    assert load_taxonomy() is load_taxonomy()
+
+
+# Test data: small taxonomies written for these tests, each with one kind of problem.
+SOUND = """
+version: "test"
+occupations: [software_development, creative_multimedia, writing_translation, sales_marketing,
+              clerical_data_entry, professional_services]
+skills:
+  - name: Python
+    aliases: [python3]
+    group: programming_language
+    occupation: software_development
+    esco_uri: null
+  - name: Go
+    aliases: [golang]
+    group: programming_language
+    occupation: software_development
+    esco_uri: null
+    case_sensitive: true
+"""
+
+BROKEN = {
+    "duplicate skill name": """
+  - name: python
+    aliases: []
+    group: programming_language
+    occupation: software_development
+""",
+    "is also an alias of": """
+  - name: Snake Language
+    aliases: [python3]
+    group: programming_language
+    occupation: software_development
+""",
+    "is the name of skill": """
+  - name: Snake Tools
+    aliases: [python]
+    group: programming_language
+    occupation: software_development
+""",
+    "is not one of": """
+  - name: Piloting
+    aliases: []
+    group: aviation
+    occupation: aviation
+""",
+    "empty group": """
+  - name: Kotlin
+    aliases: []
+    group: ""
+    occupation: software_development
+""",
+    "does not start with http://data.europa.eu/esco/": """
+  - name: Kotlin
+    aliases: []
+    group: programming_language
+    occupation: software_development
+    esco_uri: https://example.org/kotlin
+""",
+    "is an ordinary word": """
+  - name: Kotlin
+    aliases: [kotlin lang, team]
+    group: programming_language
+    occupation: software_development
+""",
+    "the name is an ordinary word": """
+  - name: Swift
+    aliases: []
+    group: programming_language
+    occupation: software_development
+""",
+    "is not lower-case": """
+  - name: Kotlin
+    aliases: [KotlinLang]
+    group: programming_language
+    occupation: software_development
+""",
+}
+
+
+def write_taxonomy(tmp_path, skills_yaml: str = ""):
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text(SOUND + skills_yaml, encoding="utf-8")
+    return path
+
+
+def test_sound_test_taxonomy_validates_clean(tmp_path):
+    assert validate(load_taxonomy(write_taxonomy(tmp_path))) == []
+
+
+@pytest.mark.parametrize("expected", sorted(BROKEN))
+def test_validator_reports_each_kind_of_problem(tmp_path, expected):
+    problems = validate(load_taxonomy(write_taxonomy(tmp_path, BROKEN[expected])))
+    assert problems, expected
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_case_sensitive_name_may_be_an_ordinary_word(tmp_path):
+    # "Go" in SOUND is an ordinary word, allowed because it is matched only as written.
+    taxonomy = load_taxonomy(write_taxonomy(tmp_path))
+    assert taxonomy.by_name["Go"].case_sensitive
+
+
+def test_taxonomy_with_wrong_occupation_list_is_refused(tmp_path):
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text('version: "x"\noccupations: [software_development]\nskills: []\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="occupations"):
+        load_taxonomy(path)
