@@ -88,6 +88,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
     "writing_translation": (
         "writing", "menulis", "penulisan", "copywriting", "translation", "terjemahan", "penerjemahan", "languages",
+        "translate", "terjemahkan", "menerjemahkan", "subtitle", "subtitling",
         "editorial", "proofreading", "article", "artikel", "publishing", "penerbitan",
         # roles
         "writer", "penulis", "content writer", "penulis konten", "copywriter", "translator", "penerjemah",
