@@ -62,6 +62,13 @@ from tests.platforms import read_page
         ("lokerid", b"[]", "unexpected_shape"),
         ("lokerid", b"{}", "unexpected_shape"),
         ("lokerid", b'{"jobs": {}}', "unexpected_shape"),
+        ("kalibrr", b'{"count": 7, "jobs": [{"activation_date": "2026-10-', "invalid_json"),
+        ("kalibrr", b"<html><body>Checking your browser</body></html>", "browser_challenge"),
+        ("kalibrr", b"[]", "unexpected_shape"),
+        ("kalibrr", b'{"count": 7}', "unexpected_shape"),
+        ("kalibrr", b'{"count": 7, "jobs": {}}', "unexpected_shape"),
+        # Nothing matched: Kalibrr substitutes unrelated jobs and says so only here.
+        ("kalibrr", b'{"count": 818, "jobs": [], "from_alternative": true, "search_text": "zzzz"}', "substitute_results"),
     ],
 )
 def test_unexpected_pages_raise_page_error(spider, body, reason):
