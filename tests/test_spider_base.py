@@ -2,7 +2,8 @@
 
 import pytest
 
-from crawlers.spiders.base import ArgumentError
+from crawlers.extract.common import Page
+from crawlers.spiders.base import ArgumentError, next_offset
 from crawlers.spiders.freelancer import FreelancerSpider
 
 
@@ -38,3 +39,18 @@ def test_caps_stop_paging():
     assert spider.page_request("https://www.freelancer.com/1", spider.parse) is not None
     assert spider.page_request("https://www.freelancer.com/2", spider.parse) is not None
     assert spider.page_request("https://www.freelancer.com/3", spider.parse) is None
+
+
+@pytest.mark.parametrize(
+    ("record_count", "total", "offset", "expected"),
+    [
+        (100, 250, 0, 100),
+        (100, 200, 100, None),  # the total is reached
+        (80, 250, 0, 80),  # the API sent fewer than asked: continue after what came
+        (100, None, 0, 100),  # no total: a full page means more may follow
+        (40, None, 100, None),  # no total: a short page is the last
+        (0, 250, 100, None),
+    ],
+)
+def test_next_offset(record_count, total, offset, expected):
+    assert next_offset(Page(record_count=record_count, total=total), offset, page_size=100) == expected

@@ -176,3 +176,38 @@ class PlatformSpider(scrapy.Spider):
         url = request.url if request is not None else None
         self.logger.warning("Download failed %s: %s", url, failure.getErrorMessage())
         yield Reject(self.name, "download_failed", url, f"{failure.type.__name__}: {failure.getErrorMessage()}")
+
+
+class OffsetPagedSpider(PlatformSpider):
+    """A platform paged by ``offset`` (and a page size), against the total it reports when it does."""
+
+    page_size: ClassVar[int]
+
+    def page_url(self, offset: int) -> str:
+        raise NotImplementedError
+
+    async def start(self):
+        yield self.page_request(self.page_url(0), self.parse, cb_kwargs={"offset": 0})
+
+    def parse(self, response: Response, offset: int = 0) -> Iterator[Posting | Reject | scrapy.Request]:
+        page = self.read(response)
+        yield from self.emit(page)
+        following = next_offset(page, offset, self.page_size)
+        if following is not None and (
+            request := self.page_request(self.page_url(following), self.parse, cb_kwargs={"offset": following})
+        ):
+            yield request
+
+
+def next_offset(page: Page, offset: int, page_size: int) -> int | None:
+    """Where the page after ``page`` starts, or None when it was the last.
+
+    The next page starts after what came, since an API may send fewer than asked for. With a
+    reported total, paging stops there; without one, a short page is the last.
+    """
+    if page.record_count == 0:
+        return None
+    following = offset + page.record_count
+    if page.total is not None:
+        return following if following < page.total else None
+    return following if page.record_count >= page_size else None

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from crawlers.extract import kalibrr
-from crawlers.spiders.base import PlatformSpider, with_query
+from crawlers.spiders.base import OffsetPagedSpider, with_query
 
 ENDPOINT = "https://www.kalibrr.com/kjs/job_board/search"
 # Jobs per request: a full crawl in few requests, each response still modest.
-PAGE_SIZE = 100
 DEFAULT_COUNTRY = "Indonesia"
 
 
-class KalibrrSpider(PlatformSpider):
+class KalibrrSpider(OffsetPagedSpider):
     name = "kalibrr"
+    page_size = 100
     extract = staticmethod(kalibrr.read_page)
     search_arguments = {
         "text": "words to search for in the jobs, e.g. 'web developer'",
@@ -25,18 +25,4 @@ class KalibrrSpider(PlatformSpider):
     custom_settings = {"DOWNLOAD_DELAY": 2.0}
 
     def page_url(self, offset: int) -> str:
-        return with_query(ENDPOINT, {"limit": PAGE_SIZE, "offset": offset, **self.search})
-
-    async def start(self):
-        yield self.page_request(self.page_url(0), self.parse, cb_kwargs={"offset": 0})
-
-    def parse(self, response, offset: int):
-        page = self.read(response)
-        yield from self.emit(page)
-        # The next page starts after what came; past the end Kalibrr sends no jobs.
-        next_offset = offset + page.record_count
-        more = page.record_count > 0 and page.total is not None and next_offset < page.total
-        if more and (
-            request := self.page_request(self.page_url(next_offset), self.parse, cb_kwargs={"offset": next_offset})
-        ):
-            yield request
+        return with_query(ENDPOINT, {"limit": self.page_size, "offset": offset, **self.search})
