@@ -6,15 +6,8 @@ import argparse
 import os
 import sys
 
-from pipelines.db.engine import (
-    DEFAULT_URL,
-    DatabaseURLError,
-    current_revision,
-    head_revision,
-    make_engine,
-    mask,
-    upgrade,
-)
+from pipelines.db.engine import DEFAULT_URL, DatabaseURLError, make_engine, mask
+from pipelines.db.schema import current_revision, head_revision, upgrade
 
 
 def _parser() -> argparse.ArgumentParser:

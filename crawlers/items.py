@@ -78,8 +78,8 @@ class Posting:
     raw: Any = None
     """The platform's record exactly as received (parsed JSON or markup text)."""
 
-    # Derived by pipelines.normalize from the fields above, not read from the platform;
-    # `pasarkerja rederive` recomputes them for stored postings.
+    # Derived from the fields above by pipelines.derive, in the store's worker process just
+    # before the posting is written; `pasarkerja rederive` recomputes them for stored postings.
     skill_matches: list[dict[str, str]] = field(default_factory=list)
     """Canonical skills found: ``{"skill", "source" (tag, title, text), "matched"}``."""
     unmapped_tags: list[str] = field(default_factory=list)

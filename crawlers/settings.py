@@ -39,7 +39,6 @@ HTTPERROR_ALLOW_ALL = True
 
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,
-    "pipelines.normalize.NormalizePipeline": 500,
     "pipelines.store.StorePipeline": 900,
 }# How pay periods become hours and months is written down once, in pipelines/pay.py
 # (PayAssumptions); -s PAY_HOURS_PER_MONTH=... and its siblings there override it.
@@ -62,3 +61,5 @@ REMOTE_CONTROL_ENABLED = False
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = os.environ.get("PASARKERJA_LOG_LEVEL", "INFO")
 COMMANDS_MODULE = "crawlers.commands"
+
+EXTENSIONS = {"crawlers.extensions.FreezeLoadedObjects": 0}

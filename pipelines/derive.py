@@ -1,7 +1,7 @@
 """One normalised view of a posting: canonical skills, occupation class and pay in USD and IDR.
 
-``Deriver`` is used twice: by ``pipelines.normalize.NormalizePipeline`` for every crawled
-posting, and by ``pasarkerja rederive`` for stored ones after the taxonomy or the
+``Deriver`` is used twice: by ``pipelines.store`` for every crawled posting, just before
+it is written, and by ``pasarkerja rederive`` for stored ones after the taxonomy or the
 exchange rates change. It reads only platform fields, never the database.
 """
 

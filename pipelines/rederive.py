@@ -14,7 +14,7 @@ from sqlalchemy import Engine, bindparam, select, update
 from crawlers.items import Posting
 from pipelines.db import models
 from pipelines.derive import Deriver
-from pipelines.store import PLATFORM_FIELDS, derived_columns, replace_posting_skills, sync_skills
+from pipelines.writer import PLATFORM_FIELDS, derived_columns, replace_posting_skills, sync_skills
 
 
 def rederive(engine: Engine, deriver: Deriver, batch_size: int = 500, progress: Callable[[int], None] | None = None) -> int:

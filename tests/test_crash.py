@@ -1,9 +1,13 @@
-"""A crawl killed mid-way loses at most the batch in flight and never leaves half a batch."""
+"""A crawl killed mid-way loses at most the batch in flight and never leaves half a batch;
+a crawl stopped with Ctrl-C stores everything it scraped."""
 
+import os
 import signal
 import subprocess
 import sys
 import time
+
+import pytest
 
 from sample.synthetic import serve_synthetic
 from tests.conftest import PROJECT_DIR, TEST_SETTINGS, rows, run_crawl
@@ -11,24 +15,40 @@ from tests.conftest import PROJECT_DIR, TEST_SETTINGS, rows, run_crawl
 BATCH = 50
 
 
-def test_killed_crawl_keeps_whole_batches_only(sqlite_url):
+@pytest.fixture
+def synthetic_site():
     server = serve_synthetic(20_000)
-    base_url = f"http://127.0.0.1:{server.server_port}"
-    settings = {**TEST_SETTINGS, "DATABASE_URL": sqlite_url, "STORE_BATCH_SIZE": str(BATCH)}
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def start_crawl(base_url: str, database_url: str) -> subprocess.Popen:
+    """The freelancer spider over the synthetic site, in its own process group (as from a terminal)."""
+    settings = {**TEST_SETTINGS, "DATABASE_URL": database_url, "STORE_BATCH_SIZE": str(BATCH)}
     command = [sys.executable, "-m", "scrapy", "crawl", "freelancer", "-a", f"base_url={base_url}"]
     for name, value in settings.items():
         command += ["-s", f"{name}={value}"]
-    crawl = subprocess.Popen(command, cwd=PROJECT_DIR, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        command, cwd=PROJECT_DIR, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+
+
+def wait_for_postings(crawl: subprocess.Popen, database_url: str, count: int) -> None:
+    deadline = time.monotonic() + 60
+    stored = 0
+    while stored < count and time.monotonic() < deadline and crawl.poll() is None:
+        time.sleep(0.05)
+        try:
+            stored = rows(database_url, "SELECT count(*) FROM postings")[0][0]
+        except Exception:  # the crawl has not created the tables yet
+            stored = 0
+
+
+def test_killed_crawl_keeps_whole_batches_only(synthetic_site, sqlite_url):
+    crawl = start_crawl(synthetic_site, sqlite_url)
     try:
-        deadline = time.monotonic() + 60
-        stored = 0
-        while stored < 4 * BATCH and time.monotonic() < deadline and crawl.poll() is None:
-            time.sleep(0.05)
-            try:
-                stored = rows(sqlite_url, "SELECT count(*) FROM postings")[0][0]
-            except Exception:  # the crawl has not created the tables yet
-                stored = 0
-        crawl.send_signal(signal.SIGKILL)
+        wait_for_postings(crawl, sqlite_url, 4 * BATCH)
+        os.killpg(crawl.pid, signal.SIGKILL)  # the crawl and its store worker, as the OOM killer or a power cut would
         crawl.wait()
 
         stored = rows(sqlite_url, "SELECT count(*) FROM postings")[0][0]
@@ -37,9 +57,26 @@ def test_killed_crawl_keeps_whole_batches_only(sqlite_url):
         [run] = rows(sqlite_url, "SELECT finished_at FROM crawl_runs")
         assert run.finished_at is None  # the killed crawl is visible as unfinished
 
-        run_crawl("freelancer", base_url, sqlite_url, "max_items=1000")
+        run_crawl("freelancer", synthetic_site, sqlite_url, "max_items=1000")
         assert rows(sqlite_url, "SELECT count(DISTINCT source_id), count(*) FROM postings")[0] == (max(stored, 1000),) * 2
     finally:
         if crawl.poll() is None:
-            crawl.kill()
-        server.shutdown()
+            os.killpg(crawl.pid, signal.SIGKILL)
+
+
+def test_ctrl_c_stores_every_scraped_posting(synthetic_site, sqlite_url):
+    crawl = start_crawl(synthetic_site, sqlite_url)
+    try:
+        wait_for_postings(crawl, sqlite_url, 4 * BATCH)
+        os.killpg(crawl.pid, signal.SIGINT)  # Ctrl-C in a terminal signals the whole process group
+        assert crawl.wait(timeout=60) == 0
+    finally:
+        if crawl.poll() is None:
+            os.killpg(crawl.pid, signal.SIGKILL)
+
+    [run] = rows(sqlite_url, "SELECT finish_reason, items, new FROM crawl_runs")
+    assert run.finish_reason == "shutdown"
+    assert 0 < run.items < 20_000, "the crawl was not stopped mid-way"
+    # The store's worker saw Ctrl-C too, and still wrote and derived every posting it was handed.
+    assert rows(sqlite_url, "SELECT count(*), count(derived_with) FROM postings")[0] == (run.items, run.items)
+    assert run.new == run.items

@@ -1,4 +1,4 @@
-"""pipelines.store and pipelines.db on real SQLite and real PostgreSQL."""
+"""pipelines.writer and pipelines.db on real SQLite and real PostgreSQL."""
 
 from __future__ import annotations
 
@@ -13,14 +13,9 @@ from sqlalchemy.exc import IntegrityError
 
 from crawlers.items import Posting, Reject
 from pipelines.db import models
-from pipelines.db.engine import (
-    current_revision,
-    head_revision,
-    make_engine,
-    mask,
-    upgrade,
-)
-from pipelines.store import PostingWriter
+from pipelines.db.engine import make_engine, mask
+from pipelines.db.schema import current_revision, head_revision, upgrade
+from pipelines.writer import PostingWriter
 from tests.conftest import rows
 
 

@@ -1,21 +1,15 @@
-"""The database behind DATABASE_URL: engine, safe display of the URL, schema upgrades."""
+"""The database behind DATABASE_URL: engine, safe display of the URL, JSON for JSON columns."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import orjson
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 DEFAULT_URL = "sqlite:///data/pasarkerja.db"
-# Any constant works; it only has to be the same for every pasarkerja process.
-_MIGRATION_LOCK_ID = 0x7061736172
 
 
 class DatabaseURLError(ValueError):
@@ -69,32 +63,3 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
-
-
-def _alembic_config() -> Config:
-    config = Config()
-    config.set_main_option("script_location", "pipelines.db:migrations")
-    return config
-
-
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
-
-
-def head_revision() -> str:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
-
-
-def upgrade(engine: Engine) -> None:
-    """Bring the database to the current schema (a no-op when it is already there).
-
-    On PostgreSQL an advisory lock makes concurrent crawls wait for one another here
-    instead of racing to create the same tables.
-    """
-    config = _alembic_config()
-    with engine.begin() as connection:
-        if engine.dialect.name == "postgresql":
-            connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MIGRATION_LOCK_ID})
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")

@@ -54,6 +54,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache, partial
 from html import unescape
 
 from pipelines.skills.taxonomy import OCCUPATIONS, Taxonomy, load_taxonomy
@@ -205,6 +206,8 @@ class OccupationClassifier:
         # Longest first, so that at any position a phrase wins over a word it starts with; (?!) matches nothing.
         alternation = "|".join(re.escape(keyword) for keyword in sorted(self.keyword_classes_, key=len, reverse=True))
         self.keyword_pattern_ = re.compile(rf"(?<!\w)(?:{alternation or '(?!)'})(?!\w)")
+        # A platform has a few dozen categories, met again on every page.
+        self.category_evidence_ = lru_cache(maxsize=4096)(partial(self._keyword_evidence, weight=self.category_weight))
         return self
 
     def explain_one(
@@ -215,16 +218,17 @@ class OccupationClassifier:
             raise RuntimeError("OccupationClassifier is not fitted: call fit() first")
         return {
             "skills": self._skill_evidence(skills),
-            "category": self._keyword_evidence(category, self.category_weight),
+            "category": dict(self.category_evidence_(category)),  # a copy: the cached one stays as it is
             "title": self._keyword_evidence(title, self.title_weight),
         }
 
     def predict_one(self, skills: Sequence[str], category: str | None, title: str | None) -> tuple[str, float]:
         """The posting's class and the confidence in it, between 0 and 1."""
         evidence = self.explain_one(skills, category, title)
-        totals = {
-            occupation: sum(source.get(occupation, 0.0) for source in evidence.values()) for occupation in OCCUPATIONS
-        }
+        totals = dict.fromkeys(OCCUPATIONS, 0.0)
+        for source in evidence.values():
+            for occupation, weight in source.items():
+                totals[occupation] += weight
         evidence_sum = sum(totals.values())
         if evidence_sum == 0:
             return self.fallback, 1 / len(OCCUPATIONS)

@@ -1,4 +1,4 @@
-"""Alembic environment: runs on the connection pipelines.db.engine.upgrade hands over."""
+"""Alembic environment: runs on the connection pipelines.db.schema.upgrade hands over."""
 
 from alembic import context
 

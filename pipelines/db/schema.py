@@ -1,0 +1,45 @@
+"""Schema upgrades: the Alembic migrations in pipelines/db/migrations, run on any engine.
+
+Apart from pipelines.db.engine so that processes which only read and write rows (the
+store's worker) never import Alembic.
+"""
+
+from __future__ import annotations
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, text
+
+# Any constant works; it only has to be the same for every pasarkerja process.
+_MIGRATION_LOCK_ID = 0x7061736172
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", "pipelines.db:migrations")
+    return config
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the database to the current schema (a no-op when it is already there).
+
+    On PostgreSQL an advisory lock makes concurrent crawls wait for one another here
+    instead of racing to create the same tables.
+    """
+    config = _alembic_config()
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MIGRATION_LOCK_ID})
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

@@ -1,0 +1,236 @@
+"""Derive and write batches of postings and rejects: the store's work, apart from Scrapy.
+
+``PostingWriter`` writes one batch in one transaction. A posting already stored is
+matched on (source, source_id): an unchanged one only gets ``last_seen_at``/``times_seen``
+bumped, a changed one is updated and its title, pay or status changes are logged in
+``posting_changes``. ``prepare`` and ``derive_and_write`` run in the worker process of
+pipelines.store, so this module imports neither Scrapy nor Alembic: the worker starts
+while the crawl's first pages download.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+from dataclasses import asdict, fields
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import case, delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from crawlers.items import Posting, Reject
+from pipelines.db import models
+from pipelines.db.engine import make_engine, to_json
+from pipelines.derive import Deriver
+from pipelines.pay import PayAssumptions
+from pipelines.skills.taxonomy import Taxonomy
+
+TRACKED_FIELDS = ("title", "pay_min", "pay_max", "pay_currency", "pay_period", "pay_text", "status")
+# Fields pipelines.derive computes; stored in their own columns and posting_skills.
+DERIVED_FIELDS = ("skill_matches", "unmapped_tags", "oli_occupation", "occupation_confidence", "pay_normalised", "derived_with")
+PLATFORM_FIELDS = tuple(f.name for f in fields(Posting) if f.name not in DERIVED_FIELDS)
+# What the content hash covers: everything the platform says except the raw echo of it.
+HASHED_FIELDS = tuple(name for name in PLATFORM_FIELDS if name != "raw")
+
+
+def content_hash(row: dict[str, Any]) -> str:
+    return hashlib.sha256(to_json([row[name] for name in HASHED_FIELDS]).encode()).hexdigest()
+
+
+# pipelines.pay.NormalisedPay's fields, as postings columns (prefixed pay_).
+NORMALISED_PAY_COLUMNS = tuple(
+    column.name for column in models.Posting.__table__.columns
+    if column.name.startswith(("pay_usd_hour", "pay_usd_month", "pay_idr_", "pay_usd_one_off", "pay_rate_source"))
+)
+_PAY_FIELD_OF_COLUMN = tuple((column, column.removeprefix("pay_")) for column in NORMALISED_PAY_COLUMNS)
+
+
+def derived_columns(posting: Posting) -> dict[str, Any]:
+    """The ``postings`` columns that hold a posting's derived fields."""
+    pay = posting.pay_normalised or {}
+    return {
+        "oli_occupation": posting.oli_occupation,
+        "occupation_confidence": posting.occupation_confidence,
+        "unmapped_tags": posting.unmapped_tags or None,
+        "derived_with": posting.derived_with,
+        **{column: pay.get(name) for column, name in _PAY_FIELD_OF_COLUMN},
+    }
+
+
+def replace_posting_skills(connection, matches_by_id: dict[int, list[dict[str, str]]]) -> None:
+    """Make posting_skills hold exactly ``matches_by_id`` for those postings."""
+    if not matches_by_id:
+        return
+    table = models.PostingSkill.__table__
+    connection.execute(delete(table).where(table.c.posting_id.in_(sorted(matches_by_id))))
+    rows = [
+        (posting_id, match["skill"], match["source"], match["matched"])
+        for posting_id, matches in matches_by_id.items()
+        for match in matches
+    ]
+    if rows:
+        # Plain strings and ints through the driver: three rows a posting, and SQLAlchemy's
+        # per-row parameter processing would cost more than the database's work.
+        marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+        connection.exec_driver_sql(
+            f"INSERT INTO {table.name} (posting_id, skill, source, matched) VALUES ({', '.join([marker] * 4)})", rows
+        )
+
+
+def sync_skills(connection, taxonomy: Taxonomy) -> None:
+    """Make the ``skills`` table hold exactly the taxonomy's skills."""
+    table = models.Skill.__table__
+    stored_version = connection.execute(select(func.max(table.c.taxonomy_version))).scalar()
+    if stored_version == taxonomy.version and connection.execute(select(func.count()).select_from(table)).scalar():
+        return
+    rows = [
+        {"name": s.name, "group": s.group, "occupation": s.occupation, "esco_uri": s.esco_uri, "taxonomy_version": taxonomy.version}
+        for s in taxonomy.skills
+    ]
+    insert_for = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    statement = insert_for(table)
+    connection.execute(
+        statement.on_conflict_do_update(
+            index_elements=["name"],
+            set_={name: statement.excluded[name] for name in ("group", "occupation", "esco_uri", "taxonomy_version")},
+        ),
+        rows,
+    )
+    connection.execute(delete(table).where(table.c.name.not_in([row["name"] for row in rows])))
+
+
+class PostingWriter:
+    """Synchronous batch writer; one instance per crawl, used by one thread at a time."""
+
+    def __init__(self, engine, crawl_run_id: int):
+        self.engine = engine
+        self.crawl_run_id = crawl_run_id
+        insert_for = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
+        self.insert_new = insert_for(models.Posting).on_conflict_do_nothing(index_elements=["source", "source_id"])
+
+    def write(self, postings: list[Posting], rejects: list[Reject]) -> tuple[int, int]:
+        """Store one batch in one transaction; returns (new, updated)."""
+        now = datetime.now(timezone.utc)
+        rows, skill_matches = {}, {}
+        for posting in postings:  # a posting met twice in one batch counts once, last version wins
+            # Shallow on purpose: dataclasses.asdict deep-copies raw records and dominates the cost.
+            row = {name: getattr(posting, name) for name in PLATFORM_FIELDS}
+            row["content_hash"] = content_hash(row)
+            row.update(derived_columns(posting))
+            rows[(row["source"], row["source_id"])] = row
+            skill_matches[(row["source"], row["source_id"])] = posting.skill_matches
+        with self.engine.begin() as connection:
+            if rejects:
+                connection.execute(
+                    insert(models.Reject),
+                    [{**asdict(reject), "crawl_run_id": self.crawl_run_id, "created_at": now} for reject in rejects],
+                )
+            if not rows:
+                return 0, 0
+            stored = self._stored(connection, rows)
+            # Sorted keys: concurrent crawls touch rows in the same order and cannot deadlock.
+            fresh = [key for key in sorted(rows) if key not in stored]
+            inserted = self._insert(connection, [rows[key] for key in fresh], now)
+            # Rows another crawl inserted since _stored() read are refreshed like stored ones.
+            stored.update(self._stored(connection, {key: rows[key] for key in fresh if key not in inserted}))
+            changed = self._refresh(connection, rows, stored, now)
+            written = {**inserted, **changed}
+            replace_posting_skills(connection, {posting_id: skill_matches[key] for key, posting_id in written.items()})
+        return len(inserted), len(changed)
+
+    def _stored(self, connection, rows: dict) -> dict:
+        if not rows:
+            return {}
+        table = models.Posting.__table__
+        stored = {}
+        # Per source, so the (source, source_id) unique index serves the lookup on every database.
+        for source in {source for source, _ in rows}:
+            ids = [source_id for key_source, source_id in rows if key_source == source]
+            query = select(table).where(table.c.source == source, table.c.source_id.in_(ids))
+            stored.update({(row.source, row.source_id): row for row in connection.execute(query)})
+        return stored
+
+    def _insert(self, connection, rows: list[dict[str, Any]], now: datetime) -> dict:
+        """Insert new postings; returns the ids of those inserted, by key."""
+        if not rows:
+            return {}
+        table = models.Posting.__table__
+        seen = {
+            "first_seen_at": now,
+            "last_seen_at": now,
+            "times_seen": 1,
+            "first_crawl_run_id": self.crawl_run_id,
+            "last_crawl_run_id": self.crawl_run_id,
+        }
+        result = connection.execute(
+            self.insert_new.returning(table.c.source, table.c.source_id, table.c.id), [{**row, **seen} for row in rows]
+        )
+        return {(source, source_id): posting_id for source, source_id, posting_id in result}
+
+    def _refresh(self, connection, rows: dict, stored: dict, now: datetime) -> dict:
+        """Mark stored postings as seen again and rewrite the changed ones; returns their ids, by key."""
+        table = models.Posting.__table__
+        seen = {
+            "last_seen_at": now,
+            "last_crawl_run_id": self.crawl_run_id,
+            # Seen twice in one crawl is seen once.
+            "times_seen": case(
+                (table.c.last_crawl_run_id == self.crawl_run_id, table.c.times_seen), else_=table.c.times_seen + 1
+            ),
+        }
+        changed = [key for key in sorted(stored) if stored[key].content_hash != rows[key]["content_hash"]]
+        unchanged_ids = sorted(stored[key].id for key in stored if key not in set(changed))
+        if unchanged_ids:
+            connection.execute(update(table).where(table.c.id.in_(unchanged_ids)).values(**seen))
+        changes = []
+        for key in changed:
+            old, row = stored[key], rows[key]
+            connection.execute(update(table).where(table.c.id == old.id).values(**row, **seen))
+            changes += [
+                {
+                    "posting_id": old.id,
+                    "crawl_run_id": self.crawl_run_id,
+                    "field": name,
+                    "old_value": getattr(old, name),
+                    "new_value": row[name],
+                    "changed_at": now,
+                }
+                for name in TRACKED_FIELDS
+                if getattr(old, name) != row[name]
+            ]
+        if changes:
+            connection.execute(insert(models.PostingChange), changes)
+        return {key: stored[key].id for key in changed}
+
+
+# The worker process's state: one deriver and one writer for the crawl, set up by load and connect.
+_deriver: Deriver | None = None
+_writer: PostingWriter | None = None
+
+
+def load(assumptions: PayAssumptions) -> None:
+    """First in the worker process, while the crawl prepares its database: the taxonomy and rates."""
+    global _deriver
+    _deriver = Deriver(assumptions=assumptions).fit()
+    # The taxonomy and the matchers live as long as this process: keep full collections off them.
+    gc.freeze()
+
+
+def connect(database_url: str, crawl_run_id: int) -> None:
+    """Second, once the schema is current and the crawl run exists: connect, describe the skills."""
+    global _writer
+    engine = make_engine(database_url)
+    # posting_skills name skills of the bundled taxonomy; the skills table describes them.
+    with engine.begin() as connection:
+        sync_skills(connection, _deriver.taxonomy_)
+    _writer = PostingWriter(engine, crawl_run_id)
+
+
+def derive_and_write(postings: list[Posting], rejects: list[Reject]) -> tuple[int, int, int]:
+    """One batch in the worker process: (new, updated, platform tags the taxonomy lacks)."""
+    for posting in postings:
+        _deriver.derive(posting)
+    new, updated = _writer.write(postings, rejects)
+    return new, updated, sum(len(posting.unmapped_tags) for posting in postings)
