@@ -14,7 +14,8 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-# Crawls the bundled offline sample of every platform into data/pasarkerja.db, then summarises it.
+# Crawls the bundled offline sample of every platform and a synthetic market into data/pasarkerja.db,
+# summarises it and writes the report for the example curricula to data/report.html.
 demo: install
 	$(BIN)/python -m sample.demo
 
@@ -34,6 +35,7 @@ bench: install
 	$(BIN)/pip install --quiet -r requirements-bench.txt
 	$(BIN)/python bench/crawl_throughput.py
 	$(BIN)/python bench/skill_extraction.py
+	$(BIN)/python bench/analysis_scale.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

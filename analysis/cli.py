@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
+from pathlib import Path
 
+from analysis.data import add_filter_arguments
+from analysis.demand import PERIODS
 from pipelines.db.engine import DEFAULT_URL, DatabaseURLError, make_engine, mask
 from pipelines.db.schema import current_revision, head_revision, upgrade
 
@@ -31,7 +35,75 @@ def _parser() -> argparse.ArgumentParser:
     skills.add_parser("extract", help="print the canonical skills found in the text on standard input, one per line")
     unmapped = skills.add_parser("unmapped", help="platform tags that map to no skill, most frequent first")
     unmapped.add_argument("--top", type=int, default=30, help="how many tags to list (default 30)")
+
+    demand = _analysis_command(commands, "demand", "skills most asked for, and the top rising and falling skills")
+    demand.add_argument("--period", choices=PERIODS, default="month", help="periods of the table (default month)")
+    demand.add_argument("--top", type=_positive, default=20, help="skills to list (default 20)")
+    demand.add_argument(
+        "--min-count", type=_positive, default=5, help="ignore skills with fewer postings in both halves (default 5)"
+    )
+    index = _analysis_command(commands, "index", "the occupation index of new postings (Online Labour Index method)")
+    index.add_argument("--window", type=_positive, default=28, help="days of the rolling mean (default 28)")
+    index.add_argument("--base-date", type=date.fromisoformat, help="the day the total is 100 (YYYY-MM-DD)")
+    clusters = _analysis_command(commands, "clusters", "clusters of postings by skills, and skill families")
+    _cluster_arguments(clusters)
+    clusters.add_argument("--store", metavar="NAME", help="store the assignments in clusterings/posting_clusters")
+    gap = _analysis_command(commands, "gap", "what a curriculum covers, what it misses, what to teach next")
+    _curriculum_arguments(gap)
+    _cluster_arguments(gap)
+    report = _analysis_command(commands, "report", "write the HTML report (and its data as CSV and Parquet)")
+    _curriculum_arguments(report)
+    _cluster_arguments(report)
+    report.add_argument("--out", type=Path, required=True, help="the report file to write, e.g. report.html")
+    report.add_argument("--title", default="Labour-market report", help="the report's title")
+    report.add_argument("--note", help="added to the caption, e.g. that the data are a demo sample")
+    survey = commands.add_parser(
+        "survey", help="a community's own income survey against the poverty lines and minimum wage (docs/survey.md)"
+    )
+    survey.add_argument("file", type=Path, help="the survey CSV (template: examples/survey/template.csv)")
+    survey.add_argument("--region", required=True, help="regency, city or province whose yardsticks apply")
+    survey.add_argument("--period", required=True, metavar="YYYY-MM", help="the month the incomes are of")
+    survey.add_argument("--clusters", type=_positive, help="number of member clusters (default: best silhouette)")
+    survey.add_argument("--json", action="store_true", help="print the result as JSON")
     return parser
+
+
+def _analysis_command(commands, name: str, help: str) -> argparse.ArgumentParser:
+    command = commands.add_parser(name, help=help, description=help)
+    add_filter_arguments(command)
+    return command
+
+
+def _cluster_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--clusters", type=_positive, help="number of clusters (default: best silhouette of 3 to 12)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed: the same seed gives the same clusters")
+
+
+def _curriculum_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--curriculum", dest="curricula", type=Path, action="append", required=True, metavar="FILE",
+        help="curriculum YAML (docs/curriculum.md); repeat to compare several",
+    )
+    parser.add_argument(
+        "--theta", type=_share, default=0.5, help="a posting is covered when this share of its skills is taught"
+    )
+    parser.add_argument("--recommend", type=_positive, default=10, help="skills to recommend (default 10)")
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return int(value)
+
+
+def _share(value: str) -> float:
+    try:
+        share = float(value)
+    except ValueError:
+        share = -1.0
+    if not 0 < share <= 1:
+        raise argparse.ArgumentTypeError(f"expected a share above 0 and at most 1, such as 0.5; got {value!r}")
+    return share
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +111,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "skills" and args.skills_command == "extract":
         return _extract_skills()
+    if args.command == "survey":  # reads a file, not the database
+        from analysis.survey import SurveyError, run_survey
+
+        try:
+            print(run_survey(args.file, args.region, args.period, args.clusters, as_json=args.json))
+        except SurveyError as exc:
+            print("\n".join(exc.problems), file=sys.stderr)
+            parser.error(str(exc))
+        return 0
     try:
         engine = make_engine(args.database_url)
     except DatabaseURLError as exc:
@@ -63,6 +144,13 @@ def main(argv: list[str] | None = None) -> int:
 
             for tag, count, sources in unmapped_tags(engine, args.top):
                 print(f"{count:>6}  {tag}  ({', '.join(sources)})")
+        else:
+            from analysis import commands as analysis_commands
+
+            try:
+                return analysis_commands.run(engine, args)
+            except analysis_commands.AnalysisInputError as exc:
+                parser.error(str(exc))
     finally:
         engine.dispose()
     return 0

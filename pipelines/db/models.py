@@ -161,3 +161,28 @@ class PostingChange(Base):
     old_value: Mapped[Any] = mapped_column(JSONType, nullable=True)
     new_value: Mapped[Any] = mapped_column(JSONType, nullable=True)
     changed_at: Mapped[datetime] = mapped_column(UTC)
+
+
+class Clustering(Base):
+    """One stored run of analysis.clusters.SkillClusters: its k, quality, and what it was fitted on."""
+
+    __tablename__ = "clusterings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTC)
+    name: Mapped[str] = mapped_column(Text)
+    k: Mapped[int] = mapped_column(Integer)
+    silhouette: Mapped[float | None] = mapped_column(Float)
+    filters: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    parameters: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+
+
+class PostingCluster(Base):
+    """The cluster a clustering put a posting in (postings without skills have no row)."""
+
+    __tablename__ = "posting_clusters"
+
+    clustering_id: Mapped[int] = mapped_column(ForeignKey("clusterings.id", ondelete="CASCADE"), primary_key=True)
+    posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id"), primary_key=True)
+    cluster: Mapped[int] = mapped_column(Integer)
+    cluster_name: Mapped[str] = mapped_column(Text)

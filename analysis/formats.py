@@ -1,0 +1,77 @@
+"""Numbers as the report's readers write them: the Indonesian way.
+
+"1.234" postings, "12,5%", "Rp 4.500.000" and, where space is short, "Rp 4,5 jt" (juta, a million; "rb" is
+ribu, a thousand; "M" is miliar, a thousand million). Charts, tables and the sentences of recommendations all
+use these, so a figure reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+
+def is_missing(value: object) -> bool:
+    """True for None, NaN, NaT and pd.NA."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float | np.floating) and math.isnan(value)
+
+
+def _number(value: float, decimals: int) -> str:
+    """`value` with Indonesian separators: 1.234.567,5."""
+    return f"{value:,.{decimals}f}".translate(str.maketrans({",": ".", ".": ","}))
+
+
+def format_count(value: object) -> str:
+    """A count: "1.234"."""
+    return "–" if is_missing(value) else _number(float(value), 0)
+
+
+def format_decimal(value: object, decimals: int = 1) -> str:
+    """A number with at most `decimals` decimals: "97,5", "100"."""
+    if is_missing(value):
+        return "–"
+    text = _number(float(value), decimals)
+    return text.rstrip("0").rstrip(",") if decimals else text
+
+
+def format_percent(share: object) -> str:
+    """A share 0..1 as a percentage: "45%", "4,5%", "<0,1%"."""
+    if is_missing(share):
+        return "–"
+    percent = float(share) * 100
+    if percent != 0 and abs(percent) < 0.05:
+        return "<0,1%"
+    text = _number(percent, 1 if abs(percent) < 10 else 0)
+    return text.removesuffix(",0") + "%"
+
+
+def format_points(change: object) -> str:
+    """A difference of two shares in percentage points, signed: "+3,2 pts"."""
+    if is_missing(change):
+        return "–"
+    points = float(change) * 100
+    sign = "+" if points > 0 else "−" if points < 0 else ""
+    return f"{sign}{_number(abs(points), 1)} pts"
+
+
+def format_rupiah(value: object) -> str:
+    """Rupiah in full, to the thousand (pay estimates are not exact to the rupiah): "Rp 4.537.000"."""
+    if is_missing(value):
+        return "–"
+    sign = "−" if float(value) < 0 else ""
+    return f"Rp {sign}{_number(round(abs(float(value)), -3), 0)}"
+
+
+def format_rupiah_short(value: object, decimals: int = 1) -> str:
+    """Rupiah for axes and tight spaces: "Rp 4,5 jt", "Rp 750 rb", "Rp 1,2 M", with at most `decimals` decimals."""
+    if is_missing(value):
+        return "–"
+    amount, sign = abs(float(value)), "−" if float(value) < 0 else ""
+    for unit, word in ((1e9, "M"), (1e6, "jt"), (1e3, "rb")):
+        if round(amount / unit, decimals) >= 1:
+            return f"Rp {sign}{format_decimal(amount / unit, decimals)} {word}"
+    return f"Rp {sign}{_number(amount, 0)}"

@@ -1,0 +1,369 @@
+"""Curriculum gap analysis: how much of the demand in a set of postings a curriculum prepares people for, and what
+to teach next.
+
+A posting is *covered* at a threshold theta when the curriculum teaches at least that share of the skills it asks
+for: with theta = 0.5 a posting asking for HTML, CSS, JavaScript and React is covered by a curriculum teaching two
+of them. Postings that ask for no known skill say nothing about a curriculum and are left out of every share.
+
+- `CurriculumCoverage` measures a curriculum: the share of postings it covers, the share of each cluster's skill
+  demand it teaches, and the skills it does not teach, ranked by how many postings ask for them and by their pay.
+- `SkillRecommender` picks skills to add, one at a time, each opening the most postings it can, preferring skills
+  that postings ask for next to what is already taught (easier to teach, and a natural next module).
+- `compare_curricula` puts several curricula side by side.
+
+The estimators follow scikit-learn's conventions: parameters in ``__init__``, ``fit`` returns the estimator, and
+results are attributes ending in ``_``. Everything runs on the sparse posting-by-skill matrix, so a million postings
+take seconds, not a loop over postings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from analysis.curriculum import Curriculum
+from analysis.data import PostingSet
+from analysis.formats import format_count, format_rupiah_short
+
+# The label a clustering gives postings without skills; they belong to no cluster.
+NO_CLUSTER = -1
+
+ClusterNames = Mapping[int, str] | Sequence[str]
+# Columns of SkillRecommender.recommendations_.
+RECOMMENDATION_COLUMNS = (
+    "rank",
+    "skill",
+    "postings",
+    "postings_opened",
+    "coverage_after",
+    "median_pay_idr_month",
+    "adjacent_to",
+    "adjacency",
+    "reason",
+)
+
+
+class CurriculumCoverage:
+    """How much of the postings' skill demand a curriculum covers.
+
+    Parameters
+    ----------
+    theta : a posting is covered when the curriculum teaches at least this share of its skills (0 to 1).
+    min_paid_postings : a skill enters ``missing_by_pay_`` only when at least this many of its postings state pay,
+        so that one well-paid posting does not put a rare skill at the top.
+
+    Attributes (after ``fit``)
+    --------------------------
+    posting_coverage_ : float array, one per posting: the share of its skills the curriculum teaches; NaN for
+        postings without skills.
+    covered_ : bool array, one per posting: the share is at least theta (False for postings without skills).
+    coverage_ : the share of postings with skills that are covered (NaN when no posting has skills).
+    cluster_coverage_ : DataFrame, one row per cluster (label order), or None when ``fit`` got no labels. Columns:
+        ``cluster`` (label), ``name``, ``postings``, ``taught_share`` (the cluster's skill demand taught:
+        over the skills taught, the sum of the postings in the cluster asking for each, divided by the same sum over
+        all skills), ``covered_share`` (the share of the cluster's postings with skills covered at theta).
+    missing_ : DataFrame of the skills postings ask for that the curriculum does not teach, most asked first:
+        ``skill``, ``postings`` (asking for it), ``share_of_postings`` (of the postings with skills),
+        ``paid_postings`` (of those, how many state a monthly pay) and ``median_pay_idr_month`` (their median).
+    missing_by_pay_ : the rows of ``missing_`` with at least ``min_paid_postings`` paid postings, best paid first.
+    """
+
+    def __init__(self, theta: float = 0.5, min_paid_postings: int = 3):
+        self.theta = theta
+        self.min_paid_postings = min_paid_postings
+
+    def fit(
+        self,
+        posting_set: PostingSet,
+        curriculum: Curriculum | Collection[str],
+        cluster_labels: Sequence[int] | np.ndarray | None = None,
+        cluster_names: ClusterNames | None = None,
+    ) -> CurriculumCoverage:
+        """Measure `curriculum` (or a collection of canonical skill names) against `posting_set`.
+
+        `cluster_labels` gives each posting's cluster (``NO_CLUSTER``, -1, for none); `cluster_names` names the
+        clusters, by label (a mapping, or a sequence indexed by label); clusters without a name are "cluster N".
+        """
+        _check_theta(self.theta)
+        skills = _binary(posting_set.skills)
+        taught = _taught_mask(posting_set.skill_names, curriculum)
+        totals = np.asarray(skills.sum(axis=1)).ravel()
+        taught_counts = skills @ taught.astype(np.int64)
+        has_skills = totals > 0
+
+        self.posting_coverage_ = np.full(len(totals), np.nan)
+        self.posting_coverage_[has_skills] = taught_counts[has_skills] / totals[has_skills]
+        # Comparing the share, not the taught count with theta × total, keeps 7 of 10 covered at theta = 0.7
+        # (0.7 × 10 is 7.000000000000001). NaN, no skills, compares as not covered.
+        self.covered_ = self.posting_coverage_ >= self.theta
+        with_skills = int(has_skills.sum())
+        self.coverage_ = self.covered_.sum() / with_skills if with_skills else np.nan
+
+        self.cluster_coverage_ = (
+            None
+            if cluster_labels is None
+            else _cluster_coverage(skills, taught, has_skills, self.covered_, cluster_labels, cluster_names)
+        )
+
+        counts = np.asarray(skills.sum(axis=0)).ravel()
+        missing_columns = np.flatnonzero(~taught & (counts > 0))
+        paid, median_pay = _pay_by_skill(skills.tocsc(), _monthly_pay(posting_set), missing_columns)
+        missing = pd.DataFrame(
+            {
+                "skill": [posting_set.skill_names[column] for column in missing_columns],
+                "postings": counts[missing_columns].astype(int),
+                "share_of_postings": counts[missing_columns] / with_skills if with_skills else np.nan,
+                "paid_postings": paid,
+                "median_pay_idr_month": median_pay,
+            }
+        )
+        self.missing_ = missing.sort_values(["postings", "skill"], ascending=[False, True], ignore_index=True)
+        well_paid = missing[missing["paid_postings"] >= self.min_paid_postings]
+        self.missing_by_pay_ = well_paid.sort_values(
+            ["median_pay_idr_month", "postings", "skill"], ascending=[False, False, True], ignore_index=True
+        )
+        return self
+
+
+class SkillRecommender:
+    """The skills to add to a curriculum, in order, each chosen greedily for the postings it opens.
+
+    At each step every untaught skill asked for in at least `min_postings` postings is a candidate. Its gain is
+    the number of postings it would newly cover at theta: the uncovered postings that ask for it and lack exactly
+    one taught skill to reach theta (adding one skill raises a posting's taught count by at most one, so no other
+    posting can change). Its adjacency is the largest share of its postings that also ask for one taught skill:
+    0 when it is never asked for next to anything taught, 1 when every posting asking for it asks for the same
+    taught skill too. The step adds the candidate with the highest score
+
+        score = gain × (1 + adjacency_weight × adjacency)
+
+    so that between skills opening about as many postings, the one asked for next to what is taught wins: with the
+    default 0.5, a skill opening 10 postings whose every posting also asks for the same taught skill scores 15,
+    and beats an unrelated skill opening up to 14. Equal scores go to the larger gain, then to the skill more
+    postings ask for, then to the alphabetically first. Set `adjacency_weight` to 0 for the plain greedy choice.
+    It stops after `n` skills, or earlier when no candidate opens any posting (every uncovered posting then lacks
+    two skills or more).
+
+    Attributes (after ``fit``)
+    --------------------------
+    coverage_before_ : the curriculum's coverage at theta (share of postings with skills covered).
+    coverage_ : the coverage after adding every recommended skill.
+    recommendations_ : DataFrame, one row per step: ``rank`` (from 1), ``skill``, ``postings`` (asking for it),
+        ``postings_opened`` (newly covered by this step), ``coverage_after``, ``median_pay_idr_month`` (of the
+        opened postings stating pay), ``adjacent_to`` (the taught skill its postings ask for most often, or None),
+        ``adjacency`` (the share of its postings asking for that skill too), ``reason`` (one plain sentence).
+    """
+
+    def __init__(self, n: int = 10, theta: float = 0.5, adjacency_weight: float = 0.5, min_postings: int = 3):
+        self.n = n
+        self.theta = theta
+        self.adjacency_weight = adjacency_weight
+        self.min_postings = min_postings
+
+    def fit(self, posting_set: PostingSet, curriculum: Curriculum | Collection[str]) -> SkillRecommender:
+        _check_theta(self.theta)
+        skills = _binary(posting_set.skills)
+        by_skill = skills.tocsc()
+        names = posting_set.skill_names
+        pay = _monthly_pay(posting_set)
+        taught = _taught_mask(names, curriculum)
+
+        totals = np.asarray(skills.sum(axis=1)).ravel()
+        has_skills = totals > 0
+        with_skills = int(has_skills.sum())
+        required = _required_taught(totals, self.theta)
+        taught_counts = skills @ taught.astype(np.int64)
+        covered = has_skills & (taught_counts >= required)
+        counts = np.diff(by_skill.indptr)
+        candidates = ~taught & (counts >= self.min_postings)
+
+        # For each skill, the most postings it shares with one taught skill, and which skill that is.
+        shared_with_taught = np.zeros(len(names), dtype=np.int64)
+        partner = np.full(len(names), -1)
+
+        def teach(column: int) -> None:
+            postings_with = np.bincount(skills[_rows(by_skill, column)].indices, minlength=len(names))
+            closer = postings_with > shared_with_taught
+            shared_with_taught[closer] = postings_with[closer]
+            partner[closer] = column
+
+        for column in np.flatnonzero(taught):
+            teach(column)
+
+        alphabetical = np.argsort(np.argsort(np.asarray(names, dtype=object)))
+        self.coverage_before_ = covered.sum() / with_skills if with_skills else np.nan
+        steps = []
+        while len(steps) < self.n:
+            one_away = has_skills & ~covered & (required - taught_counts == 1)
+            gain = np.where(candidates, skills.T @ one_away.astype(np.int64), 0)
+            if gain.max(initial=0) == 0:
+                break
+            adjacency = shared_with_taught / np.maximum(counts, 1)
+            score = gain * (1 + self.adjacency_weight * adjacency)
+            # lexsort's last key is the primary one.
+            best = np.lexsort((alphabetical, -counts, -gain, -score))[0]
+
+            rows = _rows(by_skill, best)
+            opened = rows[one_away[rows]]
+            taught_counts[rows] += 1
+            covered[opened] = True
+            candidates[best] = False
+            adjacent_to = names[partner[best]] if shared_with_taught[best] > 0 else None
+            shared = int(shared_with_taught[best])
+            median_pay = _median(pay[opened])
+            steps.append(
+                {
+                    "rank": len(steps) + 1,
+                    "skill": names[best],
+                    "postings": int(counts[best]),
+                    "postings_opened": len(opened),
+                    "coverage_after": covered.sum() / with_skills,
+                    "median_pay_idr_month": median_pay,
+                    "adjacent_to": adjacent_to,
+                    "adjacency": adjacency[best],
+                    "reason": _reason(int(counts[best]), adjacent_to, shared, len(opened), median_pay),
+                }
+            )
+            teach(best)
+
+        self.coverage_ = covered.sum() / with_skills if with_skills else np.nan
+        self.recommendations_ = pd.DataFrame(steps, columns=RECOMMENDATION_COLUMNS)
+        # As objects, so that "no adjacent skill" stays None (a string column would make it NaN).
+        self.recommendations_["adjacent_to"] = pd.Series([step["adjacent_to"] for step in steps], dtype=object)
+        return self
+
+
+def compare_curricula(
+    posting_set: PostingSet,
+    curricula: Sequence[Curriculum],
+    theta: float = 0.5,
+    cluster_labels: Sequence[int] | np.ndarray | None = None,
+    cluster_names: ClusterNames | None = None,
+) -> pd.DataFrame:
+    """Curricula side by side: one row each with ``name``, ``coverage`` at theta and, when clusters are given, one
+    column per cluster (named as in `cluster_names`) holding the share of its skill demand the curriculum teaches.
+    """
+    rows = []
+    for curriculum in curricula:
+        measured = CurriculumCoverage(theta=theta).fit(posting_set, curriculum, cluster_labels, cluster_names)
+        row = {"name": curriculum.name, "coverage": measured.coverage_}
+        if measured.cluster_coverage_ is not None:
+            by_cluster = measured.cluster_coverage_.set_index("name")["taught_share"]
+            row |= by_cluster.to_dict()
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _check_theta(theta: float) -> None:
+    if not 0 <= theta <= 1:
+        raise ValueError(f"theta must be between 0 and 1, got {theta}")
+
+
+def _binary(matrix: sparse.spmatrix) -> sparse.csr_matrix:
+    """A copy of `matrix` as a CSR matrix of int 0/1, without explicit zeros or repeated entries."""
+    binary = sparse.csr_matrix(matrix, dtype=np.int64, copy=True)
+    binary.sum_duplicates()
+    binary.eliminate_zeros()
+    binary.data[:] = 1
+    return binary
+
+
+def _taught_mask(skill_names: Sequence[str], curriculum: Curriculum | Collection[str]) -> np.ndarray:
+    taught = curriculum.skills if isinstance(curriculum, Curriculum) else set(curriculum)
+    return np.fromiter((name in taught for name in skill_names), dtype=bool, count=len(skill_names))
+
+
+def _required_taught(totals: np.ndarray, theta: float) -> np.ndarray:
+    """The fewest taught skills that cover a posting with `totals` skills: the least k with k / total ≥ theta."""
+    required = np.minimum(np.ceil(theta * totals), totals).astype(np.int64)
+    # theta × total can land just above a whole number (0.7 × 10 = 7.000000000000001); settle on the division.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        required -= (required > 0) & ((required - 1) / totals >= theta)
+        required += (required < totals) & (required / totals < theta)
+    return required
+
+
+def _rows(by_skill: sparse.csc_matrix, column: int) -> np.ndarray:
+    """Positions of the postings asking for the skill in `column`."""
+    return by_skill.indices[by_skill.indptr[column] : by_skill.indptr[column + 1]]
+
+
+def _monthly_pay(posting_set: PostingSet) -> np.ndarray:
+    return pd.to_numeric(posting_set.postings["pay_idr_month"], errors="coerce").to_numpy(dtype=float)
+
+
+def _median(values: np.ndarray) -> float:
+    stated = values[~np.isnan(values)]
+    return float(np.median(stated)) if len(stated) else np.nan
+
+
+def _pay_by_skill(by_skill: sparse.csc_matrix, pay: np.ndarray, columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each skill column: how many of its postings state a monthly pay, and their median pay."""
+    paid = np.zeros(len(columns), dtype=int)
+    median = np.full(len(columns), np.nan)
+    for position, column in enumerate(columns):
+        stated = pay[_rows(by_skill, column)]
+        stated = stated[~np.isnan(stated)]
+        paid[position] = len(stated)
+        if len(stated):
+            median[position] = np.median(stated)
+    return paid, median
+
+
+def _cluster_coverage(
+    skills: sparse.csr_matrix,
+    taught: np.ndarray,
+    has_skills: np.ndarray,
+    covered: np.ndarray,
+    cluster_labels: Sequence[int] | np.ndarray,
+    cluster_names: ClusterNames | None,
+) -> pd.DataFrame:
+    labels = np.asarray(cluster_labels)
+    if labels.shape != (skills.shape[0],):
+        raise ValueError(f"cluster_labels has shape {labels.shape}, expected ({skills.shape[0]},)")
+    in_cluster = np.flatnonzero(labels != NO_CLUSTER)
+    clusters, codes = np.unique(labels[in_cluster], return_inverse=True)
+    membership = sparse.csr_matrix(
+        (np.ones(len(in_cluster), dtype=np.int64), (codes, in_cluster)), shape=(len(clusters), skills.shape[0])
+    )
+    demand = membership @ skills  # postings of each cluster asking for each skill
+    demand_total = np.asarray(demand.sum(axis=1)).ravel()
+    demand_taught = demand @ taught.astype(np.int64)
+    postings = np.bincount(codes, minlength=len(clusters))
+    with_skills = np.bincount(codes, weights=has_skills[in_cluster], minlength=len(clusters))
+    covered_count = np.bincount(codes, weights=covered[in_cluster], minlength=len(clusters))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return pd.DataFrame(
+            {
+                "cluster": clusters,
+                "name": [cluster_name(int(label), cluster_names) for label in clusters],
+                "postings": postings,
+                "taught_share": np.where(demand_total > 0, demand_taught / demand_total, np.nan),
+                "covered_share": np.where(with_skills > 0, covered_count / with_skills, np.nan),
+            }
+        )
+
+
+def cluster_name(label: int, cluster_names: ClusterNames | None) -> str:
+    """The name of cluster ``label`` in ``cluster_names`` (a mapping or a list), else "cluster N"."""
+    if isinstance(cluster_names, Mapping) and label in cluster_names:
+        return str(cluster_names[label])
+    if isinstance(cluster_names, Sequence) and 0 <= label < len(cluster_names):
+        return str(cluster_names[label])
+    return f"cluster {label}"
+
+
+def _reason(postings: int, adjacent_to: str | None, shared: int, opened: int, median_pay: float) -> str:
+    """The sentence a coordinator reads next to a recommended skill (numbers as the report writes them)."""
+    asked = f"asked for in {_postings(postings)}"
+    if adjacent_to is not None:
+        asked += f", {format_count(shared)} of them next to {adjacent_to}"
+    pay = "no pay stated" if np.isnan(median_pay) else f"median {format_rupiah_short(median_pay)} a month"
+    return f"{asked}; opens {format_count(opened)} more {'posting' if opened == 1 else 'postings'}, {pay}"
+
+
+def _postings(count: int) -> str:
+    return f"{format_count(count)} {'posting' if count == 1 else 'postings'}"

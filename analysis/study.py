@@ -1,0 +1,199 @@
+"""One study of the market: every analysis step on one PostingSet, for one or more curricula.
+
+``Study`` runs skill demand and its change between two halves of the period, the occupation
+index, skill clusters and families, and, per curriculum, coverage and recommendations; then
+``report_content`` turns the fitted steps into what ``analysis.report.write_report`` shows.
+The ``pasarkerja`` commands and notebooks use the same steps one by one.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from functools import partial
+
+import numpy as np
+import pandas as pd
+from tqdm import tqdm
+
+from analysis.clusters import SkillClusters, SkillFamilies
+from analysis.curriculum import Curriculum
+from analysis.data import PostingSet, describe_filters
+from analysis.demand import SkillDemand, compare_periods, recent_periods, rising_and_falling
+from analysis.earnings import YardstickComparison
+from analysis.gap import CurriculumCoverage, SkillRecommender, compare_curricula
+from analysis.index import OccupationIndex
+from analysis.report import CONTENT_COLUMNS, CurriculumSection, ReportContent
+
+# Skills whose shares the trend chart follows, and rows of the rising and falling tables.
+TREND_SKILLS = 8
+CHANGE_ROWS = 10
+# Points of the cluster map: enough to show each cluster's shape, few enough for a small page.
+MAP_POINTS = 3000
+
+
+class Study:
+    """Fits every analysis step on one PostingSet.
+
+    Parameters: ``theta`` (a posting is covered when a curriculum teaches at least this share of its
+    skills), ``period`` (``week`` or ``month`` for demand), ``min_count`` (the minimum-count guard of the
+    change between periods), ``n_clusters`` (None: chosen by silhouette), ``random_state``, ``recommend``
+    (skills to recommend per curriculum), ``progress`` (a progress bar on stderr).
+
+    Attributes after ``fit``: ``demand_``, ``periods_`` (the two compared periods), ``changes_``,
+    ``index_`` (None when the data are too short, with ``index_note_`` saying why), ``clusters_``,
+    ``families_``, ``coverages_``, ``recommenders_`` and ``yardstick_comparisons_`` (one per curriculum, in
+    order; a comparison is the error text when the curriculum's region has no yardsticks), ``comparison_``
+    (None for a single curriculum).
+    """
+
+    def __init__(
+        self,
+        theta: float = 0.5,
+        period: str = "month",
+        min_count: int = 5,
+        n_clusters: int | None = None,
+        random_state: int = 0,
+        recommend: int = 10,
+        progress: bool = False,
+    ):
+        self.theta = theta
+        self.period = period
+        self.min_count = min_count
+        self.n_clusters = n_clusters
+        self.random_state = random_state
+        self.recommend = recommend
+        self.progress = progress
+
+    def fit(self, posting_set: PostingSet, curricula: Sequence[Curriculum]) -> Study:
+        if not len(posting_set):
+            raise ValueError(f"no postings match ({describe_filters(posting_set.filters)}): widen the filters")
+        self.posting_set_, self.curricula_ = posting_set, list(curricula)
+        self.coverages_, self.recommenders_, self.yardstick_comparisons_, self.comparison_ = [], [], [], None
+        steps = [
+            ("demand", self._fit_demand),
+            ("occupation index", self._fit_index),
+            ("clusters", self._fit_clusters),
+            ("skill families", self._fit_families),
+            *[(f"curriculum {curriculum.name}", partial(self._fit_curriculum, curriculum)) for curriculum in curricula],
+        ]
+        if len(curricula) > 1:
+            steps.append(("curricula compared", self._fit_comparison))
+        with tqdm(steps, desc="analysis", unit="step", file=sys.stderr, disable=not self.progress) as bar:
+            for name, run in bar:
+                bar.set_postfix_str(name)
+                run()
+        return self
+
+    def _fit_demand(self) -> None:
+        self.demand_ = SkillDemand(self.period).fit(self.posting_set_)
+        try:
+            self.periods_ = recent_periods(self.posting_set_)
+            self.changes_ = compare_periods(self.posting_set_, *self.periods_, min_count=self.min_count)
+        except ValueError:  # dates too few or too scattered to compare: the report's change tables stay empty
+            self.periods_ = None
+            self.changes_ = pd.DataFrame(columns=CONTENT_COLUMNS["rising"])
+
+    def _fit_index(self) -> None:
+        try:
+            self.index_, self.index_note_ = OccupationIndex().fit(self.posting_set_), None
+        except ValueError as exc:  # too few days for the rolling window: the report says so instead
+            self.index_, self.index_note_ = None, str(exc)
+
+    def _fit_clusters(self) -> None:
+        self.clusters_ = SkillClusters(n_clusters=self.n_clusters, random_state=self.random_state).fit(
+            self.posting_set_
+        )
+
+    def _fit_families(self) -> None:
+        self.families_ = SkillFamilies().fit(self.posting_set_)
+
+    def _fit_curriculum(self, curriculum: Curriculum) -> None:
+        labels, names = self.clusters_.labels_, list(self.clusters_.names_)
+        self.coverages_.append(CurriculumCoverage(self.theta).fit(self.posting_set_, curriculum, labels, names))
+        self.recommenders_.append(SkillRecommender(n=self.recommend, theta=self.theta).fit(self.posting_set_, curriculum))
+        region = curriculum.regency or curriculum.province or curriculum.region
+        try:
+            comparison = YardstickComparison(region).fit(self.posting_set_, labels, names)
+        except (LookupError, ValueError) as exc:  # a region or date the yardstick table does not know
+            comparison = str(exc)
+        self.yardstick_comparisons_.append(comparison)
+
+    def _fit_comparison(self) -> None:
+        labels, names = self.clusters_.labels_, list(self.clusters_.names_)
+        self.comparison_ = compare_curricula(self.posting_set_, self.curricula_, self.theta, labels, names)
+
+    def report_content(self, title: str = "Labour-market report", note: str | None = None) -> ReportContent:
+        """What the report shows; ``note`` is added to the caption (e.g. that the data are a demo sample)."""
+        postings = self.posting_set_.postings
+        totals = self.demand_.totals_
+        rising, falling = rising_and_falling(self.changes_, CHANGE_ROWS)
+        caption = describe_filters(self.posting_set_.filters)
+        return ReportContent(
+            title=title,
+            caption=f"{caption}; {note}" if note else caption,
+            generated_at=datetime.now(timezone.utc),
+            posting_count=len(postings),
+            sources=postings["source"].value_counts(),
+            top_skills=pd.DataFrame(
+                {"skill": totals.index, "postings": totals.to_numpy(), "share": totals.to_numpy() / len(postings)}
+            ).query("postings > 0"),
+            skill_trends=self.demand_.shares_[list(totals.index[:TREND_SKILLS])],
+            rising=rising,
+            falling=falling,
+            period_labels=tuple(f"{first} – {last}" for first, last in self.periods_ or [("–", "–")] * 2),
+            occupation_index=None if self.index_ is None else self.index_.index_,
+            index_method="" if self.index_ is None else self.index_.method_,
+            index_note=self.index_note_,
+            clusters=self.clusters_.summary_,
+            cluster_map=self._cluster_map(),
+            skill_families=list(zip(self.families_.names_, self.families_.members_, strict=True)),
+            curricula=[
+                self._curriculum_section(*fitted)
+                for fitted in zip(
+                    self.curricula_, self.coverages_, self.recommenders_, self.yardstick_comparisons_, strict=True
+                )
+            ],
+            comparison=self.comparison_,
+            pay_by_cluster=self._pay_by_cluster(),
+        )
+
+    def _curriculum_section(
+        self,
+        curriculum: Curriculum,
+        coverage: CurriculumCoverage,
+        recommender: SkillRecommender,
+        yardsticks: YardstickComparison | str,
+    ) -> CurriculumSection:
+        found = isinstance(yardsticks, YardstickComparison)
+        return CurriculumSection(
+            name=curriculum.name,
+            region=curriculum.region,
+            coverage=coverage.coverage_,
+            theta=self.theta,
+            cluster_coverage=coverage.cluster_coverage_,
+            missing=coverage.missing_,
+            missing_by_pay=coverage.missing_by_pay_,
+            recommendations=recommender.recommendations_,
+            pay_against_yardsticks=yardsticks.by_cluster_ if found else None,
+            yardsticks_used=tuple(figure.used for figure in yardsticks.yardsticks_.values()) if found else (),
+            yardsticks_note=None if found else yardsticks,
+        )
+
+    def _cluster_map(self) -> pd.DataFrame:
+        labels, coords = self.clusters_.labels_, self.clusters_.coords_
+        clustered = np.flatnonzero(labels >= 0)
+        rng = np.random.default_rng(self.random_state)
+        shown = np.sort(rng.choice(clustered, size=min(MAP_POINTS, clustered.size), replace=False))
+        names = np.asarray(self.clusters_.names_, dtype=object)
+        return pd.DataFrame(
+            {"x": coords[shown, 0], "y": coords[shown, 1], "cluster": labels[shown], "name": names[labels[shown]]}
+        )
+
+    def _pay_by_cluster(self) -> pd.DataFrame:
+        labels = self.clusters_.labels_
+        pay = self.posting_set_.postings["pay_idr_month"].to_numpy(dtype=float)
+        paid = np.flatnonzero((labels >= 0) & ~np.isnan(pay))
+        names = np.asarray(self.clusters_.names_, dtype=object)
+        return pd.DataFrame({"cluster": labels[paid], "name": names[labels[paid]], "pay_idr_month": pay[paid]})

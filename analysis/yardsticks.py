@@ -1,0 +1,426 @@
+"""Yardsticks of economic resilience: the poverty lines and minimum wages that pay is judged against.
+
+The study behind pasarkerja asked whether community members reach *individual economic resilience* by comparing
+their income with three yardsticks:
+
+- the World Bank's international poverty lines, in dollars a day per person at purchasing power parity (PPP), with
+  the World Bank's own monthly rupiah equivalents for Indonesia;
+- the BPS poverty line (Garis Kemiskinan), rupiah a month per person and per poor household, for Indonesia and by
+  province, from the March and September surveys;
+- the regional minimum wage: the UMK of a regency or city (kabupaten/kota), else its province's UMP.
+
+The figures are in ``analysis/reference/yardsticks.csv`` (package data), one row per published figure with its
+source; the comments at the top of that file say how to add a region. ``Yardsticks.lookup`` finds the figure in
+force for a region on a date, falling back from a regency to its province and on to Indonesia, and says which
+figure it used and why (``Figure.used``); ``Yardsticks.yardsticks_for`` gives the standard set the study compares
+pay with.
+
+World Bank lines are never converted to rupiah at market exchange rates (``pipelines/data/exchange_rates.csv``): a
+PPP dollar is what a dollar buys in the United States, and buys it in Indonesia for far fewer rupiah than a market
+dollar costs. The World Bank's own equivalent of $3.00 a day is Rp546,400 a month; $3.00 a day at a market rate of
+about Rp16,000 would be some Rp1.46 million, more than two and a half times the line. A line whose rupiah equivalent
+the table does not hold stays in dollars a day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import importlib.resources
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+KINDS = ("world_bank_line", "bps_poverty_line", "minimum_wage")
+# The units each kind may be given in.
+UNITS_OF_KIND = {
+    "world_bank_line": ("USD/day/person (PPP)", "IDR/month/person"),
+    "bps_poverty_line": ("IDR/month/person", "IDR/month/household"),
+    "minimum_wage": ("IDR/month",),
+}
+COLUMNS = ("kind", "name", "value", "unit", "area", "province", "valid_from", "valid_to", "source", "note")
+NATIONAL = "Indonesia"
+INTERNATIONAL = "international"
+PER_PERSON = "IDR/month/person"
+PER_HOUSEHOLD = "IDR/month/household"
+# The World Bank lines of the standard set (Yardsticks.yardsticks_for), by key.
+WORLD_BANK_LINES = {
+    "wb_3_00": "World Bank $3.00 (2021 PPP)",
+    "wb_4_20": "World Bank $4.20 (2021 PPP)",
+    "wb_8_30": "World Bank $8.30 (2021 PPP)",
+}
+# How messages name each kind.
+_KIND_WORDS = {
+    "world_bank_line": "World Bank line",
+    "bps_poverty_line": "BPS poverty line",
+    "minimum_wage": "minimum wage",
+}
+_UNIT_WORDS = {PER_PERSON: "per person", PER_HOUSEHOLD: "per household"}
+# Region prefixes a user may write, and the one the table writes.
+_PREFIXES = {"kabupaten": "kabupaten", "kab.": "kabupaten", "kab": "kabupaten", "kota": "kota"}
+
+
+class YardstickFileError(ValueError):
+    """A yardstick table that cannot be read; the message names the file, line and column."""
+
+
+class YardstickLookupError(LookupError):
+    """No figure, or more than one, answers a lookup; or the region is unknown or ambiguous."""
+
+    def __str__(self) -> str:
+        # LookupError would show the message quoted, as KeyError does.
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One row of the yardstick table; see the comments at the top of ``yardsticks.csv`` for the fields."""
+
+    kind: str
+    name: str
+    value: float
+    unit: str
+    area: str
+    province: str
+    """The area's province; "" for Indonesia and international."""
+    valid_from: date
+    valid_to: date | None
+    """Last day in force; None until a later figure of the same series replaces it."""
+    source: str
+    note: str = ""
+    used: str = ""
+    """Set by ``Yardsticks.lookup``: the figure, its period and source, and why it stands for the region asked
+    about, e.g. "UMP Bali 2025 (Pemerintah Provinsi Bali, UMP 2025), since Kabupaten Buleleng has no UMK for 2025"."""
+
+    @property
+    def period(self) -> str:
+        """The figure's period as people name it: "2026" for a minimum wage, "March 2024" for a BPS line."""
+        if (self.valid_from.month, self.valid_from.day) == (1, 1):
+            return str(self.valid_from.year)
+        return f"{calendar.month_name[self.valid_from.month]} {self.valid_from.year}"
+
+    def in_force(self, on: date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+
+class Yardsticks:
+    """The figures of a yardstick table, looked up by kind, region and date."""
+
+    def __init__(self, figures: Iterable[Figure], origin: str = "the yardstick table"):
+        self.figures = tuple(figures)
+        self.origin = origin
+        """Where the figures come from, for messages: the file names."""
+        self._area_names: dict[str, str] = {_key(NATIONAL): NATIONAL, _key(INTERNATIONAL): INTERNATIONAL}
+        self._province_of: dict[str, str] = {}
+        for figure in self.figures:
+            for area in (figure.area, figure.province):
+                if area:
+                    self._area_names.setdefault(_key(area), area)
+            if figure.province:
+                self._province_of[_key(figure.area)] = figure.province
+                self._province_of[_key(figure.province)] = figure.province
+
+    def __len__(self) -> int:
+        return len(self.figures)
+
+    def area(self, region: str) -> str:
+        """The table's name for ``region``: matched case-insensitively, with or without a "Kabupaten", "Kab." or
+        "Kota" prefix when that leaves one area ("sleman", "Kab. Sleman": "Kabupaten Sleman")."""
+        prefix, base = _split_prefix(region)
+        matches = [name for name in self._area_names.values() if _split_prefix(name) == (prefix, base)]
+        if not matches and prefix is None:
+            matches = [name for name in self._area_names.values() if _split_prefix(name)[1] == base]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise YardstickLookupError(f"region {region!r} is ambiguous: write one of {', '.join(sorted(matches))}")
+        raise YardstickLookupError(
+            f"unknown region {region!r}: {self.origin} has no figure for it; add its rows with its province "
+            f"(see the comments at the top of yardsticks.csv)"
+        )
+
+    def fallbacks(self, region: str) -> list[str]:
+        """The areas whose figures stand for ``region``, nearest first: the region itself, its province,
+        Indonesia, and the international figures."""
+        area = self.area(region)
+        chain = [area]
+        province = self._province_of.get(_key(area))
+        if province and _key(province) != _key(area):
+            chain.append(province)
+        if _key(area) != _key(INTERNATIONAL):
+            if _key(area) != _key(NATIONAL):
+                chain.append(NATIONAL)
+            chain.append(INTERNATIONAL)
+        return chain
+
+    def lookup(self, kind: str, region: str, on: date, name: str | None = None, unit: str | None = None) -> Figure:
+        """The figure of ``kind`` in force for ``region`` on ``on``, with ``used`` saying which and why.
+
+        The region's own figures come first, then its province's (a regency without a UMK in force takes its
+        province's UMP; a province without a BPS line for the period takes the national one), then Indonesia's and
+        the international ones. Within an area the figure in force is the latest whose ``valid_from`` is on or
+        before ``on`` and whose ``valid_to``, when set, is on or after it. ``name`` (case-insensitive) and ``unit``
+        choose between series in force together: the three World Bank lines, a BPS line per person and per
+        household. Raises YardstickLookupError when the region is unknown, when no figure is in force (saying
+        whether ``on`` is before the first one), or when several series are and neither name nor unit chooses.
+        """
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}: write one of {', '.join(KINDS)}")
+        on = on.date() if isinstance(on, datetime) else on
+        chain = self.fallbacks(region)
+        series = [
+            figure
+            for figure in self.figures
+            if figure.kind == kind
+            and (name is None or _key(figure.name) == _key(name))
+            and (unit is None or figure.unit == unit)
+        ]
+        for position, area in enumerate(chain):
+            in_force = [figure for figure in series if _key(figure.area) == _key(area) and figure.in_force(on)]
+            if not in_force:
+                continue
+            choices = sorted({(figure.name, figure.unit) for figure in in_force})
+            if len(choices) > 1:
+                listed = "; ".join(f"{choice_name} ({choice_unit})" for choice_name, choice_unit in choices)
+                raise YardstickLookupError(
+                    f"several {_described(kind, name, unit)} figures are in force for {area} on {on}: {listed}; "
+                    f"choose one with name= or unit="
+                )
+            figure = max(in_force, key=lambda candidate: candidate.valid_from)
+            return replace(figure, used=_explanation(figure, chain[:position]))
+        raise YardstickLookupError(self._nothing_in_force(kind, name, unit, chain, series, on))
+
+    def yardsticks_for(self, region: str, on: date) -> dict[str, Figure]:
+        """The standard set of yardsticks for ``region`` on ``on``, every one in rupiah a month:
+
+        - ``umk``: the UMK, or the province's UMP (for a province, its UMP), per worker;
+        - ``bps_capita``: the BPS poverty line per person, the province's or else the national one;
+        - ``bps_household``: the BPS poverty line per poor household, likewise (the table holds only national ones);
+        - ``wb_3_00``, ``wb_4_20``, ``wb_8_30``: the World Bank's $3.00, $4.20 and $8.30 a day (2021 PPP), per
+          person, as the World Bank's own monthly equivalents for Indonesia (in force from the June 2025 update,
+          so an earlier date raises).
+        """
+        figures = {
+            "umk": self.lookup("minimum_wage", region, on),
+            "bps_capita": self.lookup("bps_poverty_line", region, on, unit=PER_PERSON),
+            "bps_household": self.lookup("bps_poverty_line", region, on, unit=PER_HOUSEHOLD),
+        }
+        for key, line in WORLD_BANK_LINES.items():
+            figures[key] = self.lookup("world_bank_line", region, on, name=line, unit=PER_PERSON)
+        return figures
+
+    def _nothing_in_force(
+        self, kind: str, name: str | None, unit: str | None, chain: list[str], series: list[Figure], on: date
+    ) -> str:
+        what = _described(kind, name, unit)
+        candidates = [figure for figure in series if _key(figure.area) in {_key(area) for area in chain}]
+        if not candidates:
+            return (
+                f"no {what} for {chain[0]} in {self.origin}, nor for the areas it falls back to "
+                f"({', '.join(chain[1:])}): add its rows (see the comments at the top of yardsticks.csv)"
+            )
+        # Name the areas whose figures were looked at, not every fallback of the chain.
+        wider = [area for area in chain[1:] if any(_key(figure.area) == _key(area) for figure in candidates)]
+        where = chain[0] + (f" (or {', '.join(wider)})" if wider else "")
+        started = [figure for figure in candidates if figure.valid_from <= on]
+        if not started:
+            first = min(figure.valid_from for figure in candidates)
+            return f"{on} is before the first {what} for {where}, which is in force from {first}"
+        ended = max(figure.valid_to for figure in started if figure.valid_to is not None)
+        return (
+            f"no {what} is in force for {where} on {on}: the latest ended on {ended}; "
+            f"add the one in force to {self.origin}"
+        )
+
+
+def load_yardsticks(path: str | Path | None = None, extra: Sequence[str | Path] = ()) -> Yardsticks:
+    """The yardstick table at ``path`` (default: the bundled ``analysis/reference/yardsticks.csv``), with the rows of
+    each file of ``extra`` added in order.
+
+    A row of a later file with the same kind, name, unit, area and valid_from as an earlier one replaces it; within
+    one file that is an error. Raises YardstickFileError, with a one-line message naming the file, line and column,
+    for a row that cannot be read or that gives an area a different province than another row.
+    """
+    bundled = importlib.resources.files("analysis") / "reference" / "yardsticks.csv"
+    files = [(bundled.read_text(encoding="utf-8"), str(bundled)) if path is None else _read_file(path)]
+    files += [_read_file(extra_path) for extra_path in extra]
+
+    by_series: dict[tuple, Figure] = {}
+    province_of: dict[str, tuple[str, str]] = {}  # area key: (province, where that was said)
+    for text, label in files:
+        in_this_file: dict[tuple, int] = {}
+        for figure, line in _figures(text, label):
+            series = (figure.kind, _key(figure.name), figure.unit, _key(figure.area), figure.valid_from)
+            if series in in_this_file:
+                earlier = in_this_file[series]
+                problem = f"{figure.name} ({figure.unit}, {figure.area}) from this date is already on line {earlier}"
+                raise _file_error(label, line, "valid_from", problem)
+            in_this_file[series] = line
+            # A regency's row also says that its province is a province: an area cannot be both.
+            for area in (figure.area, figure.province) if figure.province else ():
+                said, where = province_of.setdefault(_key(area), (figure.province, f"{label}, line {line}"))
+                if _key(said) != _key(figure.province):
+                    raise _file_error(
+                        label, line, "province", f"{figure.province!r} for {area}, but {where} puts it in {said!r}"
+                    )
+            by_series[series] = figure
+    return Yardsticks(by_series.values(), origin=" + ".join(label for _, label in files))
+
+
+def yardsticks_for(region: str, on: date, yardsticks: Yardsticks | None = None) -> dict[str, Figure]:
+    """``Yardsticks.yardsticks_for`` on ``yardsticks``, by default the bundled table."""
+    return (yardsticks if yardsticks is not None else load_yardsticks()).yardsticks_for(region, on)
+
+
+def _read_file(path: str | Path) -> tuple[str, str]:
+    try:
+        return Path(path).read_text(encoding="utf-8"), str(path)
+    except (OSError, UnicodeDecodeError) as error:
+        raise YardstickFileError(f"{path}: cannot read the yardstick table: {error}") from None
+
+
+def _figures(text: str, label: str) -> Iterable[tuple[Figure, int]]:
+    """The figures of one file's text, each with its line number (comment lines counted)."""
+    numbered = [
+        (number, line)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    if not numbered:
+        raise YardstickFileError(f"{label}: no header line; the first line that is not a comment names the columns")
+    reader = csv.reader(line for _, line in numbered)
+    header = [column.strip() for column in next(reader)]
+    header_line = numbered[0][0]
+    for column in COLUMNS:
+        if column not in header:
+            raise _file_error(label, header_line, column, f"missing; the header must name {', '.join(COLUMNS)}")
+    for fields in reader:
+        line = numbered[reader.line_num - 1][0]
+        if len(fields) < len(header):
+            problem = f"missing: the line has {len(fields)} fields, the header {len(header)}"
+            raise _file_error(label, line, header[len(fields)], problem)
+        if len(fields) > len(header):
+            problem = f"one field too many: the line has {len(fields)}, the header {len(header)}"
+            raise _file_error(label, line, str(len(header) + 1), problem)
+        yield _figure(dict(zip(header, (field.strip() for field in fields), strict=True)), label, line), line
+
+
+def _figure(row: dict[str, str], label: str, line: int) -> Figure:
+    """The figure of one row, or YardstickFileError naming the first bad field."""
+
+    def field(column: str, parse: Callable[[str], object]):
+        try:
+            return parse(row[column])
+        except ValueError as error:
+            raise _file_error(label, line, column, f"{row[column]!r}: {error}") from None
+
+    kind = field("kind", _kind)
+    unit = field("unit", lambda text: _unit(text, kind))
+    area = field("area", _required)
+    province = field("province", lambda text: _province(text, area))
+    valid_from = field("valid_from", _date)
+    valid_to = field("valid_to", lambda text: _valid_to(text, valid_from))
+    return Figure(
+        kind=kind,
+        name=field("name", _required),
+        value=field("value", _value),
+        unit=unit,
+        area=area,
+        province=province,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        source=field("source", _required),
+        note=row["note"],
+    )
+
+
+def _kind(text: str) -> str:
+    if text not in KINDS:
+        raise ValueError(f"not a kind: write one of {', '.join(KINDS)}")
+    return text
+
+
+def _unit(text: str, kind: str) -> str:
+    if text not in UNITS_OF_KIND[kind]:
+        raise ValueError(f"not a unit of a {kind}: write {' or '.join(UNITS_OF_KIND[kind])}")
+    return text
+
+
+def _required(text: str) -> str:
+    if not text:
+        raise ValueError("empty, and it is required")
+    return text
+
+
+def _province(text: str, area: str) -> str:
+    national = _key(area) in (_key(NATIONAL), _key(INTERNATIONAL))
+    if national and text:
+        raise ValueError(f"{area} lies in no province: leave it blank")
+    if not national and not text:
+        raise ValueError(f"give the province of {area} (on a province's own rows, the province itself)")
+    return text
+
+
+def _value(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError("not a number: write digits without separators, such as 2624387") from None
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError("a figure must be a positive number")
+    return value
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError("not a date: write YYYY-MM-DD") from None
+
+
+def _valid_to(text: str, valid_from: date) -> date | None:
+    if not text:
+        return None
+    valid_to = _date(text)
+    if valid_to < valid_from:
+        raise ValueError(f"before valid_from {valid_from}")
+    return valid_to
+
+
+def _file_error(label: str, line: int, column: str, problem: str) -> YardstickFileError:
+    column_name = f"{column} ({COLUMNS.index(column) + 1})" if column in COLUMNS else column
+    return YardstickFileError(f"{label}, line {line}, column {column_name}: {problem}".replace("\n", " "))
+
+
+def _key(text: str) -> str:
+    """``text`` compared the way region and figure names are: case and runs of spaces ignored."""
+    return " ".join(text.split()).casefold()
+
+
+def _split_prefix(region: str) -> tuple[str | None, str]:
+    """("kabupaten" or "kota" or None, the rest) of a region name, compared as keys."""
+    first, _, rest = _key(region).partition(" ")
+    if rest and first in _PREFIXES:
+        return _PREFIXES[first], rest
+    return None, _key(region)
+
+
+def _described(kind: str, name: str | None, unit: str | None) -> str:
+    """What a lookup asked for, for messages: "BPS poverty line (IDR/month/person)"."""
+    described = name or _KIND_WORDS[kind]
+    return f"{described} ({unit})" if unit else described
+
+
+def _explanation(figure: Figure, skipped: list[str]) -> str:
+    """``Figure.used``: the figure, its period and source, and the areas passed over for lack of their own."""
+    used = f"{figure.name} {figure.period} ({figure.source})"
+    if not skipped or figure.kind == "world_bank_line":
+        # A World Bank line belongs to no region: Indonesia's equivalent stands for every region without a note.
+        return used
+    if figure.kind == "minimum_wage":
+        # The table lists every UMK set, so a regency missing from it for a year has none (Buleleng from 2024).
+        return f"{used}, since {skipped[0]} has no UMK for {figure.period}"
+    lacking = f"{figure.period} BPS poverty line {_UNIT_WORDS[figure.unit]}"
+    return f"{used}, since the table holds no {lacking} for {' or '.join(skipped)}"

@@ -1,0 +1,115 @@
+"""The analysis commands as a user runs them, on a database filled by real crawls of a synthetic market."""
+
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sample.market import BOARDS, market_records
+from sample.synthetic import serve_market
+from tests.conftest import PROJECT_DIR, rows, run_crawl
+
+CURRICULA = sorted((PROJECT_DIR / "examples" / "curricula").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def market_url(tmp_path_factory):
+    """A SQLite store holding 600 synthetic postings over 12 weeks, crawled by the freelancer and kalibrr spiders."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('market')}/market.db"
+    server = serve_market(market_records(600, seed=5, weeks=12))
+    try:
+        for spider in BOARDS:
+            run_crawl(spider, f"http://127.0.0.1:{server.server_port}", url)
+    finally:
+        server.shutdown()
+        server.server_close()
+    return url
+
+
+def pasarkerja(database_url: str, *arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "analysis.cli", "--database-url", database_url, *arguments],
+        cwd=PROJECT_DIR, capture_output=True, text=True, timeout=300,
+    )
+
+
+def test_demand_lists_skills_and_their_change(market_url):
+    result = pasarkerja(market_url, "demand", "--top", "5", "--source", "kalibrr")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Postings on kalibrr: ")
+    assert "Skills most asked for" in result.stdout and "Rising from" in result.stdout
+
+
+def test_index_states_its_method(market_url):
+    result = pasarkerja(market_url, "index", "--window", "7")
+    assert result.returncode == 0, result.stderr
+    assert "trailing 7-day mean as the Online Labour Index does" in result.stdout
+
+
+def test_clusters_are_stored_for_analysts(market_url):
+    result = pasarkerja(market_url, "clusters", "--clusters", "6", "--store", "test run")
+    assert result.returncode == 0, result.stderr
+    assert "6 clusters of postings" in result.stdout and "Skill families" in result.stdout
+    [(name, k, clustered)] = rows(
+        market_url,
+        "SELECT c.name, c.k, count(pc.posting_id) FROM clusterings c JOIN posting_clusters pc ON pc.clustering_id = c.id"
+        " GROUP BY c.name, c.k",
+    )
+    assert (name, k) == ("test run", 6) and clustered > 500
+
+
+def test_gap_recommends_what_to_teach_next(market_url):
+    result = pasarkerja(market_url, "gap", "--curriculum", str(CURRICULA[0]), "--recommend", "3", "--theta", "0.6")
+    assert result.returncode == 0, result.stderr
+    assert "of the postings" in result.stdout and "Teach next" in result.stdout
+    assert " 3. " in result.stdout and " 4. " not in result.stdout
+
+
+def test_report_writes_the_page_and_its_data(market_url, tmp_path):
+    out = tmp_path / "report.html"
+    arguments = [option for path in CURRICULA for option in ("--curriculum", str(path))]
+    result = pasarkerja(market_url, "report", *arguments, "--note", "synthetic test market", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"Report: {out.resolve()}" in result.stdout
+    page = out.read_text()
+    HTMLParser().feed(page)
+    assert page.count('class="chart"') >= 6 and "Curricula compared" in page
+    # Each example curriculum's region has its minimum wage in the yardstick table.
+    assert page.count("Does this work pay enough to live on in") == len(CURRICULA)
+    assert "UMK Kabupaten Sleman" in page and "UMK Kota Denpasar" in page
+    tables = sorted(Path(f"{tmp_path}/report_data").glob("*.csv"))
+    assert len(tables) >= 10
+    for csv in tables:
+        as_csv, as_parquet = pd.read_csv(csv), pd.read_parquet(csv.with_suffix(".parquet"))
+        assert list(as_csv.columns) == list(as_parquet.columns) and len(as_csv) == len(as_parquet)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["gap", "--curriculum", "missing.yaml"], "missing.yaml"),
+        (["report", "--curriculum", str(CURRICULA[0]), "--theta", "2", "--out", "x.html"], "--theta: expected a share"),
+        (["demand", "--source", "nowhere"], "--source"),
+        (["demand", "--since", "2099-01-01"], "no postings match"),
+    ],
+)
+def test_bad_input_gives_a_one_line_error(market_url, arguments, message):
+    result = pasarkerja(market_url, *arguments)
+    assert result.returncode == 2
+    assert message in result.stderr.strip().splitlines()[-1]
+    assert "Traceback" not in result.stderr
+
+
+def test_survey_reports_resilience_and_row_problems(tmp_path):
+    survey = PROJECT_DIR / "examples" / "survey" / "example-survey.csv"
+    # The survey reads only its file: no database is needed, even a missing one.
+    database_url = f"sqlite:///{tmp_path}/none.db"
+    result = pasarkerja(database_url, "survey", str(survey), "--region", "sleman", "--period", "2026-01", "--json")
+    assert result.returncode == 0, result.stderr
+    assert '"umk"' in result.stdout and "row 14, column household_size" in result.stdout
+    bad = pasarkerja(database_url, "survey", str(survey), "--region", "Atlantis", "--period", "2026-01")
+    assert bad.returncode == 2 and "Atlantis" in bad.stderr.strip().splitlines()[-1]
+    assert "Traceback" not in bad.stderr

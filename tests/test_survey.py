@@ -1,0 +1,476 @@
+"""A community's own survey: every bad value gives its one-line problem, the indicators match shares counted by hand
+against known yardsticks, clusters are deterministic, and the shipped example runs end to end."""
+
+import csv
+import io
+import json
+import re
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.survey import (
+    EMPLOYMENT_STATUSES,
+    INDICATORS,
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    ResilienceIndicators,
+    SurveyClusters,
+    SurveyError,
+    analyse_survey,
+    period_day,
+    read_survey,
+    run_survey,
+)
+from analysis.yardsticks import load_yardsticks
+from tests.conftest import PROJECT_DIR
+
+EXAMPLES = PROJECT_DIR / "examples" / "survey"
+EXAMPLE = EXAMPLES / "example-survey.csv"
+HEADER = ",".join((*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS))
+GOOD_ROW = "A01,3000000,3,Kabupaten Sleman,upwork,HTML;CSS,12,freelance,5000000,22,perempuan,Web"
+# The yardsticks of Kabupaten Sleman on 15 January 2026, from analysis/reference/yardsticks.csv.
+SLEMAN_2026_01 = {
+    "wb_3_00": 546_400,
+    "wb_4_20": 765_000,
+    "wb_8_30": 1_512_000,
+    "bps_capita": 649_331,
+    "bps_household": 3_053_269,
+    "umk": 2_624_387,
+}
+
+
+def write(tmp_path: Path, *lines: str, name: str = "s.csv") -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def row_with(**values: str) -> str:
+    """GOOD_ROW with some columns changed, quoted as a spreadsheet would."""
+    cells = dict(zip(HEADER.split(","), GOOD_ROW.split(","), strict=True)) | values
+    line = io.StringIO()
+    csv.writer(line, lineterminator="").writerow(cells.values())
+    return line.getvalue()
+
+
+def error_for(path: Path) -> str:
+    with pytest.raises(SurveyError) as caught:
+        read_survey(path)
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+# The files -----------------------------------------------------------------------------------------------------
+
+
+def test_template_is_the_header_alone():
+    assert (EXAMPLES / "template.csv").read_text(encoding="utf-8") == HEADER + "\n"
+
+
+def test_example_says_it_is_invented_and_has_about_sixty_members():
+    assert EXAMPLE.read_text(encoding="utf-8").startswith("# An invented example")
+    reading = read_survey(EXAMPLE)
+    assert reading.rows_read == 60
+    assert len(reading.members) == 53
+    assert set(reading.members["employment_status"]) == set(EMPLOYMENT_STATUSES)
+
+
+def test_docs_show_the_example_problems_exactly():
+    documented = (PROJECT_DIR / "docs" / "survey.md").read_text(encoding="utf-8")
+    problems = read_survey(EXAMPLE).problems
+    assert len(problems) == 7
+    for problem in problems:
+        assert f"\n{problem}\n" in documented
+
+
+def test_docs_describe_every_column():
+    documented = (PROJECT_DIR / "docs" / "survey.md").read_text(encoding="utf-8")
+    for column in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS):
+        assert f"| `{column}` |" in documented
+
+
+# Reading and validation ----------------------------------------------------------------------------------------
+
+BAD_VALUES = [
+    ("household_size", "0", '"0" is not a whole number of at least 1'),
+    ("household_size", "2.5", '"2.5" is not a whole number of at least 1'),
+    ("household_size", "", '"" is not a whole number of at least 1'),
+    ("monthly_income_idr", "3,5 jt", '"3,5 jt" is not an amount in whole rupiah; write it in full, e.g. 3500000'),
+    ("monthly_income_idr", "3.5", '"3.5" is not an amount in whole rupiah; write it in full, e.g. 3500000'),
+    ("monthly_income_idr", "-500000", '"-500000" is below zero; write 0 for no income'),
+    ("monthly_income_idr", "", "empty; write the amount in rupiah, 0 for none"),
+    ("household_income_idr", "lima juta", '"lima juta" is not an amount in whole rupiah; write it in full, e.g. '
+     "3500000"),
+    ("household_income_idr", "2000000", '"2000000" is less than the member\'s own income (3000000)'),
+    ("months_experience", "dua", '"dua" is not a whole number of at least 0'),
+    ("months_experience", "-3", '"-3" is not a whole number of at least 0'),
+    ("employment_status", "kerja", '"kerja" is not one of employed, freelance, self_employed, student, unemployed'),
+    ("age", "7", '"7" is not a whole number from 10 to 100'),
+    ("age", "dua puluh", '"dua puluh" is not a whole number from 10 to 100'),
+    ("region", "", "empty; every row needs a value here"),
+    ("main_platform", "", "empty; every row needs a value here"),
+    ("member_id", "", "empty; every row needs a value here"),
+    ("member_id", "budi@example.com", '"budi@example.com" looks like an e-mail address; use a member id such as A01, '
+     "never contacts"),
+    ("member_id", "+62 812-3456-7890", '"+62 812-3456-7890" looks like a phone number; use a member id such as A01, '
+     "never contacts"),
+]
+
+
+@pytest.mark.parametrize(("column", "value", "message"), BAD_VALUES, ids=lambda v: v if isinstance(v, str) else None)
+def test_bad_value_names_row_and_column_and_good_rows_stay(tmp_path, column, value, message):
+    path = write(tmp_path, HEADER, GOOD_ROW, row_with(**{"member_id": "B02", column: value}), row_with(member_id="C03"))
+    reading = read_survey(path)
+    assert reading.problems == [f"s.csv row 3, column {column}: {message}"]
+    assert list(reading.members["member_id"]) == ["A01", "C03"]
+    assert list(reading.members["row"]) == [2, 4]
+    assert (reading.rows_read, reading.rows_left_out) == (3, 1)
+
+
+def test_every_bad_value_of_a_row_is_reported(tmp_path):
+    path = write(tmp_path, HEADER, row_with(household_size="0", employment_status="kerja"))
+    assert read_survey(path).problems == [
+        's.csv row 2, column household_size: "0" is not a whole number of at least 1',
+        's.csv row 2, column employment_status: "kerja" is not one of employed, freelance, self_employed, student, '
+        "unemployed",
+    ]
+
+
+def test_a_repeated_member_id_names_the_first_row(tmp_path):
+    path = write(tmp_path, HEADER, GOOD_ROW, row_with(member_id="B02"), GOOD_ROW)
+    reading = read_survey(path)
+    assert reading.problems == ['s.csv row 4, column member_id: "A01" is already used on row 2']
+    assert list(reading.members["member_id"]) == ["A01", "B02"]
+
+
+def test_rows_are_numbered_as_in_the_file_counting_comments_and_blank_lines(tmp_path):
+    path = write(tmp_path, "# a comment", HEADER, "", GOOD_ROW, "# another", row_with(member_id="B02", age="7"))
+    reading = read_survey(path)
+    assert reading.problems == ['s.csv row 6, column age: "7" is not a whole number from 10 to 100']
+    assert list(reading.members["row"]) == [4]
+    assert reading.rows_read == 2
+
+
+def test_a_row_with_too_many_values(tmp_path):
+    path = write(tmp_path, HEADER, GOOD_ROW.replace("HTML;CSS", "HTML,CSS"))
+    assert read_survey(path).problems == [
+        's.csv row 2: 13 values but the header names 12 columns; put a value holding a comma in double quotes '
+        '("HTML, CSS"), or separate skills with ";"'
+    ]
+
+
+def test_values_are_typed_and_derived_columns_computed(tmp_path):
+    path = write(
+        tmp_path,
+        HEADER,
+        "A01,Rp 3.500.000,4,Kabupaten Sleman,Upwork, js; HTML;;Bahasa Inggris;Ngaji ;js,18,Self-Employed,,,,",
+        'B02,"3,500,000",2,Kota Yogyakarta,none,"Canva, ms excel",0,student,6 000 000,19,laki-laki,Web',
+    )
+    reading = read_survey(path)
+    assert reading.problems == []
+    members = reading.members
+    first, second = members.iloc[0], members.iloc[1]
+    assert first["monthly_income_idr"] == 3_500_000 and second["monthly_income_idr"] == 3_500_000
+    assert first["skills"] == ("JavaScript", "HTML", "English", "Ngaji")  # canonical names; unknown kept as written
+    assert second["skills"] == ("Canva", "Excel")  # a spreadsheet quotes a cell holding commas
+    assert first["employment_status"] == "self_employed"
+    assert first["main_platform"] == "upwork"
+    assert first["household_income_used_idr"] == 3_500_000  # no household income: the member's own
+    assert first["income_per_member_idr"] == 875_000
+    assert second["household_income_idr"] == 6_000_000 and second["income_per_member_idr"] == 3_000_000
+    assert pd.isna(first["age"]) and second["age"] == 19
+    assert pd.isna(first["track"]) and second["track"] == "Web"
+    assert members["monthly_income_idr"].dtype == np.int64 and members["age"].dtype == "Int64"
+
+
+def test_short_rows_semicolons_and_byte_order_mark(tmp_path):
+    # A spreadsheet set up for Indonesia: ";" between values, a byte order mark, and no trailing empty optionals.
+    path = tmp_path / "s.csv"
+    header = ";".join(REQUIRED_COLUMNS)
+    path.write_text(f"\ufeff{header}\nA01;2500000;1;sleman;none;\"HTML;CSS\";3;employed\n", encoding="utf-8")
+    reading = read_survey(path)
+    assert reading.problems == []
+    assert reading.members.iloc[0]["skills"] == ("HTML", "CSS")
+
+
+def test_unknown_and_personal_columns_are_ignored_with_a_note(tmp_path):
+    path = write(tmp_path, f"{HEADER},whatsapp,notes", f"{GOOD_ROW},0812345678,ok")
+    reading = read_survey(path)
+    assert reading.problems == [
+        "s.csv row 1, column whatsapp: looks like names or contact details, which the survey must not hold; ignored, "
+        "remove it from the file",
+        "s.csv row 1, column notes: not a survey column (docs/survey.md); ignored",
+    ]
+    assert "whatsapp" not in reading.members.columns and len(reading.members) == 1
+
+
+def test_missing_columns_are_one_error(tmp_path):
+    header = HEADER.replace("household_size,", "").replace("region,", "")
+    message = error_for(write(tmp_path, header))
+    assert message == (
+        f"{tmp_path / 's.csv'}: missing columns household_size, region; the first line must name the columns, "
+        "as in examples/survey/template.csv"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("absent.csv", None, "cannot read the file: No such file or directory"),
+        ("s.csv", b"\xff\xfe\x00m\x00e", "cannot read the file: it is not UTF-8 text; save it as CSV UTF-8"),
+        ("s.xlsx", b"PK\x03\x04", "this is a spreadsheet workbook; save it as CSV UTF-8 (File › Save As) and use that"),
+        ("s.csv", b"# only a comment\n", "the file is empty; its first line must name the columns, as in the template"),
+        ("s.csv", f"{HEADER},age\n".encode(), "column age appears twice in the first line; keep one"),
+    ],
+)
+def test_unreadable_files_are_one_error(tmp_path, name, content, expected):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    assert error_for(path) == f"{path}: {expected}"
+
+
+# Indicators ----------------------------------------------------------------------------------------------------
+
+# Five members against the Sleman yardsticks of January 2026 (SLEMAN_2026_01), each reach worked out by hand:
+#   member income     household  per member  wb_3_00 wb_4_20 wb_8_30 bps_capita bps_household umk
+#   A      2.624.387  1 (own)    2.624.387   yes     yes     yes     yes        no            yes (exactly the UMK)
+#   B      3.000.000  4 of 4 m.  1.000.000   yes     yes     no      yes        yes           yes
+#   C        600.000  1 (own)      600.000   yes     no      no      no         no            no
+#   D              0  3 of 2,1m    700.000   yes     no      no      yes        no            no
+#   E      1.600.000  2 (own)      800.000   yes     yes     no      yes        no            no
+HAND_MADE = [
+    "A,2624387,1,Kabupaten Sleman,local employer,,12,employed,,,,",
+    "B,3000000,4,Kabupaten Sleman,local employer,,30,employed,4000000,,,",
+    "C,600000,1,Kabupaten Sleman,own business,,6,self_employed,,,,",
+    "D,0,3,Kabupaten Sleman,none,,0,student,2100000,,,",
+    "E,1600000,2,Kabupaten Sleman,fiverr,,20,freelance,,,,",
+]
+REACHING_ALL = {"wb_3_00": 5, "wb_4_20": 3, "wb_8_30": 1, "bps_capita": 4, "bps_household": 1, "umk": 2}
+# Clusters {A, B} and {C, D, E}.
+REACHING_BY_CLUSTER = {
+    0: {"wb_3_00": 2, "wb_4_20": 2, "wb_8_30": 1, "bps_capita": 2, "bps_household": 1, "umk": 2},
+    1: {"wb_3_00": 3, "wb_4_20": 1, "wb_8_30": 0, "bps_capita": 2, "bps_household": 0, "umk": 0},
+}
+
+
+@pytest.fixture
+def hand_made(tmp_path) -> pd.DataFrame:
+    reading = read_survey(write(tmp_path, HEADER, *HAND_MADE))
+    assert reading.problems == []
+    return reading.members
+
+
+def test_indicators_against_the_real_table_match_the_hand_count(hand_made):
+    indicators = ResilienceIndicators("Kabupaten Sleman", "2026-01").fit(hand_made, labels=[0, 0, 1, 1, 1])
+    assert indicators.on_ == date(2026, 1, 15)
+    assert {key: figure.value for key, figure in indicators.yardsticks_.items()} == SLEMAN_2026_01
+    assert indicators.yardsticks_["umk"].used.startswith("UMK Kabupaten Sleman 2026")
+    assert "DI Yogyakarta" in indicators.yardsticks_["bps_capita"].used
+    assert indicators.members_ == 5
+
+    overall = indicators.overall_.set_index("indicator")
+    assert list(overall.index) == [indicator.yardstick for indicator in INDICATORS]
+    assert overall["reaching"].to_dict() == REACHING_ALL
+    assert overall["share"].to_dict() == {key: count / 5 for key, count in REACHING_ALL.items()}
+    assert overall["line_idr"].to_dict() == SLEMAN_2026_01
+    assert overall.loc["bps_household", "compares"] == "household income"
+
+    by_cluster = indicators.by_cluster_
+    for cluster, expected in REACHING_BY_CLUSTER.items():
+        rows = by_cluster[by_cluster["cluster"] == cluster].set_index("indicator")
+        assert rows["reaching"].to_dict() == expected
+        size = 2 if cluster == 0 else 3
+        assert (rows["members"] == size).all()
+        assert rows["share"].to_dict() == {key: count / size for key, count in expected.items()}
+
+
+def test_indicators_with_given_figures_count_equal_as_reaching(hand_made):
+    real = load_yardsticks().yardsticks_for("Kabupaten Sleman", date(2026, 1, 15))
+    # Every line at 700.000 a month: D's income per member is exactly on it.
+    figures = {key: replace(figure, value=700_000.0) for key, figure in real.items()}
+    indicators = ResilienceIndicators("anywhere", "2026-01", figures=figures).fit(hand_made)
+    reaching = indicators.overall_.set_index("indicator")["reaching"].to_dict()
+    # Per member: A, B, D (exactly), E. Household: A, B, D, E. Personal: A, B, E.
+    assert reaching == {"wb_3_00": 4, "wb_4_20": 4, "wb_8_30": 4, "bps_capita": 4, "bps_household": 4, "umk": 3}
+    assert indicators.by_cluster_ is None
+
+
+def test_indicators_need_every_figure(hand_made):
+    real = load_yardsticks().yardsticks_for("Kabupaten Sleman", date(2026, 1, 15))
+    figures = {key: figure for key, figure in real.items() if key != "umk"}
+    with pytest.raises(SurveyError, match="no umk figure for Kabupaten Sleman on 2026-01-15"):
+        ResilienceIndicators("Kabupaten Sleman", "2026-01", figures=figures).fit(hand_made)
+
+
+@pytest.mark.parametrize("period", ["2026-13", "2026-1", "Januari 2026", "2026-01-15"])
+def test_a_malformed_period_is_one_error(period):
+    with pytest.raises(SurveyError, match=re.escape(f'period "{period}" is not a month written YYYY-MM')):
+        period_day(period)
+
+
+def test_the_period_means_its_15th():
+    assert period_day("2025-09") == date(2025, 9, 15)
+
+
+# Clusters ------------------------------------------------------------------------------------------------------
+
+
+def separated_members(order: list[int] | None = None) -> tuple[pd.DataFrame, np.ndarray]:
+    """Three clearly separated groups of 6, 5 and 4 members, and each member's group."""
+    rng = np.random.default_rng(1)
+    groups = [
+        # (size, income per member, household size, months, status)
+        (6, 10_000_000, 1, 60, "freelance"),
+        (5, 1_000_000, 4, 24, "employed"),
+        (4, 0, 6, 0, "student"),
+    ]
+    rows, truth = [], []
+    for group, (size, income, household, months, status) in enumerate(groups):
+        for _ in range(size):
+            member_income = round(income * rng.uniform(0.95, 1.05))
+            rows.append({
+                "member_id": f"M{len(rows)}",
+                "monthly_income_idr": member_income * household,
+                "household_size": household,
+                "months_experience": months + int(rng.integers(0, 3)),
+                "employment_status": status,
+                "main_platform": "upwork" if status == "freelance" else "none",
+                "skills": ("HTML", "CSS") if status == "freelance" else ("Typing",),
+                "income_per_member_idr": float(member_income),
+            })
+            truth.append(group)
+    members, truth = pd.DataFrame(rows), np.array(truth)
+    if order is not None:
+        members, truth = members.iloc[order].reset_index(drop=True), truth[order]
+    return members, truth
+
+
+def same_partition(labels: np.ndarray, truth: np.ndarray) -> bool:
+    pairs = set(zip(labels.tolist(), truth.tolist(), strict=True))
+    return len(pairs) == len(set(labels.tolist())) == len(set(truth.tolist()))
+
+
+def test_k_is_chosen_on_clearly_separated_groups():
+    members, truth = separated_members()
+    clusters = SurveyClusters().fit(members)
+    assert clusters.k_ == 3
+    assert sorted(clusters.silhouette_) == [2, 3, 4, 5, 6]
+    assert clusters.silhouette_[3] == max(clusters.silhouette_.values())
+    assert same_partition(clusters.labels_, truth)
+    # Numbered from the largest group.
+    assert clusters.labels_.tolist() == truth.tolist()
+
+    profiles = clusters.profiles_.set_index("cluster")
+    assert profiles["members"].tolist() == [6, 5, 4]
+    assert profiles["commonest_status"].tolist() == ["freelance", "employed", "student"]
+    assert profiles["commonest_platform"].tolist() == ["upwork", "none", "none"]
+    assert profiles.loc[0, "top_skills"] == ("CSS", "HTML")
+    assert profiles.loc[2, "median_income_idr"] == 0
+    assert profiles.loc[1, "median_income_per_member_idr"] == members["income_per_member_idr"][truth == 1].median()
+
+
+def test_clusters_are_deterministic_and_follow_the_members_not_their_order():
+    members, truth = separated_members()
+    first, second = SurveyClusters().fit(members), SurveyClusters().fit(members)
+    assert first.labels_.tolist() == second.labels_.tolist()
+    assert first.silhouette_ == second.silhouette_
+    order = list(np.random.default_rng(3).permutation(len(members)))
+    shuffled, shuffled_truth = separated_members(order)
+    assert same_partition(SurveyClusters().fit(shuffled).labels_, shuffled_truth)
+
+
+def test_a_given_k_is_used():
+    members, _ = separated_members()
+    clusters = SurveyClusters(n_clusters=2).fit(members)
+    assert clusters.k_ == 2 and set(clusters.labels_) == {0, 1}
+    assert list(clusters.silhouette_) == [2]
+    with pytest.raises(ValueError, match="at least 1"):
+        SurveyClusters(n_clusters=0).fit(members)
+
+
+def test_too_few_distinct_members_make_one_cluster(hand_made):
+    clusters = SurveyClusters().fit(hand_made.iloc[[0, 0, 0]])
+    assert clusters.k_ == 1 and clusters.labels_.tolist() == [0, 0, 0] and clusters.silhouette_ == {}
+    assert clusters.profiles_["members"].tolist() == [3]
+
+
+# The command ---------------------------------------------------------------------------------------------------
+
+
+def test_the_example_runs_end_to_end():
+    text = run_survey(EXAMPLE, "Kabupaten Sleman", "2026-01")
+    assert text.startswith("Survey example-survey.csv: 53 members analysed (60 rows; 7 left out")
+    assert "7 members outside Kabupaten Sleman (Kota Yogyakarta 4, Kabupaten Bantul 3)" in text
+    assert "umk           Rp 2.624.387  UMK Kabupaten Sleman 2026" in text
+    assert "Clusters of members (k-means, k = 4, the best silhouette" in text
+    for problem in read_survey(EXAMPLE).problems:
+        assert f"  {problem}\n" in text
+    assert "M001" not in text  # no member is named
+
+
+def test_json_output_parses_and_agrees_with_the_text():
+    result = json.loads(run_survey(EXAMPLE, "sleman", "2026-01", n_clusters=3, as_json=True))
+    assert result["region"] == "Kabupaten Sleman"  # the table's name for what was written
+    assert (result["rows_read"], result["rows_left_out"], result["members"]) == (60, 7, 53)
+    assert {key: value["value_idr"] for key, value in result["yardsticks"].items()} == SLEMAN_2026_01
+    assert result["yardsticks"]["umk"]["used"].startswith("UMK Kabupaten Sleman 2026")
+    assert [row["indicator"] for row in result["indicators"]] == list(SLEMAN_2026_01)
+    assert all(row["members"] == 53 for row in result["indicators"])
+    # Counted from the file with the csv module alone, leaving out the seven documented bad rows.
+    counted = {"wb_3_00": 40, "wb_4_20": 33, "wb_8_30": 26, "bps_capita": 36, "bps_household": 33, "umk": 28}
+    assert {row["indicator"]: row["reaching"] for row in result["indicators"]} == counted
+    assert {row["indicator"]: row["share"] for row in result["indicators"]} == {k: n / 53 for k, n in counted.items()}
+    assert result["clusters"]["k"] == 3 and result["clusters"]["k_given"] is True
+    assert sum(profile["members"] for profile in result["clusters"]["profiles"]) == 53
+    assert len(result["clusters"]["indicators"]) == 3 * len(INDICATORS)
+    assert result["problems"] == read_survey(EXAMPLE).problems
+    assert "M001" not in json.dumps(result)
+
+
+def test_the_result_object_gives_problems_separately():
+    result = analyse_survey(EXAMPLE, "Kabupaten Sleman", "2026-01")
+    assert result.problems == read_survey(EXAMPLE).problems
+    assert result.text() == run_survey(EXAMPLE, "Kabupaten Sleman", "2026-01")
+
+
+def test_a_file_without_usable_rows_is_one_error_carrying_the_problems(tmp_path):
+    path = write(tmp_path, HEADER, row_with(household_size="0"), row_with(member_id="B02", age="7"))
+    with pytest.raises(SurveyError) as caught:
+        analyse_survey(path, "Kabupaten Sleman", "2026-01")
+    assert str(caught.value) == (
+        f'{path}: none of the 2 member rows can be used; the first problem: s.csv row 2, column household_size: "0" '
+        "is not a whole number of at least 1"
+    )
+    assert len(caught.value.problems) == 2
+
+
+def test_members_in_the_province_are_not_outside_it(tmp_path):
+    path = write(tmp_path, HEADER, GOOD_ROW, row_with(member_id="B02", region="Kota Denpasar"))
+    assert analyse_survey(path, "DI Yogyakarta", "2026-01").members_elsewhere == {"Kota Denpasar": 1}
+    assert analyse_survey(path, "Kabupaten Sleman", "2026-01").members_elsewhere == {"Kota Denpasar": 1}
+    assert analyse_survey(path, "Bali", "2026-01").members_elsewhere == {"Kabupaten Sleman": 1}
+
+
+def test_a_file_without_rows_is_one_error(tmp_path):
+    path = write(tmp_path, HEADER)
+    with pytest.raises(SurveyError, match="no member rows below the first line"):
+        analyse_survey(path, "Kabupaten Sleman", "2026-01")
+
+
+def test_an_unknown_region_is_one_error():
+    with pytest.raises(SurveyError) as caught:
+        analyse_survey(EXAMPLE, "Kabupaten Atlantis", "2026-01")
+    assert str(caught.value).startswith("unknown region 'Kabupaten Atlantis'")
+    assert "\n" not in str(caught.value)
+
+
+def test_a_period_before_the_yardsticks_is_one_error():
+    with pytest.raises(SurveyError, match="no yardsticks for Kabupaten Sleman on 2020-01-15"):
+        analyse_survey(EXAMPLE, "Kabupaten Sleman", "2020-01")
