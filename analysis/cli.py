@@ -57,6 +57,13 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, required=True, help="the report file to write, e.g. report.html")
     report.add_argument("--title", default="Labour-market report", help="the report's title")
     report.add_argument("--note", help="added to the caption, e.g. that the data are a demo sample")
+    report.add_argument(
+        "--projects-per-month", type=_positive_number, default=2.0,
+        help="fixed-price projects a freelancer completes a month, for earnings (default 2)",
+    )
+    report.add_argument(
+        "--platform-fee", type=_fee, default=0.0, help="share of pay a platform keeps, e.g. 0.2 (default 0)"
+    )
     survey = commands.add_parser(
         "survey", help="a community's own income survey against the poverty lines and minimum wage (docs/survey.md)"
     )
@@ -94,6 +101,26 @@ def _positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
     return int(value)
+
+
+def _positive_number(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"expected a number above 0, such as 1.5; got {value!r}")
+    return number
+
+
+def _fee(value: str) -> float:
+    try:
+        fee = float(value)
+    except ValueError:
+        fee = -1.0
+    if not 0 <= fee < 1:
+        raise argparse.ArgumentTypeError(f"expected a share of at least 0 and below 1, such as 0.2; got {value!r}")
+    return fee
 
 
 def _share(value: str) -> float:

@@ -17,6 +17,7 @@ from analysis.clusters import SkillClusters, SkillFamilies, store_clusters
 from analysis.curriculum import Curriculum, CurriculumError, load_curriculum
 from analysis.data import PostingSet, describe_filters, filters_from_arguments, load_postings
 from analysis.demand import SkillDemand, compare_periods, recent_periods, rising_and_falling
+from analysis.earnings import EarningPotential
 from analysis.formats import format_count, format_percent, format_points, format_rupiah
 from analysis.gap import CurriculumCoverage, SkillRecommender
 from analysis.index import OccupationIndex
@@ -157,8 +158,14 @@ def _gap(posting_set: PostingSet, curricula: list[Curriculum], args) -> None:
 
 
 def _report(posting_set: PostingSet, curricula: list[Curriculum], args) -> None:
+    earning_potential = EarningPotential(projects_per_month=args.projects_per_month, platform_fee=args.platform_fee)
     study = Study(
-        theta=args.theta, n_clusters=args.clusters, random_state=args.seed, recommend=args.recommend, progress=True
+        theta=args.theta,
+        n_clusters=args.clusters,
+        random_state=args.seed,
+        recommend=args.recommend,
+        earning_potential=earning_potential,
+        progress=True,
     ).fit(posting_set, curricula)
     written = write_report(args.out, study.report_content(args.title, args.note))
     print(f"Report: {written[0].resolve()}")

@@ -120,6 +120,8 @@ class YardstickComparison:
     by_cluster_ : DataFrame, one row per cluster in label order, or None when ``fit`` got no labels: ``cluster``,
         ``name`` and the columns of ``overall_`` over the cluster's postings. Postings of no cluster (-1) count only
         in ``overall_``.
+    by_skill_ : DataFrame, one row per skill asked for by at least one paid posting, most paid postings first:
+        ``skill`` and the columns of ``overall_`` over the postings asking for it.
     """
 
     def __init__(
@@ -174,7 +176,19 @@ class YardstickComparison:
                 )
             columns = ["cluster", "name", *self.overall_.index]
             self.by_cluster_ = pd.DataFrame(rows, columns=columns)
+        self.by_skill_ = self._by_skill(posting_set)
         return self
+
+    def _by_skill(self, posting_set: PostingSet) -> pd.DataFrame:
+        """``overall_``'s columns over the postings asking for each skill (skills with no paid posting left out)."""
+        by_skill = posting_set.skills.tocsc()
+        rows = []
+        for column, skill in enumerate(posting_set.skill_names):
+            asking = by_skill.indices[by_skill.indptr[column] : by_skill.indptr[column + 1]]
+            if self.earning_potential_.iloc[asking].notna().any():
+                rows.append({"skill": skill} | _summary(self.earning_potential_.iloc[asking], self.clears_.iloc[asking]))
+        columns = ["skill", *self.overall_.index]
+        return pd.DataFrame(rows, columns=columns).sort_values("paid_postings", ascending=False, kind="stable")
 
 
 def _latest_day(posting_set: PostingSet) -> date:

@@ -21,7 +21,7 @@ from analysis.clusters import SkillClusters, SkillFamilies
 from analysis.curriculum import Curriculum
 from analysis.data import PostingSet, describe_filters
 from analysis.demand import SkillDemand, compare_periods, recent_periods, rising_and_falling
-from analysis.earnings import YardstickComparison
+from analysis.earnings import EarningPotential, YardstickComparison
 from analysis.gap import CurriculumCoverage, SkillRecommender, compare_curricula
 from analysis.index import OccupationIndex
 from analysis.report import CONTENT_COLUMNS, CurriculumSection, ReportContent
@@ -39,7 +39,8 @@ class Study:
     Parameters: ``theta`` (a posting is covered when a curriculum teaches at least this share of its
     skills), ``period`` (``week`` or ``month`` for demand), ``min_count`` (the minimum-count guard of the
     change between periods), ``n_clusters`` (None: chosen by silhouette), ``random_state``, ``recommend``
-    (skills to recommend per curriculum), ``progress`` (a progress bar on stderr).
+    (skills to recommend per curriculum), ``earning_potential`` (how pay becomes a month's earnings to hold
+    against the poverty lines and minimum wage; None: ``EarningPotential()``), ``progress`` (a progress bar on stderr).
 
     Attributes after ``fit``: ``demand_``, ``periods_`` (the two compared periods), ``changes_``,
     ``index_`` (None when the data are too short, with ``index_note_`` saying why), ``clusters_``,
@@ -56,6 +57,7 @@ class Study:
         n_clusters: int | None = None,
         random_state: int = 0,
         recommend: int = 10,
+        earning_potential: EarningPotential | None = None,
         progress: bool = False,
     ):
         self.theta = theta
@@ -64,6 +66,7 @@ class Study:
         self.n_clusters = n_clusters
         self.random_state = random_state
         self.recommend = recommend
+        self.earning_potential = earning_potential
         self.progress = progress
 
     def fit(self, posting_set: PostingSet, curricula: Sequence[Curriculum]) -> Study:
@@ -115,7 +118,9 @@ class Study:
         self.recommenders_.append(SkillRecommender(n=self.recommend, theta=self.theta).fit(self.posting_set_, curriculum))
         region = curriculum.regency or curriculum.province or curriculum.region
         try:
-            comparison = YardstickComparison(region).fit(self.posting_set_, labels, names)
+            comparison = YardstickComparison(region, earning_potential=self.earning_potential).fit(
+                self.posting_set_, labels, names
+            )
         except (LookupError, ValueError) as exc:  # a region or date the yardstick table does not know
             comparison = str(exc)
         self.yardstick_comparisons_.append(comparison)

@@ -71,7 +71,9 @@ def test_gap_recommends_what_to_teach_next(market_url):
 def test_report_writes_the_page_and_its_data(market_url, tmp_path):
     out = tmp_path / "report.html"
     arguments = [option for path in CURRICULA for option in ("--curriculum", str(path))]
-    result = pasarkerja(market_url, "report", *arguments, "--note", "synthetic test market", "--out", str(out))
+    result = pasarkerja(
+        market_url, "report", *arguments, "--platform-fee", "0.2", "--note", "synthetic test market", "--out", str(out)
+    )
     assert result.returncode == 0, result.stderr
     assert f"Report: {out.resolve()}" in result.stdout
     page = out.read_text()
@@ -93,6 +95,7 @@ def test_report_writes_the_page_and_its_data(market_url, tmp_path):
         (["gap", "--curriculum", "missing.yaml"], "missing.yaml"),
         (["report", "--curriculum", str(CURRICULA[0]), "--theta", "2", "--out", "x.html"], "--theta: expected a share"),
         (["demand", "--source", "nowhere"], "--source"),
+        (["report", "--curriculum", str(CURRICULA[0]), "--platform-fee", "20%", "--out", "x.html"], "--platform-fee"),
         (["demand", "--since", "2099-01-01"], "no postings match"),
     ],
 )

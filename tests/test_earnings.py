@@ -167,3 +167,20 @@ def test_clusters_without_a_name_are_numbered():
     assert compared.by_cluster_["cluster"].tolist() == [0, 3]
     assert compared.by_cluster_["name"].tolist() == ["cluster 0", "cluster 3"]
     assert isinstance(compared.earning_potential_, pd.Series)
+
+
+def test_shares_per_skill():
+    postings = PostingSet.from_records(
+        [
+            {"pay_idr_month": 5_000_000, "posted_on": date(2026, 1, 5), "skills": ["PHP"]},
+            {"pay_idr_month": 2_000_000, "posted_on": date(2026, 1, 6), "skills": ["PHP", "CSS"]},
+            {"pay_idr_month": None, "posted_on": date(2026, 1, 7), "skills": ["CSS", "Figma"]},
+        ]
+    )
+    by_skill = YardstickComparison("Sleman").fit(postings).by_skill_.set_index("skill")
+    # Figma's only posting states no pay: left out. UMK Sleman 2026 is 2,624,387.
+    assert by_skill.index.tolist() == ["PHP", "CSS"]
+    assert by_skill["postings"].tolist() == [2, 2]
+    assert by_skill["paid_postings"].tolist() == [2, 1]
+    assert by_skill["share_clearing_umk"].tolist() == [0.5, 0.0]
+    assert by_skill["median_earning_potential"].tolist() == [3_500_000, 2_000_000]
