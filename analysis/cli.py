@@ -57,6 +57,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, required=True, help="the report file to write, e.g. report.html")
     report.add_argument("--title", default="Labour-market report", help="the report's title")
     report.add_argument("--note", help="added to the caption, e.g. that the data are a demo sample")
+    report.add_argument("--survey", type=Path, metavar="FILE", help="add a section for the community's own survey")
+    report.add_argument("--survey-period", metavar="YYYY-MM", help="the month the survey's incomes are of")
+    report.add_argument(
+        "--survey-region", help="whose yardsticks the survey is held against (default: the first curriculum's region)"
+    )
     report.add_argument(
         "--projects-per-month", type=_positive_number, default=2.0,
         help="fixed-price projects a freelancer completes a month, for earnings (default 2)",

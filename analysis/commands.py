@@ -23,6 +23,7 @@ from analysis.gap import CurriculumCoverage, SkillRecommender
 from analysis.index import OccupationIndex
 from analysis.report import write_report
 from analysis.study import Study
+from analysis.survey import analyse_survey
 
 # Periods the demand table shows side by side (the report and its data files have them all).
 RECENT_PERIODS = 6
@@ -167,6 +168,13 @@ def _report(posting_set: PostingSet, curricula: list[Curriculum], args) -> None:
         earning_potential=earning_potential,
         progress=True,
     ).fit(posting_set, curricula)
-    written = write_report(args.out, study.report_content(args.title, args.note))
+    survey = None
+    if args.survey:
+        if not args.survey_period:
+            raise AnalysisInputError("--survey needs --survey-period YYYY-MM, the month its incomes are of")
+        first = curricula[0]
+        region = args.survey_region or first.regency or first.province or first.region
+        survey = analyse_survey(args.survey, region, args.survey_period)
+    written = write_report(args.out, study.report_content(args.title, args.note, survey))
     print(f"Report: {written[0].resolve()}")
     print(f"Its data (CSV and Parquet): {written[0].resolve().parent / (written[0].stem + '_data')}")

@@ -90,6 +90,27 @@ class CurriculumSection:
 
 
 @dataclass
+class SurveySection:
+    """A community's own income survey against the yardsticks (from analysis/survey.py)."""
+
+    source: str
+    """The survey file's name."""
+    region: str
+    period: str
+    members: int
+    """Members analysed (rows without problems)."""
+    rows_left_out: int
+    indicators: pd.DataFrame
+    """indicator, yardstick, compares, line_idr, members, reaching, share: over all members."""
+    indicators_by_cluster: pd.DataFrame
+    """The same per member cluster, with a ``cluster`` column first."""
+    profiles: pd.DataFrame
+    """cluster, members, share, median_income_idr, median_income_per_member_idr, median_months_experience,
+    commonest_status, commonest_platform, top_skills."""
+    yardsticks_used: tuple[str, ...] = ()
+
+
+@dataclass
 class ReportContent:
     """Everything the report shows, filled by the lead from the analysis objects."""
 
@@ -124,6 +145,8 @@ class ReportContent:
     """One row per curriculum: name, coverage, then one column per cluster name (shares 0..1)."""
     pay_by_cluster: pd.DataFrame
     """Long format: name (cluster name), pay_idr_month; with a ``cluster`` column its colours match the map."""
+    survey: SurveySection | None = None
+    """The community's own survey, when one was given."""
 
 
 @dataclass(frozen=True)
@@ -829,6 +852,63 @@ def _when(moment: datetime) -> str:
     return f"{moment.day} {moment:%B %Y, %H:%M}" + (f" {zone}" if zone else "")
 
 
+def _survey(content: ReportContent, data: DataFolder) -> Section | None:
+    survey = content.survey
+    if survey is None:
+        return None
+    left_out = f" ({format_count(survey.rows_left_out)} rows with problems were left out)" if survey.rows_left_out else ""
+    by_cluster = survey.indicators_by_cluster.pivot(index="indicator", columns="cluster", values="share")
+    by_cluster.columns = [f"group {cluster}" for cluster in by_cluster.columns]
+    shares = survey.indicators[["indicator", "yardstick", "compares", "line_idr", "share"]].merge(
+        by_cluster, left_on="indicator", right_index=True, how="left"
+    )
+    profiles = survey.profiles.assign(top_skills=survey.profiles["top_skills"].map(", ".join))
+    figures = "".join(f"<li>{escape(used)}</li>" for used in survey.yardsticks_used)
+    body = [
+        f"<p>{escape(survey.source)}: {escape(format_count(survey.members))} members analysed{escape(left_out)}, "
+        f"held against the yardsticks of {escape(survey.region)} in force in {escape(survey.period)}.</p>",
+        _how(
+            "The share of members whose income reaches each yardstick: the World Bank and BPS per-person lines are "
+            "compared with the household income divided by the people living on it, the BPS household line with the "
+            "household income, and the minimum wage (UMK) with the member's own income. Groups are members with "
+            "similar income, household, experience and work, found by k-means."
+        ),
+        _table(
+            shares,
+            [
+                Column("yardstick", "Yardstick"),
+                Column("compares", "Compared with"),
+                Column("line_idr", "Line a month", format_rupiah, True),
+                Column("share", "All members", format_percent, True),
+                *[Column(column, column.capitalize(), format_percent, True) for column in by_cluster.columns],
+            ],
+            empty="No member could be measured.",
+            limit=None,
+        ),
+        data.add("survey_indicators", survey.indicators),
+        data.add("survey_indicators_by_group", survey.indicators_by_cluster),
+        "<h3>The groups</h3>",
+        _table(
+            profiles,
+            [
+                Column("cluster", "Group", format_count, True),
+                Column("members", "Members", format_count, True),
+                Column("median_income_idr", "Median income", format_rupiah, True),
+                Column("median_income_per_member_idr", "Per household member", format_rupiah, True),
+                Column("median_months_experience", "Months of experience", format_count, True),
+                Column("commonest_status", "Mostly"),
+                Column("commonest_platform", "Main platform"),
+                Column("top_skills", "Top skills"),
+            ],
+            empty="No groups.",
+            limit=None,
+        ),
+        data.add("survey_groups", profiles),
+        f"<p>Figures used:</p><ul>{figures}</ul>" if figures else "",
+    ]
+    return Section("survey", "Your members' incomes", "".join(body))
+
+
 SECTIONS: tuple[Callable[[ReportContent, DataFolder], Section | None], ...] = (
     _summary,
     _demand,
@@ -838,6 +918,7 @@ SECTIONS: tuple[Callable[[ReportContent, DataFolder], Section | None], ...] = (
     _curricula,
     _comparison,
     _pay,
+    _survey,
     _about,
 )
 

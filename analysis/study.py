@@ -24,7 +24,8 @@ from analysis.demand import SkillDemand, compare_periods, recent_periods, rising
 from analysis.earnings import EarningPotential, YardstickComparison
 from analysis.gap import CurriculumCoverage, SkillRecommender, compare_curricula
 from analysis.index import OccupationIndex
-from analysis.report import CONTENT_COLUMNS, CurriculumSection, ReportContent
+from analysis.report import CONTENT_COLUMNS, CurriculumSection, ReportContent, SurveySection
+from analysis.survey import SurveyResult
 
 # Skills whose shares the trend chart follows, and rows of the rising and falling tables.
 TREND_SKILLS = 8
@@ -129,8 +130,11 @@ class Study:
         labels, names = self.clusters_.labels_, list(self.clusters_.names_)
         self.comparison_ = compare_curricula(self.posting_set_, self.curricula_, self.theta, labels, names)
 
-    def report_content(self, title: str = "Labour-market report", note: str | None = None) -> ReportContent:
-        """What the report shows; ``note`` is added to the caption (e.g. that the data are a demo sample)."""
+    def report_content(
+        self, title: str = "Labour-market report", note: str | None = None, survey: SurveyResult | None = None
+    ) -> ReportContent:
+        """What the report shows; ``note`` is added to the caption (e.g. that the data are a demo sample), and
+        ``survey``, a community's own survey (analysis.survey.analyse_survey), gets a section of its own."""
         postings = self.posting_set_.postings
         totals = self.demand_.totals_
         rising, falling = rising_and_falling(self.changes_, CHANGE_ROWS)
@@ -162,6 +166,7 @@ class Study:
             ],
             comparison=self.comparison_,
             pay_by_cluster=self._pay_by_cluster(),
+            survey=None if survey is None else survey_section(survey),
         )
 
     def _curriculum_section(
@@ -202,3 +207,18 @@ class Study:
         paid = np.flatnonzero((labels >= 0) & ~np.isnan(pay))
         names = np.asarray(self.clusters_.names_, dtype=object)
         return pd.DataFrame({"cluster": labels[paid], "name": names[labels[paid]], "pay_idr_month": pay[paid]})
+
+
+def survey_section(survey: SurveyResult) -> SurveySection:
+    """The report's view of a survey result."""
+    return SurveySection(
+        source=survey.reading.path.name,
+        region=survey.region,
+        period=survey.period,
+        members=survey.indicators.members_,
+        rows_left_out=survey.reading.rows_left_out,
+        indicators=survey.indicators.overall_,
+        indicators_by_cluster=survey.indicators.by_cluster_,
+        profiles=survey.clusters.profiles_,
+        yardsticks_used=tuple(figure.used for figure in survey.indicators.yardsticks_.values()),
+    )

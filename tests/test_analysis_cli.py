@@ -13,6 +13,7 @@ from sample.synthetic import serve_market
 from tests.conftest import PROJECT_DIR, rows, run_crawl
 
 CURRICULA = sorted((PROJECT_DIR / "examples" / "curricula").glob("*.yaml"))
+SURVEY = PROJECT_DIR / "examples" / "survey" / "example-survey.csv"
 
 
 @pytest.fixture(scope="module")
@@ -71,8 +72,9 @@ def test_gap_recommends_what_to_teach_next(market_url):
 def test_report_writes_the_page_and_its_data(market_url, tmp_path):
     out = tmp_path / "report.html"
     arguments = [option for path in CURRICULA for option in ("--curriculum", str(path))]
+    survey = ["--survey", str(SURVEY), "--survey-period", "2026-01"]
     result = pasarkerja(
-        market_url, "report", *arguments, "--platform-fee", "0.2", "--note", "synthetic test market", "--out", str(out)
+        market_url, "report", *arguments, *survey, "--platform-fee", "0.2", "--note", "synthetic market", "--out", str(out)
     )
     assert result.returncode == 0, result.stderr
     assert f"Report: {out.resolve()}" in result.stdout
@@ -82,6 +84,8 @@ def test_report_writes_the_page_and_its_data(market_url, tmp_path):
     # Each example curriculum's region has its minimum wage in the yardstick table.
     assert page.count("Does this work pay enough to live on in") == len(CURRICULA)
     assert "UMK Kabupaten Sleman" in page and "UMK Kota Denpasar" in page
+    # The survey is held against the first curriculum's region.
+    assert "Your members&#x27; incomes" in page and "UMK Kota Surakarta" in page
     tables = sorted(Path(f"{tmp_path}/report_data").glob("*.csv"))
     assert len(tables) >= 10
     for csv in tables:
@@ -95,6 +99,7 @@ def test_report_writes_the_page_and_its_data(market_url, tmp_path):
         (["gap", "--curriculum", "missing.yaml"], "missing.yaml"),
         (["report", "--curriculum", str(CURRICULA[0]), "--theta", "2", "--out", "x.html"], "--theta: expected a share"),
         (["demand", "--source", "nowhere"], "--source"),
+        (["report", "--curriculum", str(CURRICULA[0]), "--survey", str(SURVEY), "--out", "x.html"], "--survey-period"),
         (["report", "--curriculum", str(CURRICULA[0]), "--platform-fee", "20%", "--out", "x.html"], "--platform-fee"),
         (["demand", "--since", "2099-01-01"], "no postings match"),
     ],
@@ -107,7 +112,7 @@ def test_bad_input_gives_a_one_line_error(market_url, arguments, message):
 
 
 def test_survey_reports_resilience_and_row_problems(tmp_path):
-    survey = PROJECT_DIR / "examples" / "survey" / "example-survey.csv"
+    survey = SURVEY
     # The survey reads only its file: no database is needed, even a missing one.
     database_url = f"sqlite:///{tmp_path}/none.db"
     result = pasarkerja(database_url, "survey", str(survey), "--region", "sleman", "--period", "2026-01", "--json")

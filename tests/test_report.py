@@ -388,3 +388,38 @@ def test_a_region_without_yardsticks_says_so(tmp_path):
     out = tmp_path / "report.html"
     write_report(out, content)
     assert "no minimum wage for Kabupaten Atlantis in 2026" in out.read_text()
+
+
+def test_a_survey_gets_its_section_with_every_text_escaped(tmp_path):
+    from analysis.report import SurveySection
+
+    indicators = pd.DataFrame(
+        {
+            "indicator": ["umk", "wb_3_00"],
+            "yardstick": [f"UMK {SCRIPT}", "World Bank $3.00 (2021 PPP)"],
+            "compares": ["personal income", "income per household member"],
+            "line_idr": [2_624_387.0, 546_400.0],
+            "members": [4, 4],
+            "reaching": [1, 3],
+            "share": [0.25, 0.75],
+        }
+    )
+    by_group = pd.concat([indicators.assign(cluster=0), indicators.assign(cluster=1, share=[0.5, 1.0])])
+    profiles = pd.DataFrame(
+        {
+            "cluster": [0, 1], "members": [2, 2], "share": [0.5, 0.5], "median_income_idr": [1e6, 4e6],
+            "median_income_per_member_idr": [5e5, 2e6], "median_months_experience": [3, 30],
+            "commonest_status": ["student", ATTRIBUTE], "commonest_platform": ["none", "upwork"],
+            "top_skills": [(SCRIPT, "CSS"), ("Canva",)],
+        }
+    )  # fmt: skip
+    content = report_content()
+    content.survey = SurveySection(f"survey {ATTRIBUTE}.csv", f"Sleman {SCRIPT}", "2026-01", 4, 1, indicators,
+                                   by_group, profiles, (f"UMK {SCRIPT}",))  # fmt: skip
+    out = tmp_path / "report.html"
+    write_report(out, content)
+    page = out.read_text()
+    assert "Your members&#x27; incomes" in page and "rows with problems were left out" in page
+    assert SCRIPT not in page and ATTRIBUTE not in page
+    assert escape(SCRIPT) in page and escape(ATTRIBUTE) in page
+    assert (tmp_path / "report_data" / "survey_groups.parquet").exists()
