@@ -67,6 +67,10 @@ def _parser() -> argparse.ArgumentParser:
         help="fixed-price projects a freelancer completes a month, for earnings (default 2)",
     )
     report.add_argument(
+        "--hours-per-month", type=_positive_number,
+        help="working hours a month that hourly pay is earned over (default: pipelines/pay.py, 173.33)",
+    )
+    report.add_argument(
         "--platform-fee", type=_fee, default=0.0, help="share of pay a platform keeps, e.g. 0.2 (default 0)"
     )
     survey = commands.add_parser(

@@ -159,7 +159,7 @@ def _gap(posting_set: PostingSet, curricula: list[Curriculum], args) -> None:
 
 
 def _report(posting_set: PostingSet, curricula: list[Curriculum], args) -> None:
-    earning_potential = EarningPotential(projects_per_month=args.projects_per_month, platform_fee=args.platform_fee)
+    earning_potential = EarningPotential(args.hours_per_month, args.projects_per_month, args.platform_fee)
     study = Study(
         theta=args.theta,
         n_clusters=args.clusters,

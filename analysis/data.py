@@ -50,6 +50,7 @@ POSTING_COLUMNS = (
     "pay_idr_month",  # recurring pay in rupiah per month (middle of the range), or NaN
     "pay_usd_month",  # the same in US dollars, or NaN
     "pay_idr_one_off",  # a fixed-price project's budget in rupiah (middle of the range), or NaN
+    "pay_period",  # the period the platform states pay for (hour, day, week, month, year, project), or None
     "valid_through",  # closing date, or NaT
 )
 
@@ -221,6 +222,7 @@ def _posting_columns() -> list:
         _middle(c.pay_idr_month_min, c.pay_idr_month_max, "pay_idr_month"),
         _middle(c.pay_usd_month_min, c.pay_usd_month_max, "pay_usd_month"),
         _middle(c.pay_idr_one_off_min, c.pay_idr_one_off_max, "pay_idr_one_off"),
+        c.pay_period,
         c.valid_through,
     ]
 

