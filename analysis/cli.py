@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -112,34 +114,24 @@ def _positive(value: str) -> int:
     return int(value)
 
 
-def _positive_number(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        number = 0.0
-    if not number > 0:
-        raise argparse.ArgumentTypeError(f"expected a number above 0, such as 1.5; got {value!r}")
-    return number
+def _number(accepts: Callable[[float], bool], expected: str) -> Callable[[str], float]:
+    """An argparse type: a number that ``accepts`` takes, else the one-line error "expected ``expected``"."""
+
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan  # accepted by no check
+        if not accepts(number):
+            raise argparse.ArgumentTypeError(f"expected {expected}; got {value!r}")
+        return number
+
+    return parse
 
 
-def _fee(value: str) -> float:
-    try:
-        fee = float(value)
-    except ValueError:
-        fee = -1.0
-    if not 0 <= fee < 1:
-        raise argparse.ArgumentTypeError(f"expected a share of at least 0 and below 1, such as 0.2; got {value!r}")
-    return fee
-
-
-def _share(value: str) -> float:
-    try:
-        share = float(value)
-    except ValueError:
-        share = -1.0
-    if not 0 < share <= 1:
-        raise argparse.ArgumentTypeError(f"expected a share above 0 and at most 1, such as 0.5; got {value!r}")
-    return share
+_positive_number = _number(lambda number: number > 0, "a number above 0, such as 1.5")
+_fee = _number(lambda number: 0 <= number < 1, "a share of at least 0 and below 1, such as 0.2")
+_share = _number(lambda number: 0 < number <= 1, "a share above 0 and at most 1, such as 0.5")
 
 
 def main(argv: list[str] | None = None) -> int:

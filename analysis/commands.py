@@ -172,9 +172,7 @@ def _report(posting_set: PostingSet, curricula: list[Curriculum], args) -> None:
     if args.survey:
         if not args.survey_period:
             raise AnalysisInputError("--survey needs --survey-period YYYY-MM, the month its incomes are of")
-        first = curricula[0]
-        region = args.survey_region or first.regency or first.province or first.region
-        survey = analyse_survey(args.survey, region, args.survey_period)
+        survey = analyse_survey(args.survey, args.survey_region or curricula[0].place, args.survey_period)
     written = write_report(args.out, study.report_content(args.title, args.note, survey))
     print(f"Report: {written[0].resolve()}")
     print(f"Its data (CSV and Parquet): {written[0].resolve().parent / (written[0].stem + '_data')}")

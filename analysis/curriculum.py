@@ -72,6 +72,12 @@ class Curriculum:
         return {track.name: track.skills for track in self.tracks}
 
     @property
+    def place(self) -> str:
+        """The most precise place the curriculum names (regency, else province, else region): whose minimum wage
+        and poverty lines apply to its graduates."""
+        return self.regency or self.province or self.region
+
+    @property
     def hours(self) -> float:
         """Teaching hours of all modules."""
         return sum(module.hours for track in self.tracks for module in track.modules)

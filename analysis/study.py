@@ -117,9 +117,8 @@ class Study:
         labels, names = self.clusters_.labels_, list(self.clusters_.names_)
         self.coverages_.append(CurriculumCoverage(self.theta).fit(self.posting_set_, curriculum, labels, names))
         self.recommenders_.append(SkillRecommender(n=self.recommend, theta=self.theta).fit(self.posting_set_, curriculum))
-        region = curriculum.regency or curriculum.province or curriculum.region
         try:
-            comparison = YardstickComparison(region, earning_potential=self.earning_potential).fit(
+            comparison = YardstickComparison(curriculum.place, earning_potential=self.earning_potential).fit(
                 self.posting_set_, labels, names
             )
         except (LookupError, ValueError) as exc:  # a region or date the yardstick table does not know
