@@ -48,6 +48,8 @@ NEUTRAL_COLOUR = "#8c8c8c"
 # The highlighted series (the index's total), reference lines and medians.
 HIGHLIGHT_COLOUR = "#222222"
 DASHES = ("", "7 4", "2 3", "9 3 2 3", "4 4", "1 3")
+# Reference lines across a chart (a minimum wage, a poverty line), dashed so that no cluster's box is mistaken for one.
+REFERENCE_COLOURS = ("#D55E00", "#332288", "#117733", "#882255")
 # ColorBrewer Blues, light to dark: a sequential scale that colour-blind readers and grey prints keep in order.
 HEAT_STOPS = ("#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
@@ -113,6 +115,12 @@ def _label(x: float, y: float, label: object, limit: int, *, anchor: str = "star
 
 def _line(x1: float, y1: float, x2: float, y2: float, colour: str, extra: str = "") -> str:
     return f'<line x1="{_f(x1)}" y1="{_f(y1)}" x2="{_f(x2)}" y2="{_f(y2)}" stroke="{colour}"{extra}/>'
+
+
+def _beyond_axis(x: float, y: float) -> str:
+    """An arrowhead at the end of an axis: the value goes on past it."""
+    points = f"{_f(x - 8)},{_f(y - 5)} {_f(x)},{_f(y)} {_f(x - 8)},{_f(y + 5)}"
+    return f'<polygon class="beyond-axis" points="{points}" fill="{AXIS_COLOUR}"/>'
 
 
 def _no_data(kind: str, width: float, title: str, message: str = "No data to draw") -> str:
@@ -536,12 +544,17 @@ def pay_distribution(
     title: str,
     value_label: str = "Pay per month (rupiah)",
     colours: Sequence[str] | None = None,
+    references: Sequence[tuple[str, float]] = (),
     width: float = 760,
 ) -> str:
     """One box plot per group (cluster) of monthly pay in rupiah, in the order given.
 
     The box spans the middle half (25th to 75th percentile), the thick line is the median, the whiskers reach the
     10th and 90th percentiles; a group with fewer than MIN_BOX_VALUES values shows each value as a dot.
+    `references` are (label, rupiah) lines drawn across every group, such as a minimum wage, each in its own colour
+    and dash pattern and named in the legend; one without a value (NaN) is left out. With references the axis ends a
+    little past the highest box or line, so that the lines stay readable: a whisker going on past the axis ends in an
+    arrowhead, and a dot past it sits on its end.
     """
     if not len(groups):
         return _no_data("pay", width, title)
@@ -559,12 +572,25 @@ def pay_distribution(
     top, band, right = 24, 40, 86
     plot_width = width - left - right
     bottom = top + band * len(cleaned)
-    ticks = _nice_ticks(0, max(highs, default=0) or 1e6, 5)
+    references = [(label, float(value)) for label, value in references if not is_missing(value)]
+    if references:
+        boxes = [float(np.percentile(values, 75)) for _, values in cleaned if len(values)]
+        high = 1.3 * max([*boxes, *(value for _, value in references)])
+    else:
+        high = max(highs, default=0)
+    ticks = _nice_ticks(0, high or 1e6, 5)
 
     def x_of(value: float) -> float:
         return left + plot_width * min(value, ticks[-1]) / ticks[-1]
 
     parts = [_x_axis(ticks, x_of, top, bottom, lambda tick: format_rupiah_short(tick, 2))]
+    reference_entries = []
+    for number, (label, value) in enumerate(references):
+        colour, dash = REFERENCE_COLOURS[number % len(REFERENCE_COLOURS)], DASHES[1 + number % (len(DASHES) - 1)]
+        tooltip = escape(f"{label}: {format_rupiah(value)}")
+        line = _line(x_of(value), top - 4, x_of(value), bottom, colour, f' stroke-width="2" stroke-dasharray="{dash}"')
+        parts.append(f'<g class="reference"><title>{tooltip}</title>{line}</g>')
+        reference_entries.append(_LegendEntry(f"{label}: {format_rupiah_short(value, 2)}", colour, "line", dash))
     for row, (label, values) in enumerate(cleaned):
         colour = colours[row] if colours else PALETTE[row % len(PALETTE)]
         middle = top + row * band + band / 2 - 4
@@ -594,7 +620,11 @@ def pay_distribution(
                 f"<g><title>{tooltip}</title>"
                 + _line(x_of(p10), middle, x_of(p90), middle, AXIS_COLOUR, ' stroke-width="1.5"')
                 + _line(x_of(p10), middle - 6, x_of(p10), middle + 6, AXIS_COLOUR, ' stroke-width="1.5"')
-                + _line(x_of(p90), middle - 6, x_of(p90), middle + 6, AXIS_COLOUR, ' stroke-width="1.5"')
+                + (
+                    _beyond_axis(x_of(p90), middle)
+                    if p90 > ticks[-1]
+                    else _line(x_of(p90), middle - 6, x_of(p90), middle + 6, AXIS_COLOUR, ' stroke-width="1.5"')
+                )
                 + f'<rect x="{_f(x_of(p25))}" y="{_f(middle - 10)}" width="{_f(max(x_of(p75) - x_of(p25), 1))}" '
                 f'height="20" fill="{colour}" fill-opacity="0.75" stroke="{HIGHLIGHT_COLOUR}" stroke-width="1"/>'
                 + _line(x_of(median), middle - 10, x_of(median), middle + 10, HIGHLIGHT_COLOUR, ' stroke-width="3"')
@@ -615,6 +645,7 @@ def pay_distribution(
         _LegendEntry("middle half of pay (25th–75th percentile)", "#bbbbbb", "box"),
         _LegendEntry("median (half earn more, half less)", HIGHLIGHT_COLOUR, "line", thick=True),
         _LegendEntry("whiskers: 10th to 90th percentile", AXIS_COLOUR, "line"),
+        *reference_entries,
     ]
     legend, legend_height = _legend(entries, left, bottom + 52, plot_width + right, limit=60)
     parts.append(legend)

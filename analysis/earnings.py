@@ -100,14 +100,16 @@ class YardstickComparison:
     --------------------------
     on_ : the date whose figures were used.
     yardsticks_ : {key: Figure} of ``Yardsticks.yardsticks_for``: ``umk``, ``bps_capita``, ``bps_household``,
-        ``wb_3_00``, ``wb_4_20``, ``wb_8_30``, all rupiah a month; each figure's ``used`` says which figure it is,
-        from which source, and why it stands for the region.
+        ``wb_extreme``, ``wb_lower_middle``, ``wb_upper_middle``, all rupiah a month; each figure's ``used`` says
+        which figure it is, from which source, and why it stands for the region, or, for a yardstick the table has
+        no figure for on that date (``Figure.available`` False), what is missing.
     earning_potential_ : Series, per posting: earning potential in rupiah a month, NaN without pay.
     ratios_ : DataFrame, per posting (indexed like the postings), one column per yardstick key: earning potential
         divided by the yardstick; NaN without pay.
     clears_ : bool DataFrame of the same shape: the ratio is at least theta (False without pay).
     overall_ : Series over all postings: ``postings``, ``paid_postings`` (with an earning potential),
-        ``share_clearing_<key>`` for each yardstick (of the paid postings; NaN when none is paid) and
+        ``share_clearing_<key>`` for each yardstick (of the paid postings; NaN when none is paid or the yardstick
+        has no figure) and
         ``median_earning_potential``.
     by_cluster_ : DataFrame, one row per cluster in label order, or None when ``fit`` got no labels: ``cluster``,
         ``name`` and the columns of ``overall_`` over the cluster's postings. Postings of no cluster (-1) count only
@@ -151,8 +153,8 @@ class YardstickComparison:
             {key: self.earning_potential_ / figure.value for key, figure in self.yardsticks_.items()},
             index=self.earning_potential_.index,
         )
-        self.clears_ = self.ratios_ >= self.theta  # NaN, no pay, compares as not clearing
-        self.overall_ = pd.Series(_summary(self.earning_potential_, self.clears_))
+        self.clears_ = self.ratios_ >= self.theta  # NaN, no pay or no yardstick, compares as not clearing
+        self.overall_ = pd.Series(self._summary(self.earning_potential_, self.clears_))
 
         self.by_cluster_ = None
         if cluster_labels is not None:
@@ -164,7 +166,7 @@ class YardstickComparison:
                 members = labels == label
                 rows.append(
                     {"cluster": int(label), "name": cluster_name(int(label), cluster_names)}
-                    | _summary(self.earning_potential_[members], self.clears_[members])
+                    | self._summary(self.earning_potential_[members], self.clears_[members])
                 )
             columns = ["cluster", "name", *self.overall_.index]
             self.by_cluster_ = pd.DataFrame(rows, columns=columns)
@@ -178,9 +180,21 @@ class YardstickComparison:
         for column, skill in enumerate(posting_set.skill_names):
             asking = by_skill.indices[by_skill.indptr[column] : by_skill.indptr[column + 1]]
             if self.earning_potential_.iloc[asking].notna().any():
-                rows.append({"skill": skill} | _summary(self.earning_potential_.iloc[asking], self.clears_.iloc[asking]))
+                summary = self._summary(self.earning_potential_.iloc[asking], self.clears_.iloc[asking])
+                rows.append({"skill": skill} | summary)
         columns = ["skill", *self.overall_.index]
         return pd.DataFrame(rows, columns=columns).sort_values("paid_postings", ascending=False, kind="stable")
+
+    def _summary(self, earning_potential: pd.Series, clears: pd.DataFrame) -> dict[str, float]:
+        """Postings, paid postings, the share of paid postings clearing each yardstick (NaN for a yardstick without
+        a figure), and the median earning potential."""
+        paid = earning_potential.notna().to_numpy()
+        summary = {"postings": len(earning_potential), "paid_postings": int(paid.sum())}
+        for key in clears.columns:
+            measurable = paid.any() and self.yardsticks_[key].available
+            summary[f"share_clearing_{key}"] = float(clears[key].to_numpy()[paid].mean()) if measurable else np.nan
+        summary["median_earning_potential"] = float(earning_potential.median()) if paid.any() else np.nan
+        return summary
 
 
 def _latest_day(posting_set: PostingSet) -> date:
@@ -189,12 +203,3 @@ def _latest_day(posting_set: PostingSet) -> date:
     return datetime.now(timezone.utc).date() if pd.isna(latest) else latest.date()
 
 
-def _summary(earning_potential: pd.Series, clears: pd.DataFrame) -> dict[str, float]:
-    """Postings, paid postings, the share of paid postings clearing each yardstick, and the median earning
-    potential."""
-    paid = earning_potential.notna().to_numpy()
-    summary = {"postings": len(earning_potential), "paid_postings": int(paid.sum())}
-    for key in clears.columns:
-        summary[f"share_clearing_{key}"] = float(clears[key].to_numpy()[paid].mean()) if paid.any() else np.nan
-    summary["median_earning_potential"] = float(earning_potential.median()) if paid.any() else np.nan
-    return summary

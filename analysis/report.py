@@ -28,6 +28,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from analysis.charts import (
+    NEUTRAL_COLOUR,
     bar_chart,
     cluster_colours,
     heatmap,
@@ -82,7 +83,12 @@ class CurriculumSection:
     """rank, skill, postings_opened, coverage_after, median_pay_idr_month, adjacent_to, reason."""
     pay_against_yardsticks: pd.DataFrame | None = None
     """Per cluster (analysis/earnings.py): cluster, name, paid_postings, share_clearing_umk,
-    share_clearing_bps_household, share_clearing_wb_3_00/_4_20/_8_30, median_earning_potential."""
+    share_clearing_bps_household, share_clearing_wb_extreme/_lower_middle/_upper_middle, median_earning_potential."""
+    earning_potential: pd.DataFrame | None = None
+    """Per posting with pay and a cluster: cluster, name, earning_potential_idr_month."""
+    yardstick_lines: tuple[tuple[str, float], ...] = ()
+    """(name, rupiah a month) of the yardsticks drawn across the earning-potential chart; NaN for one without a
+    figure."""
     yardsticks_used: tuple[str, ...] = ()
     """The figures the pay was held against, each saying which it is and where it comes from."""
     yardsticks_note: str | None = None
@@ -671,7 +677,8 @@ def _curriculum(number: int, curriculum: CurriculumSection, colours: dict, data:
 def _pay_against_yardsticks(curriculum: CurriculumSection, prefix: str, colours: dict, data: DataFolder) -> str:
     if curriculum.pay_against_yardsticks is None and not curriculum.yardsticks_note:
         return ""  # not measured
-    region = escape(curriculum.region or "the region")
+    place = curriculum.region or "the region"
+    region = escape(place)
     body = [
         f"<h4>Does this work pay enough to live on in {region}?</h4>",
         _how(
@@ -683,6 +690,18 @@ def _pay_against_yardsticks(curriculum: CurriculumSection, prefix: str, colours:
     ]
     if curriculum.yardsticks_note:
         return "".join([*body, _note(curriculum.yardsticks_note)])
+    if curriculum.earning_potential is not None and not curriculum.earning_potential.empty:
+        body.append(
+            _boxes_by_group(
+                curriculum.earning_potential,
+                "earning_potential_idr_month",
+                "cluster",
+                colours,
+                title=f"Monthly earning potential per cluster against the yardsticks of {place}",
+                value_label="Earning potential per month (rupiah)",
+                references=curriculum.yardstick_lines,
+            )
+        )
     body.append(
         _table(
             curriculum.pay_against_yardsticks,
@@ -693,7 +712,7 @@ def _pay_against_yardsticks(curriculum: CurriculumSection, prefix: str, colours:
                 Column("median_earning_potential", "Median a month", format_rupiah, True),
                 Column("share_clearing_umk", "Reach UMK", format_percent, True),
                 Column("share_clearing_bps_household", "Reach BPS household line", format_percent, True),
-                Column("share_clearing_wb_8_30", "Reach $8.30 a day", format_percent, True),
+                Column("share_clearing_wb_upper_middle", "Reach World Bank line", format_percent, True),
             ],
             empty="No postings state their pay.",
             limit=None,
@@ -704,6 +723,17 @@ def _pay_against_yardsticks(curriculum: CurriculumSection, prefix: str, colours:
         items = "".join(f"<li>{escape(used)}</li>" for used in curriculum.yardsticks_used)
         body.append(f"<p>Figures used:</p><ul>{items}</ul>")
     return "".join(body)
+
+
+def _boxes_by_group(frame: pd.DataFrame, column: str, key: str, colours: dict, **chart) -> str:
+    """The pay chart of `column` per `key` group of `frame` (which has a `name` column), best median first;
+    `chart` goes to `pay_distribution`."""
+    grouped = frame.groupby(key, sort=False)
+    order = grouped[column].median().sort_values(ascending=False, kind="stable").index
+    names = grouped["name"].first()
+    groups = [(names[group], grouped.get_group(group)[column].tolist()) for group in order]
+    shown = [colours.get(group, NEUTRAL_COLOUR) for group in order] if colours else None
+    return _figure(pay_distribution(groups, colours=shown, **chart))
 
 
 def _curricula(content: ReportContent, data: DataFolder) -> Section:
@@ -771,16 +801,7 @@ def _pay(content: ReportContent, data: DataFolder) -> Section:
         medians = grouped["pay_idr_month"].median().sort_values(ascending=False, kind="stable")
         names = grouped["name"].first()
         colours = _cluster_colours(content) if key == "cluster" else {}
-        groups = [(names[group], grouped.get_group(group)["pay_idr_month"].tolist()) for group in medians.index]
-        body.append(
-            _figure(
-                pay_distribution(
-                    groups,
-                    title="Monthly pay per cluster (rupiah)",
-                    colours=[colours.get(group, "#bbbbbb") for group in medians.index] if colours else None,
-                )
-            )
-        )
+        body.append(_boxes_by_group(paid, "pay_idr_month", key, colours, title="Monthly pay per cluster (rupiah)"))
         summary = pd.DataFrame(
             {
                 "name": names[medians.index].to_numpy(),

@@ -21,7 +21,7 @@ from analysis.clusters import SkillClusters, SkillFamilies
 from analysis.curriculum import Curriculum
 from analysis.data import PostingSet, describe_filters
 from analysis.demand import SkillDemand, compare_periods, recent_periods, rising_and_falling
-from analysis.earnings import EarningPotential, YardstickComparison
+from analysis.earnings import EARNING_POTENTIAL, EarningPotential, YardstickComparison
 from analysis.gap import CurriculumCoverage, SkillRecommender, compare_curricula
 from analysis.index import OccupationIndex
 from analysis.report import CONTENT_COLUMNS, CurriculumSection, ReportContent, SurveySection
@@ -32,6 +32,9 @@ TREND_SKILLS = 8
 CHANGE_ROWS = 10
 # Points of the cluster map: enough to show each cluster's shape, few enough for a small page.
 MAP_POINTS = 3000
+# The yardsticks drawn across the earning-potential chart: the minimum wage, a poor household's needs and the World
+# Bank line for Indonesia's income group; the table beside it has these too.
+CHARTED_YARDSTICKS = ("umk", "bps_household", "wb_upper_middle")
 
 
 class Study:
@@ -186,6 +189,8 @@ class Study:
             missing_by_pay=coverage.missing_by_pay_,
             recommendations=recommender.recommendations_,
             pay_against_yardsticks=yardsticks.by_cluster_ if found else None,
+            earning_potential=self._by_cluster(yardsticks.earning_potential_, EARNING_POTENTIAL) if found else None,
+            yardstick_lines=_charted_lines(yardsticks) if found else (),
             yardsticks_used=tuple(figure.used for figure in yardsticks.yardsticks_.values()) if found else (),
             yardsticks_note=None if found else yardsticks,
         )
@@ -201,11 +206,20 @@ class Study:
         )
 
     def _pay_by_cluster(self) -> pd.DataFrame:
+        return self._by_cluster(self.posting_set_.postings["pay_idr_month"], "pay_idr_month")
+
+    def _by_cluster(self, values: pd.Series, column: str) -> pd.DataFrame:
+        """cluster, name and `column` (`values`, one per posting) for each posting in a cluster with a value."""
         labels = self.clusters_.labels_
-        pay = self.posting_set_.postings["pay_idr_month"].to_numpy(dtype=float)
-        paid = np.flatnonzero((labels >= 0) & ~np.isnan(pay))
+        values = values.to_numpy(dtype=float)
+        kept = np.flatnonzero((labels >= 0) & ~np.isnan(values))
         names = np.asarray(self.clusters_.names_, dtype=object)
-        return pd.DataFrame({"cluster": labels[paid], "name": names[labels[paid]], "pay_idr_month": pay[paid]})
+        return pd.DataFrame({"cluster": labels[kept], "name": names[labels[kept]], column: values[kept]})
+
+
+def _charted_lines(yardsticks: YardstickComparison) -> tuple[tuple[str, float], ...]:
+    """(name, rupiah a month) of the yardsticks the report draws across the earning-potential chart."""
+    return tuple((yardsticks.yardsticks_[key].name, yardsticks.yardsticks_[key].value) for key in CHARTED_YARDSTICKS)
 
 
 def survey_section(survey: SurveyResult) -> SurveySection:

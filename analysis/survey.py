@@ -44,7 +44,7 @@ from sklearn.cluster import KMeans
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import StandardScaler
 
-from analysis.formats import format_count, format_decimal, format_percent, format_rupiah
+from analysis.formats import format_count, format_decimal, format_percent, format_rupiah, is_missing
 from analysis.yardsticks import Figure, YardstickFileError, YardstickLookupError, Yardsticks, load_yardsticks
 from pipelines.skills.taxonomy import Taxonomy, load_taxonomy, normalise
 
@@ -467,9 +467,9 @@ class Indicator:
 
 
 INDICATORS = (
-    Indicator("wb_3_00", "income_per_member_idr", "income per household member"),
-    Indicator("wb_4_20", "income_per_member_idr", "income per household member"),
-    Indicator("wb_8_30", "income_per_member_idr", "income per household member"),
+    Indicator("wb_extreme", "income_per_member_idr", "income per household member"),
+    Indicator("wb_lower_middle", "income_per_member_idr", "income per household member"),
+    Indicator("wb_upper_middle", "income_per_member_idr", "income per household member"),
     Indicator("bps_capita", "income_per_member_idr", "income per household member"),
     Indicator("bps_household", "household_income_used_idr", "household income"),
     Indicator("umk", "monthly_income_idr", "personal income"),
@@ -537,7 +537,8 @@ class ResilienceIndicators:
         rows = []
         for indicator in INDICATORS:
             figure = self.yardsticks_[indicator.yardstick]
-            reaching = int((members[indicator.income] >= figure.value).sum())
+            # Without a figure for the period nobody can be said to reach it: None, not 0.
+            reaching = int((members[indicator.income] >= figure.value).sum()) if figure.available else None
             rows.append({
                 "indicator": indicator.yardstick,
                 "yardstick": figure.name,
@@ -545,7 +546,7 @@ class ResilienceIndicators:
                 "line_idr": float(figure.value),
                 "members": len(members),
                 "reaching": reaching,
-                "share": reaching / len(members) if len(members) else math.nan,
+                "share": reaching / len(members) if len(members) and reaching is not None else math.nan,
             })
         return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
 
@@ -597,15 +598,21 @@ class SurveyResult:
             lines += textwrap.wrap(
                 figure.used,
                 width=LINE_WIDTH,
-                initial_indent=f"  {key:<13} {_exact_rupiah(figure.value):>12}  ",
-                subsequent_indent=" " * 31,
+                initial_indent=f"  {key:<15} {_exact_rupiah(figure.value):>12}  ",
+                subsequent_indent=" " * 32,
             )
         return [*lines, ""]
 
     def _indicator_lines(self) -> list[str]:
         indicators = self.indicators
         rows = [
-            [row.indicator, row.compares, _exact_rupiah(row.line_idr), str(row.reaching), format_percent(row.share)]
+            [
+                row.indicator,
+                row.compares,
+                _exact_rupiah(row.line_idr),
+                format_count(row.reaching),
+                format_percent(row.share),
+            ]
             for row in indicators.overall_.itertuples()
         ]
         header = ["indicator", "compares", "line", "reaching", "share"]
@@ -650,7 +657,7 @@ class SurveyResult:
             "yardsticks": {
                 key: {
                     "name": figure.name,
-                    "value_idr": float(figure.value),
+                    "value_idr": _plain(figure.value),
                     "unit": figure.unit,
                     "used": figure.used,
                     "source": figure.source,
@@ -766,8 +773,8 @@ def _long_date(day: date) -> str:
 
 
 def _exact_rupiah(value: float) -> str:
-    """Rupiah to the rupiah, so that a coordinator can check a yardstick against its source."""
-    return f"Rp {format_count(value)}"
+    """Rupiah to the rupiah, so that a coordinator can check a yardstick against its source; "–" for no figure."""
+    return format_count(value) if is_missing(value) else f"Rp {format_count(value)}"
 
 
 def _table(rows: list[list[str]], header: list[str], left: int = 1) -> list[str]:

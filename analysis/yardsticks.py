@@ -18,8 +18,10 @@ pay with.
 World Bank lines are never converted to rupiah at market exchange rates (``pipelines/data/exchange_rates.csv``): a
 PPP dollar is what a dollar buys in the United States, and buys it in Indonesia for far fewer rupiah than a market
 dollar costs. The World Bank's own equivalent of $3.00 a day is Rp546,400 a month; $3.00 a day at a market rate of
-about Rp16,000 would be some Rp1.46 million, more than two and a half times the line. A line whose rupiah equivalent
-the table does not hold stays in dollars a day.
+about Rp16,000 would be some Rp1.46 million, more than two and a half times the line. A line in force on a date is
+taken in rupiah from the World Bank's own equivalent when the table holds one, else converted with a published PPP
+conversion factor in force (kind ``ppp_factor``: rupiah per PPP dollar of the line's PPP round, at that year's
+prices) and 365/12 days a month; with neither, the line has no rupiah value for that date, and says so.
 """
 
 from __future__ import annotations
@@ -28,34 +30,47 @@ import calendar
 import csv
 import importlib.resources
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-KINDS = ("world_bank_line", "bps_poverty_line", "minimum_wage")
+KINDS = ("world_bank_line", "bps_poverty_line", "minimum_wage", "ppp_factor")
+PPP_DOLLARS = "USD/day/person (PPP)"
+PER_PPP_DOLLAR = "IDR per PPP dollar"
 # The units each kind may be given in.
 UNITS_OF_KIND = {
-    "world_bank_line": ("USD/day/person (PPP)", "IDR/month/person"),
+    "world_bank_line": (PPP_DOLLARS, "IDR/month/person"),
     "bps_poverty_line": ("IDR/month/person", "IDR/month/household"),
     "minimum_wage": ("IDR/month",),
+    "ppp_factor": (PER_PPP_DOLLAR,),
 }
 COLUMNS = ("kind", "name", "value", "unit", "area", "province", "valid_from", "valid_to", "source", "note")
 NATIONAL = "Indonesia"
 INTERNATIONAL = "international"
 PER_PERSON = "IDR/month/person"
 PER_HOUSEHOLD = "IDR/month/household"
-# The World Bank lines of the standard set (Yardsticks.yardsticks_for), by key.
+# The World Bank lines of the standard set (Yardsticks.yardsticks_for), by key: one line per purpose, newest PPP
+# round first; the first in force on a date stands for it. A new update of the lines goes at the front.
 WORLD_BANK_LINES = {
-    "wb_3_00": "World Bank $3.00 (2021 PPP)",
-    "wb_4_20": "World Bank $4.20 (2021 PPP)",
-    "wb_8_30": "World Bank $8.30 (2021 PPP)",
+    "wb_extreme": ("World Bank $3.00 (2021 PPP)", "World Bank $2.15 (2017 PPP)"),
+    "wb_lower_middle": ("World Bank $4.20 (2021 PPP)", "World Bank $3.65 (2017 PPP)"),
+    "wb_upper_middle": ("World Bank $8.30 (2021 PPP)", "World Bank $6.85 (2017 PPP)"),
 }
+# What each of them measures, for messages.
+WORLD_BANK_PURPOSES = {
+    "wb_extreme": "extreme poverty line",
+    "wb_lower_middle": "lower-middle-income poverty line",
+    "wb_upper_middle": "upper-middle-income poverty line",
+}
+DAYS_PER_MONTH = 365 / 12
 # How messages name each kind.
 _KIND_WORDS = {
     "world_bank_line": "World Bank line",
     "bps_poverty_line": "BPS poverty line",
     "minimum_wage": "minimum wage",
+    "ppp_factor": "PPP conversion factor",
 }
 _UNIT_WORDS = {PER_PERSON: "per person", PER_HOUSEHOLD: "per household"}
 # Region prefixes a user may write, and the one the table writes.
@@ -93,6 +108,11 @@ class Figure:
     used: str = ""
     """Set by ``Yardsticks.lookup``: the figure, its period and source, and why it stands for the region asked
     about, e.g. "UMP Bali 2025 (Pemerintah Provinsi Bali, UMP 2025), since Kabupaten Buleleng has no UMK for 2025"."""
+
+    @property
+    def available(self) -> bool:
+        """False for the stand-in of a yardstick the table has no figure for (``value`` NaN; ``used`` says why)."""
+        return not math.isnan(self.value)
 
     @property
     def period(self) -> str:
@@ -198,18 +218,64 @@ class Yardsticks:
         - ``umk``: the UMK, or the province's UMP (for a province, its UMP), per worker;
         - ``bps_capita``: the BPS poverty line per person, the province's or else the national one;
         - ``bps_household``: the BPS poverty line per poor household, likewise (the table holds only national ones);
-        - ``wb_3_00``, ``wb_4_20``, ``wb_8_30``: the World Bank's $3.00, $4.20 and $8.30 a day (2021 PPP), per
-          person, as the World Bank's own monthly equivalents for Indonesia (in force from the June 2025 update,
-          so an earlier date raises).
+        - ``wb_extreme``, ``wb_lower_middle``, ``wb_upper_middle``: the World Bank lines in force, per person
+          (``world_bank_line``): $3.00, $4.20 and $8.30 a day (2021 PPP) from the June 2025 update, $2.15, $3.65
+          and $6.85 (2017 PPP) before it.
+
+        A yardstick the table has no figure for on ``on`` is a stand-in whose value is NaN and whose ``used`` says
+        what is missing (``Figure.available`` is False), so that the others can still be used. Raises
+        YardstickLookupError for a region the table does not know.
         """
+        self.area(region)
         figures = {
-            "umk": self.lookup("minimum_wage", region, on),
-            "bps_capita": self.lookup("bps_poverty_line", region, on, unit=PER_PERSON),
-            "bps_household": self.lookup("bps_poverty_line", region, on, unit=PER_HOUSEHOLD),
+            "umk": self._in_force(region, on, "minimum_wage"),
+            "bps_capita": self._in_force(region, on, "bps_poverty_line", PER_PERSON),
+            "bps_household": self._in_force(region, on, "bps_poverty_line", PER_HOUSEHOLD),
         }
-        for key, line in WORLD_BANK_LINES.items():
-            figures[key] = self.lookup("world_bank_line", region, on, name=line, unit=PER_PERSON)
+        for key in WORLD_BANK_LINES:
+            figures[key] = self.world_bank_line(key, region, on)
         return figures
+
+    def world_bank_line(self, key: str, region: str, on: date) -> Figure:
+        """The World Bank line of ``key`` (a ``WORLD_BANK_LINES`` key) in force on ``on``, in rupiah a month per
+        person: the World Bank's own rupiah equivalent when the table holds one, else the dollar line converted with
+        the PPP conversion factor of its PPP round in force on ``on`` and 365/12 days a month; else a stand-in
+        (``Figure.available`` False) saying what is missing."""
+        for name in WORLD_BANK_LINES[key]:
+            try:
+                dollars = self.lookup("world_bank_line", region, on, name=name, unit=PPP_DOLLARS)
+            except YardstickLookupError:
+                continue  # not in force on that day: an older or newer round
+            try:
+                return self.lookup("world_bank_line", region, on, name=name, unit=PER_PERSON)
+            except YardstickLookupError:
+                pass
+            ppp_round = _ppp_round(name)
+            try:
+                factor = self.lookup("ppp_factor", region, on, name=f"PPP conversion factor ({ppp_round})")
+            except YardstickLookupError:
+                return _missing(
+                    dollars,
+                    f"{name}: no rupiah value on {on}: the table holds neither the World Bank's rupiah equivalent nor "
+                    f"a PPP conversion factor ({ppp_round}) in force then; add one (see the top of yardsticks.csv)",
+                )
+            used = (
+                f"{dollars.used}, converted at Rp {factor.value:,.2f} per PPP dollar ({factor.name} {factor.period}, "
+                f"{factor.source}) and 365/12 days a month"
+            )
+            return replace(dollars, value=dollars.value * factor.value * DAYS_PER_MONTH, unit=PER_PERSON, used=used)
+        purpose = f"World Bank {WORLD_BANK_PURPOSES[key]}"
+        placeholder = Figure("world_bank_line", purpose, math.nan, PER_PERSON, INTERNATIONAL, "", on, on, "")
+        return _missing(placeholder, f"{purpose}: none of {', '.join(WORLD_BANK_LINES[key])} is in force on {on}")
+
+    def _in_force(self, region: str, on: date, kind: str, unit: str | None = None) -> Figure:
+        """``lookup``, or a stand-in saying why nothing answers it."""
+        try:
+            return self.lookup(kind, region, on, unit=unit)
+        except YardstickLookupError as missing:
+            described = _described(kind, None, unit)
+            placeholder = Figure(kind, described, math.nan, unit or UNITS_OF_KIND[kind][0], region, "", on, on, "")
+            return _missing(placeholder, f"{described}: {missing}")
 
     def _nothing_in_force(
         self, kind: str, name: str | None, unit: str | None, chain: list[str], series: list[Figure], on: date
@@ -413,11 +479,24 @@ def _described(kind: str, name: str | None, unit: str | None) -> str:
     return f"{described} ({unit})" if unit else described
 
 
+def _missing(figure: Figure, why: str) -> Figure:
+    """The stand-in of ``figure`` for a date the table has no value for: NaN, with ``why`` as its ``used``."""
+    return replace(figure, value=math.nan, used=why)
+
+
+def _ppp_round(name: str) -> str:
+    """The PPP round a World Bank line is in, from its name: "2017 PPP" of "World Bank $6.85 (2017 PPP)"."""
+    match = re.search(r"\((\d{4} PPP)\)", name)
+    if not match:
+        raise YardstickLookupError(f"{name!r} does not say its PPP round, as in \"World Bank $6.85 (2017 PPP)\"")
+    return match.group(1)
+
+
 def _explanation(figure: Figure, skipped: list[str]) -> str:
     """``Figure.used``: the figure, its period and source, and the areas passed over for lack of their own."""
     used = f"{figure.name} {figure.period} ({figure.source})"
-    if not skipped or figure.kind == "world_bank_line":
-        # A World Bank line belongs to no region: Indonesia's equivalent stands for every region without a note.
+    if not skipped or figure.kind in ("world_bank_line", "ppp_factor"):
+        # A World Bank line belongs to no region: Indonesia's figures stand for every region without a note.
         return used
     if figure.kind == "minimum_wage":
         # The table lists every UMK set, so a regency missing from it for a year has none (Buleleng from 2024).

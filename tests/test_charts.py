@@ -60,7 +60,10 @@ def hostile_charts() -> dict[str, str]:
             column_label=SCRIPT,
         ),
         "pay": pay_distribution(
-            [(SCRIPT, [4e6, 5e6, 6e6, 7e6, 8e6]), (ATTRIBUTE, [3e6])], title=ATTRIBUTE, value_label=SCRIPT
+            [(SCRIPT, [4e6, 5e6, 6e6, 7e6, 8e6]), (ATTRIBUTE, [3e6])],
+            title=ATTRIBUTE,
+            value_label=SCRIPT,
+            references=[(SCRIPT, 2.5e6)],
         ),
     }
 
@@ -224,6 +227,27 @@ def test_pay_distribution_has_rupiah_axis_boxes_and_dots_for_few_values():
     assert len([rect for rect in root.iter("rect") if rect.get("fill-opacity")]) == 1  # one box: Web
     assert len([circle for circle in root.iter("circle")]) == 2  # Design's two values
     assert "Rp 6,5 jt" in shown  # Web's median
+
+
+def test_pay_distribution_draws_reference_lines_and_names_them_in_the_legend():
+    root = parse(
+        pay_distribution(
+            [("Web", [4e6, 5e6, 6e6, 7e6, 9e6]), ("Data", [4e6, 5e6, 6e6, 7e6, 90e6])],
+            title="Pay",
+            references=[("UMK Kabupaten Sleman 2026", 2_624_387), ("no figure", np.nan), ("far out", 15e6)],
+        )
+    )
+    lines = [group for group in root.iter("g") if group.get("class") == "reference"]
+    assert len(lines) == 2  # the one without a value is left out
+    assert [line.find("title").text for line in lines] == [
+        "UMK Kabupaten Sleman 2026: Rp 2.624.000",
+        "far out: Rp 15.000.000",
+    ]
+    shown = texts(root)
+    assert "UMK Kabupaten Sleman 2026: Rp 2,62 jt" in shown
+    assert "Rp 15 jt" in shown  # the axis reaches the farthest line...
+    assert "Rp 40 jt" not in shown  # ...not Data's long whisker, which ends in an arrowhead
+    assert len([shape for shape in root.iter("polygon") if shape.get("class") == "beyond-axis"]) == 1
 
 
 @pytest.mark.parametrize(

@@ -62,14 +62,14 @@ def test_other_hours_rescale_hourly_pay_when_the_postings_say_which_is_hourly():
 
 # Yardsticks of Kabupaten Sleman on 2026-01-20 (bundled table), in rupiah a month:
 #   umk 2,624,387 · bps_capita 649,331 (DI Yogyakarta) · bps_household 3,053,269 (national)
-#   wb_3_00 546,400 · wb_4_20 765,000 · wb_8_30 1,512,000
+#   wb_extreme 546,400 · wb_lower_middle 765,000 · wb_upper_middle 1,512,000
 # Postings, their earning potential (2 projects a month) and what they clear:
 #   0  month 5,000,000          cluster 0   all six
 #   1  month 2,700,000          cluster 0   all but the household line
 #   2  project 1,000,000 → 2 jt cluster 1   bps_capita and the World Bank lines
-#   3  project 400,000 → 800 rb cluster 1   bps_capita, wb_3_00, wb_4_20
+#   3  project 400,000 → 800 rb cluster 1   bps_capita, wb_extreme, wb_lower_middle
 #   4  no pay                   cluster 1   nothing, and counts in no share
-#   5  month 600,000            none (-1)   wb_3_00 only
+#   5  month 600,000            none (-1)   wb_extreme only
 PAYS = [(5_000_000, None), (2_700_000, None), (None, 1_000_000), (None, 400_000), (None, None), (600_000, None)]
 LABELS = [0, 0, 1, 1, 1, -1]
 DAYS = [date(2026, 1, 5), date(2026, 1, 20), date(2026, 1, 8), None, date(2025, 12, 30), date(2026, 1, 2)]
@@ -84,12 +84,14 @@ def test_the_yardsticks_are_those_of_the_latest_posting_day(sleman):
     assert sleman.on_ == date(2026, 1, 20)
     assert sleman.yardsticks_["umk"].value == 2_624_387
     assert sleman.yardsticks_["umk"].used == "UMK Kabupaten Sleman 2026 (Pemerintah Daerah DIY, UMK 2026)"
-    assert list(sleman.ratios_.columns) == ["umk", "bps_capita", "bps_household", "wb_3_00", "wb_4_20", "wb_8_30"]
+    assert list(sleman.ratios_.columns) == [
+        "umk", "bps_capita", "bps_household", "wb_extreme", "wb_lower_middle", "wb_upper_middle"
+    ]
 
 
 def test_ratios_and_clearing_per_posting(sleman):
     assert sleman.ratios_.loc[0, "umk"] == pytest.approx(5_000_000 / 2_624_387)
-    assert sleman.ratios_.loc[3, "wb_4_20"] == pytest.approx(800_000 / 765_000)
+    assert sleman.ratios_.loc[3, "wb_lower_middle"] == pytest.approx(800_000 / 765_000)
     assert sleman.ratios_.loc[4].isna().all()
     assert sleman.clears_.loc[0].all()
     assert sleman.clears_.loc[1].tolist() == [True, True, False, True, True, True]
@@ -105,9 +107,9 @@ def test_overall_shares_are_of_the_paid_postings(sleman):
     assert overall["share_clearing_umk"] == pytest.approx(2 / 5)
     assert overall["share_clearing_bps_capita"] == pytest.approx(4 / 5)
     assert overall["share_clearing_bps_household"] == pytest.approx(1 / 5)
-    assert overall["share_clearing_wb_3_00"] == pytest.approx(5 / 5)
-    assert overall["share_clearing_wb_4_20"] == pytest.approx(4 / 5)
-    assert overall["share_clearing_wb_8_30"] == pytest.approx(3 / 5)
+    assert overall["share_clearing_wb_extreme"] == pytest.approx(5 / 5)
+    assert overall["share_clearing_wb_lower_middle"] == pytest.approx(4 / 5)
+    assert overall["share_clearing_wb_upper_middle"] == pytest.approx(3 / 5)
     assert overall["median_earning_potential"] == 2_000_000  # of 5, 2.7, 2, 0.8 and 0.6 million
 
 
@@ -118,9 +120,9 @@ def test_shares_per_cluster(sleman):
     assert by_cluster["paid_postings"].tolist() == [2, 2]
     assert by_cluster["share_clearing_umk"].tolist() == [1.0, 0.0]
     assert by_cluster["share_clearing_bps_household"].tolist() == [0.5, 0.0]
-    assert by_cluster["share_clearing_wb_3_00"].tolist() == [1.0, 1.0]
-    assert by_cluster["share_clearing_wb_4_20"].tolist() == [1.0, 1.0]
-    assert by_cluster["share_clearing_wb_8_30"].tolist() == [1.0, 0.5]
+    assert by_cluster["share_clearing_wb_extreme"].tolist() == [1.0, 1.0]
+    assert by_cluster["share_clearing_wb_lower_middle"].tolist() == [1.0, 1.0]
+    assert by_cluster["share_clearing_wb_upper_middle"].tolist() == [1.0, 0.5]
     assert by_cluster["median_earning_potential"].tolist() == [3_850_000, 1_400_000]
 
 
@@ -129,11 +131,24 @@ def test_fee_projects_and_theta_change_who_clears():
     # With a 20% fee posting 1 earns 2,160,000, under the UMK; posting 2 earns 1,600,000, still over $8.30.
     with_fee = YardstickComparison("Sleman", earning_potential=EarningPotential(platform_fee=0.2)).fit(postings)
     assert with_fee.overall_["share_clearing_umk"] == pytest.approx(1 / 5)
-    assert with_fee.overall_["share_clearing_wb_8_30"] == pytest.approx(3 / 5)
+    assert with_fee.overall_["share_clearing_wb_upper_middle"] == pytest.approx(3 / 5)
     assert with_fee.by_cluster_ is None
     # Theta 1.6: posting 0 (5 jt / 3,053,269 = 1.64) still clears the household line; at 1.7 it does not.
     assert YardstickComparison("Sleman", theta=1.6).fit(postings).overall_["share_clearing_bps_household"] == 1 / 5
     assert YardstickComparison("Sleman", theta=1.7).fit(postings).overall_["share_clearing_bps_household"] == 0
+
+
+def test_a_yardstick_without_a_figure_has_no_share_rather_than_none_clearing():
+    # Mid-2023: the table holds no rupiah value of the 2017-PPP World Bank lines; the UMK is Sleman's of 2023.
+    postings = pay_set(*PAYS, posted_on=DAYS)
+    mid_2023 = YardstickComparison("Sleman", on=date(2023, 6, 15)).fit(postings, LABELS)
+    assert mid_2023.yardsticks_["umk"].value == 2_159_519
+    assert mid_2023.overall_["share_clearing_umk"] == pytest.approx(2 / 5)  # 5 jt and 2.7 jt
+    for key in ("wb_extreme", "wb_lower_middle", "wb_upper_middle"):
+        assert not mid_2023.yardsticks_[key].available
+        assert np.isnan(mid_2023.overall_[f"share_clearing_{key}"])
+        assert mid_2023.by_cluster_[f"share_clearing_{key}"].isna().all()
+        assert mid_2023.ratios_[key].isna().all()
 
 
 def test_a_region_and_date_of_ones_choosing():

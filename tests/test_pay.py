@@ -183,7 +183,16 @@ def test_bundled_table_has_the_ten_currencies_each_row_sourced_and_positive():
     for rate in rates:
         assert rate.usd_per_unit > 0, rate
         assert rate.source, rate
-        assert 2021 <= rate.year <= 2025, rate
+        assert 2019 <= rate.year <= 2025, rate
+
+
+def test_bundled_table_has_rupiah_for_every_year_with_an_official_average():
+    rates = load_rates()
+    published_averages = {2019: 14_147.67, 2020: 14_582.20, 2021: 14_308.14, 2022: 14_873, 2023: 15_255, 2024: 15_841}
+    for year, published in published_averages.items():
+        usd_per_unit, source = rates.usd_per_unit("IDR", year)
+        assert 1 / usd_per_unit == pytest.approx(published), year
+        assert "nearest year" not in source, year
 
 
 def test_bundled_table_converts_a_rupiah_salary():

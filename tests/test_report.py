@@ -91,10 +91,20 @@ def curriculum_section(name: str, coverage: float, *, empty: bool = False) -> Cu
                 "median_earning_potential": [5_250_000.0, np.nan],
                 **{
                     f"share_clearing_{key}": [0.8, np.nan]
-                    for key in ("umk", "bps_capita", "bps_household", "wb_3_00", "wb_4_20", "wb_8_30")
+                    for key in (
+                        "umk", "bps_capita", "bps_household", "wb_extreme", "wb_lower_middle", "wb_upper_middle"
+                    )
                 },
             }
         ),
+        earning_potential=pd.DataFrame(
+            {
+                "cluster": [0] * 6,
+                "name": [f"Web {SCRIPT}"] * 6,
+                "earning_potential_idr_month": [2e6, 3e6, 4e6, 5e6, 6e6, 7e6],
+            }
+        ),
+        yardstick_lines=((f"UMK {SCRIPT}", 2_624_387.0), ("World Bank $6.85 (2017 PPP)", np.nan)),
         yardsticks_used=(f"UMK Kabupaten Sleman 2026 ({SCRIPT})",),
     )
 
@@ -379,6 +389,8 @@ def test_pay_against_the_yardsticks_is_shown_per_curriculum(written):
     assert "Does this work pay enough to live on in Kabupaten Sleman" in page
     assert "Reach UMK" in page and "80%" in page
     assert f"UMK Kabupaten Sleman 2026 ({escape(SCRIPT)})" in page
+    assert "Monthly earning potential per cluster against the yardsticks of Kabupaten Sleman" in page
+    assert page.count('class="reference"') == 2  # the UMK line in each of the two curricula; NaN is left out
 
 
 def test_a_region_without_yardsticks_says_so(tmp_path):
@@ -395,7 +407,7 @@ def test_a_survey_gets_its_section_with_every_text_escaped(tmp_path):
 
     indicators = pd.DataFrame(
         {
-            "indicator": ["umk", "wb_3_00"],
+            "indicator": ["umk", "wb_extreme"],
             "yardstick": [f"UMK {SCRIPT}", "World Bank $3.00 (2021 PPP)"],
             "compares": ["personal income", "income per household member"],
             "line_idr": [2_624_387.0, 546_400.0],

@@ -35,9 +35,9 @@ HEADER = ",".join((*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS))
 GOOD_ROW = "A01,3000000,3,Kabupaten Sleman,upwork,HTML;CSS,12,freelance,5000000,22,perempuan,Web"
 # The yardsticks of Kabupaten Sleman on 15 January 2026, from analysis/reference/yardsticks.csv.
 SLEMAN_2026_01 = {
-    "wb_3_00": 546_400,
-    "wb_4_20": 765_000,
-    "wb_8_30": 1_512_000,
+    "wb_extreme": 546_400,
+    "wb_lower_middle": 765_000,
+    "wb_upper_middle": 1_512_000,
     "bps_capita": 649_331,
     "bps_household": 3_053_269,
     "umk": 2_624_387,
@@ -239,7 +239,7 @@ def test_unreadable_files_are_one_error(tmp_path, name, content, expected):
 # Indicators ----------------------------------------------------------------------------------------------------
 
 # Five members against the Sleman yardsticks of January 2026 (SLEMAN_2026_01), each reach worked out by hand:
-#   member income     household  per member  wb_3_00 wb_4_20 wb_8_30 bps_capita bps_household umk
+#   member income     household  per member  wb_extreme wb_lower_middle wb_upper_middle bps_capita bps_household umk
 #   A      2.624.387  1 (own)    2.624.387   yes     yes     yes     yes        no            yes (exactly the UMK)
 #   B      3.000.000  4 of 4 m.  1.000.000   yes     yes     no      yes        yes           yes
 #   C        600.000  1 (own)      600.000   yes     no      no      no         no            no
@@ -252,11 +252,13 @@ HAND_MADE = [
     "D,0,3,Kabupaten Sleman,none,,0,student,2100000,,,",
     "E,1600000,2,Kabupaten Sleman,fiverr,,20,freelance,,,,",
 ]
-REACHING_ALL = {"wb_3_00": 5, "wb_4_20": 3, "wb_8_30": 1, "bps_capita": 4, "bps_household": 1, "umk": 2}
+REACHING_ALL = {
+    "wb_extreme": 5, "wb_lower_middle": 3, "wb_upper_middle": 1, "bps_capita": 4, "bps_household": 1, "umk": 2
+}
 # Clusters {A, B} and {C, D, E}.
 REACHING_BY_CLUSTER = {
-    0: {"wb_3_00": 2, "wb_4_20": 2, "wb_8_30": 1, "bps_capita": 2, "bps_household": 1, "umk": 2},
-    1: {"wb_3_00": 3, "wb_4_20": 1, "wb_8_30": 0, "bps_capita": 2, "bps_household": 0, "umk": 0},
+    0: {"wb_extreme": 2, "wb_lower_middle": 2, "wb_upper_middle": 1, "bps_capita": 2, "bps_household": 1, "umk": 2},
+    1: {"wb_extreme": 3, "wb_lower_middle": 1, "wb_upper_middle": 0, "bps_capita": 2, "bps_household": 0, "umk": 0},
 }
 
 
@@ -298,7 +300,9 @@ def test_indicators_with_given_figures_count_equal_as_reaching(hand_made):
     indicators = ResilienceIndicators("anywhere", "2026-01", figures=figures).fit(hand_made)
     reaching = indicators.overall_.set_index("indicator")["reaching"].to_dict()
     # Per member: A, B, D (exactly), E. Household: A, B, D, E. Personal: A, B, E.
-    assert reaching == {"wb_3_00": 4, "wb_4_20": 4, "wb_8_30": 4, "bps_capita": 4, "bps_household": 4, "umk": 3}
+    assert reaching == {
+        "wb_extreme": 4, "wb_lower_middle": 4, "wb_upper_middle": 4, "bps_capita": 4, "bps_household": 4, "umk": 3
+    }
     assert indicators.by_cluster_ is None
 
 
@@ -408,7 +412,7 @@ def test_the_example_runs_end_to_end():
     text = run_survey(EXAMPLE, "Kabupaten Sleman", "2026-01")
     assert text.startswith("Survey example-survey.csv: 53 members analysed (60 rows; 7 left out")
     assert "7 members outside Kabupaten Sleman (Kota Yogyakarta 4, Kabupaten Bantul 3)" in text
-    assert "umk           Rp 2.624.387  UMK Kabupaten Sleman 2026" in text
+    assert "umk             Rp 2.624.387  UMK Kabupaten Sleman 2026" in text
     assert "Clusters of members (k-means, k = 4, the best silhouette" in text
     for problem in read_survey(EXAMPLE).problems:
         assert f"  {problem}\n" in text
@@ -424,7 +428,7 @@ def test_json_output_parses_and_agrees_with_the_text():
     assert [row["indicator"] for row in result["indicators"]] == list(SLEMAN_2026_01)
     assert all(row["members"] == 53 for row in result["indicators"])
     # Counted from the file with the csv module alone, leaving out the seven documented bad rows.
-    counted = {"wb_3_00": 40, "wb_4_20": 33, "wb_8_30": 26, "bps_capita": 36, "bps_household": 33, "umk": 28}
+    counted = {"wb_extreme": 40, "wb_lower_middle": 33, "wb_upper_middle": 26, "bps_capita": 36, "bps_household": 33, "umk": 28}
     assert {row["indicator"]: row["reaching"] for row in result["indicators"]} == counted
     assert {row["indicator"]: row["share"] for row in result["indicators"]} == {k: n / 53 for k, n in counted.items()}
     assert result["clusters"]["k"] == 3 and result["clusters"]["k_given"] is True
@@ -471,6 +475,27 @@ def test_an_unknown_region_is_one_error():
     assert "\n" not in str(caught.value)
 
 
-def test_a_period_before_the_yardsticks_is_one_error():
-    with pytest.raises(SurveyError, match="no yardsticks for Kabupaten Sleman on 2020-01-15"):
-        analyse_survey(EXAMPLE, "Kabupaten Sleman", "2020-01")
+def test_in_2024_the_2017_ppp_lines_count_converted(hand_made):
+    indicators = ResilienceIndicators("Kabupaten Sleman", "2024-06").fit(hand_made)
+    # Lines a month: 2.15, 3.65 and 6.85 PPP dollars a day x Rp 5,993.03 (BPS, 2024) x 365/12 days:
+    # Rp 391,919, Rp 665,351 and Rp 1,248,673. Per member: A 2,624,387, B 1,000,000, C 600,000, D 700,000,
+    # E 800,000: everyone reaches the first, all but C the second, only A the third.
+    reaching = indicators.overall_.set_index("indicator")["reaching"]
+    assert reaching[["wb_extreme", "wb_lower_middle", "wb_upper_middle"]].tolist() == [5, 4, 1]
+    assert indicators.yardsticks_["wb_upper_middle"].name == "World Bank $6.85 (2017 PPP)"
+
+
+def test_a_yardstick_without_a_figure_for_the_period_is_shown_as_missing_not_as_nobody():
+    result = analyse_survey(EXAMPLE, "Kabupaten Sleman", "2020-01")
+    overall = result.indicators.overall_.set_index("indicator")
+    # No minimum wage before 2023 and no World Bank line before September 2022 in the table; the national BPS
+    # lines of September 2019 are.
+    for key in ("umk", "wb_extreme", "wb_lower_middle", "wb_upper_middle"):
+        assert pd.isna(overall.loc[key, "reaching"]) and pd.isna(overall.loc[key, "share"])
+    assert overall.loc["bps_capita", "line_idr"] == 440_538 and overall.loc["bps_capita", "reaching"] > 0
+    text = result.text()
+    assert "before the first minimum wage for Kabupaten Sleman" in text
+    assert re.search(r"  umk +personal income +– +– +–\n", text)
+    as_json = json.loads(result.to_json())
+    assert as_json["yardsticks"]["umk"]["value_idr"] is None
+    assert [row["share"] for row in as_json["indicators"] if row["indicator"] == "umk"] == [None]

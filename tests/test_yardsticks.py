@@ -29,9 +29,11 @@ def write(path: Path, *rows: str, comments: str = "# my region's figures\n") -> 
 
 
 def test_the_bundled_table_is_package_data_and_every_row_reads(table):
-    assert len(table) == 99  # 9 World Bank, 26 national BPS, 12 provincial BPS, 52 minimum wages
+    # 9 World Bank, 26 national BPS, 12 provincial BPS, 52 minimum wages, 1 PPP conversion factor
+    assert len(table) == 100
     assert table.origin.endswith("analysis/reference/yardsticks.csv")
-    assert {figure.kind for figure in table.figures} == {"world_bank_line", "bps_poverty_line", "minimum_wage"}
+    kinds = {figure.kind for figure in table.figures}
+    assert kinds == {"world_bank_line", "bps_poverty_line", "minimum_wage", "ppp_factor"}
 
 
 def test_a_regency_takes_its_own_umk(table):
@@ -160,18 +162,56 @@ def test_the_standard_set_for_a_regency(table):
         "umk": 2_624_387,
         "bps_capita": 649_331,  # DI Yogyakarta, September 2025
         "bps_household": 3_053_269,  # national, September 2025
-        "wb_3_00": 546_400,
-        "wb_4_20": 765_000,
-        "wb_8_30": 1_512_000,
+        "wb_extreme": 546_400,
+        "wb_lower_middle": 765_000,
+        "wb_upper_middle": 1_512_000,
     }
     assert all(figure.unit.startswith("IDR/month") for figure in figures.values())
     assert figures["bps_household"].used.endswith("per household for Kabupaten Sleman or DI Yogyakarta")
     assert yardsticks_for("Sleman", date(2026, 1, 15))["umk"].value == 2_624_387
 
 
-def test_the_standard_set_before_the_2021_ppp_lines_errors(table):
-    with pytest.raises(YardstickLookupError, match="before the first World Bank \\$3.00 \\(2021 PPP\\)"):
-        table.yardsticks_for("Sleman", date(2025, 5, 31))
+def test_before_june_2025_the_2017_ppp_lines_are_converted_with_the_factor_of_their_year(table):
+    figures = table.yardsticks_for("Sleman", date(2024, 6, 15))
+    # $ a day x Rp 5,993.03 a 2017-PPP dollar in 2024 (BPS) x 365/12 days a month
+    assert figures["wb_extreme"].value == pytest.approx(2.15 * 5993.03 * 365 / 12)  # Rp 391,919
+    assert figures["wb_lower_middle"].value == pytest.approx(3.65 * 5993.03 * 365 / 12)  # Rp 665,351
+    assert figures["wb_upper_middle"].value == pytest.approx(6.85 * 5993.03 * 365 / 12)  # Rp 1,248,673
+    upper = figures["wb_upper_middle"]
+    assert (upper.name, upper.unit) == ("World Bank $6.85 (2017 PPP)", PER_PERSON)
+    assert "converted at Rp 5,993.03 per PPP dollar (PPP conversion factor (2017 PPP) 2024, BPS" in upper.used
+    assert figures["umk"].value == 2_315_976
+
+
+def test_a_line_without_a_rupiah_value_is_a_stand_in_saying_why(table):
+    figures = table.yardsticks_for("Sleman", date(2023, 6, 15))
+    line = figures["wb_extreme"]
+    assert not line.available and line.name == "World Bank $2.15 (2017 PPP)"
+    assert "no rupiah value on 2023-06-15" in line.used and "PPP conversion factor (2017 PPP)" in line.used
+    # The other yardsticks are there.
+    assert figures["umk"].value == 2_159_519 and figures["bps_capita"].value == 573_022
+
+
+def test_a_date_before_the_figures_leaves_stand_ins_but_an_unknown_region_errors(table):
+    figures = table.yardsticks_for("Sleman", date(2021, 1, 1))
+    assert not figures["umk"].available
+    assert "before the first minimum wage for Kabupaten Sleman" in figures["umk"].used
+    assert "none of World Bank $8.30 (2021 PPP), World Bank $6.85 (2017 PPP) is in force" in figures[
+        "wb_upper_middle"
+    ].used
+    assert figures["bps_capita"].value == 458_947  # national, September 2020
+    with pytest.raises(YardstickLookupError, match="unknown region 'Atlantis'"):
+        table.yardsticks_for("Atlantis", date(2024, 6, 15))
+
+
+def test_a_users_ppp_factor_converts_the_lines_of_its_year(tmp_path):
+    mine = write(
+        tmp_path / "ppp.csv",
+        'ppp_factor,PPP conversion factor (2017 PPP),5800,IDR per PPP dollar,Indonesia,,2023-01-01,2023-12-31,'
+        '"A statistics office, 2023 release",invented for this test',
+    )
+    figures = load_yardsticks(extra=[mine]).yardsticks_for("Sleman", date(2023, 6, 15))
+    assert figures["wb_upper_middle"].value == pytest.approx(6.85 * 5800 * 365 / 12)
 
 
 def test_user_rows_override_and_extend_the_bundled_table(tmp_path):
