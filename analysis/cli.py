@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import re
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from analysis.data import add_filter_arguments
+from analysis.data import add_filter_arguments, date_argument, source_argument
 from analysis.demand import PERIODS
+from analysis.digest_formats import FORMATS as DIGEST_FORMATS
 from pipelines.db.engine import DEFAULT_URL, DatabaseURLError, make_engine, mask
 from pipelines.db.schema import current_revision, head_revision, upgrade
 
@@ -31,6 +33,19 @@ def _parser() -> argparse.ArgumentParser:
         "rederive", help="recompute skills, occupation and normalised pay of every stored posting (after a taxonomy or rate change)"
     )
     rederive.add_argument("--batch-size", type=int, default=500, help="postings per transaction (default 500)")
+    dedupe = commands.add_parser(
+        "dedupe",
+        help="link every stored posting that repeats an earlier one (the same vacancy on another platform, or "
+        "reposted), from scratch",
+    )
+    dedupe.add_argument(
+        "--similarity", type=_share, default=0.6, help="least description similarity of a repeat (default 0.6)"
+    )
+    dedupe.add_argument(
+        "--window-days", type=_positive, default=90,
+        help="a repeat is first seen at most this many days after the earlier posting was last seen (default 90)",
+    )
+    dedupe.add_argument("--batch-size", type=_positive, default=1000, help="postings per transaction (default 1000)")
     skills = commands.add_parser("skills", help="the skill taxonomy at work").add_subparsers(
         dest="skills_command", required=True, metavar="SKILLS_COMMAND"
     )
@@ -74,6 +89,42 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--platform-fee", type=_fee, default=0.0, help="share of pay a platform keeps, e.g. 0.2 (default 0)"
+    )
+    digest = commands.add_parser(
+        "digest",
+        help="new vacancies matching a curriculum, for students and alumni, since the last digest of the same name",
+        description="New vacancies matching a curriculum's skills, each job once, since the last digest of the same "
+        "name (docs/digest.md).",
+    )
+    digest.add_argument("--curriculum", type=Path, required=True, metavar="FILE", help="curriculum YAML")
+    digest.add_argument("--track", metavar="NAME", help="only this track of the curriculum")
+    digest.add_argument(
+        "--since", type=_moment, metavar="DATE",
+        help="vacancies first seen from this day (YYYY-MM-DD, or a span before today such as 7d); default: since the "
+        "last digest of this name, or 7d for the first",
+    )
+    digest.add_argument(
+        "--max-age", type=_span, default=timedelta(days=30), metavar="SPAN",
+        help="leave out vacancies that appeared longer ago than this, however new to pasarkerja (default 30d)",
+    )
+    digest.add_argument("--format", choices=DIGEST_FORMATS, default="markdown", help="default markdown")
+    digest.add_argument("--out", required=True, metavar="PATH", help="the file to write, or - for standard output")
+    digest.add_argument(
+        "--name", help="what the digest is called; the next digest of this name lists only what is new "
+        "(default: the curriculum file's name, and the track's)",
+    )
+    digest.add_argument("--lang", choices=("id", "en"), default="id", help="Indonesian (default) or English")
+    digest.add_argument(
+        "--min-match", type=_share, default=0.5, help="least share of a vacancy's skills a track teaches (default 0.5)"
+    )
+    digest.add_argument("--limit", type=_positive, default=10, help="most vacancies per track (default 10)")
+    digest.add_argument(
+        "--source", dest="sources", type=source_argument, action="append", default=[], metavar="NAME",
+        help="only vacancies on this platform (spider name); repeat for several",
+    )
+    digest.add_argument("--feed-link", metavar="URL", help="the web page an RSS feed names as its own")
+    digest.add_argument(
+        "--dry-run", action="store_true", help="write the digest but do not remember it: the next one lists it again"
     )
     survey = commands.add_parser(
         "survey", help="a community's own income survey against the poverty lines and minimum wage (docs/survey.md)"
@@ -167,6 +218,10 @@ def main(argv: list[str] | None = None) -> int:
             print(render(engine, args.newest))
         elif args.command == "rederive":
             _rederive(engine, args.batch_size)
+        elif args.command == "dedupe":
+            _dedupe(engine, args)
+        elif args.command == "digest":
+            return _digest(engine, args, parser)
         elif args.command == "skills":
             from analysis.skills import unmapped_tags
 
@@ -206,6 +261,84 @@ def _rederive(engine, batch_size: int) -> None:
     with tqdm(total=total, unit="posting", desc="rederive", file=sys.stderr) as bar:
         done = rederive(engine, deriver, batch_size, progress=bar.update)
     print(f"Re-derived {done} postings with {deriver.version_}")
+
+
+def _moment(value: str) -> datetime:
+    """An argparse type: a day, or a span before today, as the first moment of that day in UTC."""
+    return datetime.combine(date_argument(value), time(), timezone.utc)
+
+
+def _span(value: str) -> timedelta:
+    """An argparse type: a span such as 30d or 4w."""
+    span = re.fullmatch(r"(\d+)([dw])", value.strip().lower())
+    if not span or int(span.group(1)) < 1:
+        raise argparse.ArgumentTypeError(f"expected a span such as 30d or 4w, got {value!r}")
+    return timedelta(days=int(span.group(1)) * (7 if span.group(2) == "w" else 1))
+
+
+def _digest(engine, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from analysis.curriculum import CurriculumError, load_curriculum
+    from analysis.digest import build_digest, record_digest
+    from analysis.digest_formats import render
+
+    try:
+        curriculum = load_curriculum(args.curriculum)
+    except CurriculumError as exc:
+        parser.error(str(exc))
+    name = args.name or "-".join(filter(None, (args.curriculum.stem, _slug(args.track))))
+    try:
+        digest = build_digest(
+            engine, curriculum, name, track=args.track, since=args.since, max_age=args.max_age,
+            min_match=args.min_match, limit=args.limit, sources=args.sources,
+        )  # fmt: skip
+    except ValueError as exc:  # a track the curriculum lacks
+        parser.error(str(exc))
+    text = render(digest, args.format, args.lang, feed_link=args.feed_link)
+    if args.out == "-":
+        sys.stdout.write(text)
+    else:
+        try:
+            Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+            Path(args.out).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            parser.error(f"cannot write the digest to {args.out}: {exc.strerror or exc}")
+    if not args.dry_run:
+        record_digest(engine, digest)
+    counts = ", ".join(f"{track} {len(entries)}" for track, entries in digest.tracks)
+    where = "standard output" if args.out == "-" else args.out
+    remembered = (
+        "not remembered (--dry-run)"
+        if args.dry_run
+        else f'remembered: the next digest "{name}" lists only vacancies first seen after this one'
+    )
+    print(
+        f'Digest "{name}": {len(digest.entries)} vacancies ({counts}) since {digest.since:%Y-%m-%d %H:%M} UTC, '
+        f"{args.format} to {where}; {remembered}",
+        file=sys.stderr if args.out == "-" else sys.stdout,
+    )
+    return 0
+
+
+def _slug(text: str | None) -> str | None:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") if text else None
+
+
+def _dedupe(engine, args: argparse.Namespace) -> None:
+    from sqlalchemy import func, select
+    from tqdm import tqdm
+
+    from pipelines.db.models import Posting
+    from pipelines.dedupe import DedupeSettings, relink_all
+
+    settings = DedupeSettings(similarity=args.similarity, window_days=args.window_days)
+    with engine.connect() as connection:
+        total = connection.execute(select(func.count()).select_from(Posting)).scalar()
+    with tqdm(total=total, unit="posting", desc="fingerprints", file=sys.stderr) as bar:
+        postings, duplicates = relink_all(engine, settings, args.batch_size, progress=bar.update)
+    print(
+        f"{postings} postings: {postings - duplicates} distinct vacancies, {duplicates} postings repeat an earlier one "
+        f"(similarity at least {settings.similarity:g}, within {settings.window_days} days)"
+    )
 
 
 if __name__ == "__main__":

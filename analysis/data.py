@@ -73,6 +73,9 @@ class Filters:
     """Only postings that say the work is remote."""
     occupations: tuple[str, ...] = ()
     """OLI occupation classes; empty: all."""
+    with_duplicates: bool = False
+    """Count every posting. By default each vacancy counts once: a posting that repeats an earlier one (the same job
+    on another platform, or reposted; ``postings.duplicate_of``, pipelines/dedupe.py) is left out."""
 
 
 @dataclass
@@ -259,6 +262,8 @@ def _sql_conditions(filters: Filters) -> list:
         conditions.append(c.remote.is_(true()))
     if filters.occupations:
         conditions.append(c.oli_occupation.in_(filters.occupations))
+    if not filters.with_duplicates:
+        conditions.append(c.duplicate_of.is_(None))
     return conditions
 
 
@@ -316,7 +321,7 @@ def _today() -> date:
     return datetime.now(timezone.utc).date()
 
 
-def _date_argument(value: str) -> date:
+def date_argument(value: str) -> date:
     span = _RELATIVE_SPAN.fullmatch(value.strip().lower())
     if span:
         count, unit = int(span.group(1)), span.group(2)
@@ -344,7 +349,7 @@ def known_sources() -> tuple[str, ...]:
     )
 
 
-def _source_argument(value: str) -> str:
+def source_argument(value: str) -> str:
     source = value.strip().lower()
     if source not in known_sources():
         raise argparse.ArgumentTypeError(f"unknown source {value!r}: write one of {', '.join(known_sources())}")
@@ -373,14 +378,14 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("which postings")
     group.add_argument(
         "--since",
-        type=_date_argument,
+        type=date_argument,
         action=_DateBound,
         metavar="DATE",
         help="first day posted: YYYY-MM-DD, or a span before today such as 30d or 12w",
     )
     group.add_argument(
         "--until",
-        type=_date_argument,
+        type=date_argument,
         action=_DateBound,
         metavar="DATE",
         help="last day posted: YYYY-MM-DD, or a span before today such as 30d or 12w",
@@ -388,7 +393,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--source",
         dest="sources",
-        type=_source_argument,
+        type=source_argument,
         action="append",
         default=[],
         metavar="NAME",
@@ -419,6 +424,11 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="CLASS",
         help=f"only this OLI occupation class ({', '.join(OCCUPATIONS)}); repeat for several",
     )
+    group.add_argument(
+        "--with-duplicates",
+        action="store_true",
+        help="count every posting; by default a vacancy posted on several platforms or reposted counts once",
+    )
 
 
 def filters_from_arguments(args: argparse.Namespace) -> Filters:
@@ -431,6 +441,7 @@ def filters_from_arguments(args: argparse.Namespace) -> Filters:
         open_to=args.open_to,
         remote_only=args.remote_only,
         occupations=tuple(dict.fromkeys(args.occupations)),
+        with_duplicates=args.with_duplicates,
     )
 
 
@@ -452,6 +463,5 @@ def describe_filters(filters: Filters) -> str:
     if filters.sources:
         parts.append(f"on {', '.join(filters.sources)}")
     noun = "remote postings" if filters.remote_only else "postings"
-    if not parts:
-        return f"all {noun}"
-    return f"{noun} {', '.join(parts)}"
+    caption = f"{noun} {', '.join(parts)}" if parts else f"all {noun}"
+    return f"{caption}, reposts and cross-posts counted" if filters.with_duplicates else caption

@@ -14,6 +14,8 @@ from pipelines.db.models import CrawlRun, Posting
 class SourceCount:
     source: str
     postings: int
+    repeats: int
+    """Postings that repeat a vacancy first seen earlier (pipelines/dedupe.py), here or on another platform."""
     last_crawl: datetime | None
 
 
@@ -22,7 +24,7 @@ def postings_per_source(engine: Engine) -> list[SourceCount]:
         select(CrawlRun.spider, func.max(CrawlRun.finished_at).label("finished_at")).group_by(CrawlRun.spider).subquery()
     )
     query = (
-        select(Posting.source, func.count(Posting.id), last_crawl.c.finished_at)
+        select(Posting.source, func.count(Posting.id), func.count(Posting.duplicate_of), last_crawl.c.finished_at)
         .join(last_crawl, last_crawl.c.spider == Posting.source, isouter=True)
         .group_by(Posting.source, last_crawl.c.finished_at)
         .order_by(func.count(Posting.id).desc(), Posting.source)
@@ -45,9 +47,17 @@ def newest_postings(engine: Engine, limit: int = 10) -> list:
 def render(engine: Engine, newest: int = 10) -> str:
     """The summary as plain text for a terminal."""
     counts = postings_per_source(engine)
-    lines = ["Postings per source", ""]
-    lines += [f"  {row.source:<16} {row.postings:>7}" for row in counts]
-    lines += [f"  {'total':<16} {sum(row.postings for row in counts):>7}", "", f"Newest {newest} postings", ""]
+    lines = ["Postings per source (repeats: the same vacancy seen earlier, here or on another platform)", ""]
+    lines.append(f"  {'':<16} {'postings':>8} {'repeats':>8}")
+    lines += [f"  {row.source:<16} {row.postings:>8} {row.repeats:>8}" for row in counts]
+    postings, repeats = sum(row.postings for row in counts), sum(row.repeats for row in counts)
+    lines += [
+        f"  {'total':<16} {postings:>8} {repeats:>8}",
+        f"  {postings - repeats} distinct vacancies",
+        "",
+        f"Newest {newest} postings",
+        "",
+    ]
     for row in newest_postings(engine, newest):
         title = row.title if len(row.title) <= 60 else row.title[:57] + "..."
         lines.append(f"  {row.posted_at:%Y-%m-%d %H:%M}  {row.source:<15} {title}" + (f" ({row.company})" if row.company else ""))

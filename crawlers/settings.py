@@ -42,6 +42,9 @@ ITEM_PIPELINES = {
     "pipelines.store.StorePipeline": 900,
 }# How pay periods become hours and months is written down once, in pipelines/pay.py
 # (PayAssumptions); -s PAY_HOURS_PER_MONTH=... and its siblings there override it.
+# When a new posting repeats a stored one (the same vacancy elsewhere, or reposted) is written down
+# once, in pipelines/dedupe.py (DedupeSettings); -s DEDUPE_SIMILARITY=... and -s DEDUPE_WINDOW_DAYS=...
+# override it.
 
 # Browser rendering (scrapy-playwright) for pages built by JavaScript. Only a crawl that
 # renders (jobposting -a render=1) installs the download handlers and the launch options

@@ -26,6 +26,7 @@ from pipelines import writer
 from pipelines.db import models
 from pipelines.db.engine import make_engine, mask
 from pipelines.db.schema import upgrade
+from pipelines.dedupe import DedupeSettings
 from pipelines.pay import PayAssumptions
 
 logger = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ class StorePipeline:
         self.database_url = crawler.settings.get("DATABASE_URL")
         self.batch_size = max(1, crawler.settings.getint("STORE_BATCH_SIZE"))
         self.assumptions = PayAssumptions.from_settings(crawler.settings)
+        self.dedupe = DedupeSettings.from_settings(crawler.settings)
         self.postings: list[Posting] = []
         self.rejects: list[Reject] = []
         self.writing = asyncio.Lock()
@@ -71,7 +73,7 @@ class StorePipeline:
         await asyncio.to_thread(upgrade, self.engine)
         self.crawl_run_id = await asyncio.to_thread(self._open_run, spider.name, getattr(spider, "arguments", {}))
         self.stats.set_value("pasarkerja/crawl_run_id", self.crawl_run_id)
-        connected = self.worker.submit(writer.connect, self.database_url, self.crawl_run_id)
+        connected = self.worker.submit(writer.connect, self.database_url, self.crawl_run_id, self.dedupe)
         # Not awaited here: the worker gets ready while the first pages download; the first write waits.
         self.prepared = asyncio.gather(asyncio.wrap_future(loaded), asyncio.wrap_future(connected))
 
@@ -113,11 +115,13 @@ class StorePipeline:
     async def _write(self, postings: list[Posting], rejects: list[Reject]) -> None:
         async with self.writing:  # one batch at a time, in the order they filled
             await self.prepared  # raises what went wrong in the worker's set-up
-            new, updated, unmapped_tags = await asyncio.wrap_future(
+            new, updated, duplicates, unmapped_tags = await asyncio.wrap_future(
                 self.worker.submit(writer.derive_and_write, postings, rejects)
             )
         self.stats.inc_value("pasarkerja/postings/new", new)
         self.stats.inc_value("pasarkerja/postings/updated", updated)
+        # New postings that repeat a vacancy already stored (pipelines.dedupe): linked, not counted twice.
+        self.stats.inc_value("pasarkerja/postings/duplicates", duplicates)
         # Tags the taxonomy does not know yet: `pasarkerja skills unmapped` lists them.
         self.stats.inc_value("pasarkerja/unmapped_tags", unmapped_tags)
 

@@ -23,6 +23,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from crawlers.items import Posting, Reject
 from pipelines.db import models
 from pipelines.db.engine import make_engine, to_json
+from pipelines.dedupe import Candidate, DedupeSettings, fingerprint_columns, link_duplicates, vacancy_key
 from pipelines.derive import Deriver
 from pipelines.pay import PayAssumptions
 from pipelines.skills.taxonomy import Taxonomy
@@ -104,14 +105,15 @@ def sync_skills(connection, taxonomy: Taxonomy) -> None:
 class PostingWriter:
     """Synchronous batch writer; one instance per crawl, used by one thread at a time."""
 
-    def __init__(self, engine, crawl_run_id: int):
+    def __init__(self, engine, crawl_run_id: int, dedupe: DedupeSettings | None = None):
         self.engine = engine
         self.crawl_run_id = crawl_run_id
+        self.dedupe = dedupe or DedupeSettings()
         insert_for = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
         self.insert_new = insert_for(models.Posting).on_conflict_do_nothing(index_elements=["source", "source_id"])
 
-    def write(self, postings: list[Posting], rejects: list[Reject]) -> tuple[int, int]:
-        """Store one batch in one transaction; returns (new, updated)."""
+    def write(self, postings: list[Posting], rejects: list[Reject]) -> tuple[int, int, int]:
+        """Store one batch in one transaction; returns (new, updated, new postings that repeat an earlier one)."""
         now = datetime.now(timezone.utc)
         rows, skill_matches = {}, {}
         for posting in postings:  # a posting met twice in one batch counts once, last version wins
@@ -128,8 +130,13 @@ class PostingWriter:
                     [{**asdict(reject), "crawl_run_id": self.crawl_run_id, "created_at": now} for reject in rejects],
                 )
             if not rows:
-                return 0, 0
+                return 0, 0, 0
             stored = self._stored(connection, rows)
+            for key, row in rows.items():  # what dedupe compares, (re)computed for new and changed postings
+                if key not in stored:
+                    row["vacancy_key"] = vacancy_key(row["title"], row["company"], row["location"])
+                elif stored[key].content_hash != row["content_hash"]:
+                    row.update(fingerprint_columns(row["title"], row["company"], row["location"]))
             # Sorted keys: concurrent crawls touch rows in the same order and cannot deadlock.
             fresh = [key for key in sorted(rows) if key not in stored]
             inserted = self._insert(connection, [rows[key] for key in fresh], now)
@@ -138,7 +145,14 @@ class PostingWriter:
             changed = self._refresh(connection, rows, stored, now)
             written = {**inserted, **changed}
             replace_posting_skills(connection, {posting_id: skill_matches[key] for key, posting_id in written.items()})
-        return len(inserted), len(changed)
+            by_id = {posting_id: rows[key] for key, posting_id in inserted.items()}
+            duplicates = link_duplicates(
+                connection,
+                {posting_id: row["vacancy_key"] for posting_id, row in by_id.items()},
+                lambda posting_id: _candidate(posting_id, by_id[posting_id], now),
+                self.dedupe,
+            )
+        return len(inserted), len(changed), duplicates
 
     def _stored(self, connection, rows: dict) -> dict:
         if not rows:
@@ -205,6 +219,19 @@ class PostingWriter:
         return {key: stored[key].id for key in changed}
 
 
+def _candidate(posting_id: int, row: dict[str, Any], now: datetime) -> Candidate:
+    """A posting just inserted, as dedupe compares it."""
+    return Candidate(
+        id=posting_id,
+        vacancy_key=row["vacancy_key"],
+        location=row["location"],
+        country=row["country"],
+        first_seen_at=now,
+        last_seen_at=now,
+        description=row["description"],
+    )
+
+
 # The worker process's state: one deriver and one writer for the crawl, set up by load and connect.
 _deriver: Deriver | None = None
 _writer: PostingWriter | None = None
@@ -218,19 +245,20 @@ def load(assumptions: PayAssumptions) -> None:
     gc.freeze()
 
 
-def connect(database_url: str, crawl_run_id: int) -> None:
+def connect(database_url: str, crawl_run_id: int, dedupe: DedupeSettings) -> None:
     """Second, once the schema is current and the crawl run exists: connect, describe the skills."""
     global _writer
     engine = make_engine(database_url)
     # posting_skills name skills of the bundled taxonomy; the skills table describes them.
     with engine.begin() as connection:
         sync_skills(connection, _deriver.taxonomy_)
-    _writer = PostingWriter(engine, crawl_run_id)
+    _writer = PostingWriter(engine, crawl_run_id, dedupe)
 
 
-def derive_and_write(postings: list[Posting], rejects: list[Reject]) -> tuple[int, int, int]:
-    """One batch in the worker process: (new, updated, platform tags the taxonomy lacks)."""
+def derive_and_write(postings: list[Posting], rejects: list[Reject]) -> tuple[int, int, int, int]:
+    """One batch in the worker process: (new, updated, new repeating an earlier posting, platform tags the taxonomy
+    lacks)."""
     for posting in postings:
         _deriver.derive(posting)
-    new, updated = _writer.write(postings, rejects)
-    return new, updated, sum(len(posting.unmapped_tags) for posting in postings)
+    new, updated, duplicates = _writer.write(postings, rejects)
+    return new, updated, duplicates, sum(len(posting.unmapped_tags) for posting in postings)

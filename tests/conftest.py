@@ -12,6 +12,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from crawlers.browser import ChromiumNotFound, find_chromium
+from pipelines.db.engine import make_engine
+from pipelines.db.schema import upgrade
 from sample.server import FixtureServer, Route, sample_routes
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -76,6 +78,15 @@ def postgres_url() -> str:
     with admin.begin() as connection:
         connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
     admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request):
+    """An engine on a fresh database of each kind, at the current schema."""
+    engine = make_engine(request.getfixturevalue(f"{request.param}_url"))
+    upgrade(engine)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture

@@ -159,6 +159,22 @@ def test_filters_run_in_sql(engine, filters, expected):
     assert skills == {title: sorted(SKILLS.get(title, [])) for title in expected}
 
 
+def test_a_vacancy_counts_once_unless_duplicates_are_asked_for(engine):
+    with engine.begin() as connection:  # p1 again, on JobStreet
+        connection.execute(
+            insert(models.Posting),
+            [
+                {
+                    "id": 6, "source": "jobstreet", "source_id": "p1-again", "url": "https://example.test/p1-again",
+                    "title": "p1 again", "content_hash": "0" * 64, "raw": {}, "posted_at": utc(2026, 1, 6),
+                    "first_seen_at": utc(2026, 1, 6), "last_seen_at": utc(2026, 1, 6), "duplicate_of": 1,
+                }
+            ],
+        )  # fmt: skip
+    assert titles(load_postings(engine)) == ["p1", "p2", "p3", "p4", "p5"]
+    assert titles(load_postings(engine, Filters(with_duplicates=True))) == ["p1", "p2", "p3", "p4", "p5", "p1 again"]
+
+
 def test_open_to_keeps_only_the_skills_of_the_postings_loaded(engine):
     loaded = load_postings(engine, Filters(open_to="ID"))
     assert loaded.skill_names == ["figma", "python", "sql"]
@@ -197,7 +213,7 @@ def test_filter_arguments_become_filters():
         [
             "--since", "2026-01-01", "--until", "2026-06-30", "--source", "Glints", "--source", "kalibrr",
             "--source", "glints", "--country", "id", "--country", "SG", "--open-to", "id", "--remote-only",
-            "--occupation", "software-development",
+            "--occupation", "software-development", "--with-duplicates",
         ]
     )  # fmt: skip
     assert filters_from_arguments(args) == Filters(
@@ -208,6 +224,7 @@ def test_filter_arguments_become_filters():
         open_to="ID",
         remote_only=True,
         occupations=("software_development",),
+        with_duplicates=True,
     )
     assert filters_from_arguments(parser().parse_args([])) == Filters()
 
@@ -254,6 +271,7 @@ def test_bad_filter_arguments_give_a_one_line_error(capsys, arguments, message):
             Filters(until=date(2026, 6, 30), remote_only=True, occupations=("software_development",)),
             "remote postings until 2026-06-30, occupations: software_development",
         ),
+        (Filters(with_duplicates=True), "all postings, reposts and cross-posts counted"),
     ],
 )
 def test_describe_filters(filters, caption):

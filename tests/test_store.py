@@ -69,12 +69,12 @@ def test_models_match_migrations(engine):
 
 def test_write_is_idempotent_within_and_across_crawls(engine, database_url):
     first = PostingWriter(engine, new_run(engine))
-    assert first.write([posting("1"), posting("2")], []) == (2, 0)
-    assert first.write([posting("2")], []) == (0, 0)  # met twice in one crawl
+    assert first.write([posting("1"), posting("2")], []) == (2, 0, 0)
+    assert first.write([posting("2")], []) == (0, 0, 0)  # met twice in one crawl
     assert [r.times_seen for r in rows(database_url, "SELECT times_seen FROM postings ORDER BY source_id")] == [1, 1]
 
     second = PostingWriter(engine, new_run(engine))
-    assert second.write([posting("1"), posting("2"), posting("1")], []) == (0, 0)
+    assert second.write([posting("1"), posting("2"), posting("1")], []) == (0, 0, 0)
     stored = rows(database_url, "SELECT source_id, times_seen, first_seen_at < last_seen_at AS moved FROM postings ORDER BY source_id")
     assert [(r.source_id, r.times_seen, bool(r.moved)) for r in stored] == [("1", 2, True), ("2", 2, True)]
 
@@ -82,7 +82,7 @@ def test_write_is_idempotent_within_and_across_crawls(engine, database_url):
 def test_changes_of_title_pay_and_status_are_logged(engine, database_url):
     PostingWriter(engine, new_run(engine)).write([posting("7", status="open")], [])
     changed = posting("7", title="Posting 7 (urgent)", pay_max=350, status="closed")
-    assert PostingWriter(engine, new_run(engine)).write([changed], []) == (0, 1)
+    assert PostingWriter(engine, new_run(engine)).write([changed], []) == (0, 1, 0)
 
     stored = rows(database_url, "SELECT title, pay_max, times_seen FROM postings")[0]
     assert (stored.title, stored.pay_max, stored.times_seen) == ("Posting 7 (urgent)", 350, 2)

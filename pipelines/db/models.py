@@ -15,6 +15,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -109,6 +110,11 @@ class Posting(Base):
     pay_rate_source: Mapped[str | None] = mapped_column(Text)
     pay_idr_rate_source: Mapped[str | None] = mapped_column(Text)
     derived_with: Mapped[str | None] = mapped_column(String(64))
+    # One vacancy counted once (pipelines.dedupe); `pasarkerja dedupe` recomputes them.
+    vacancy_key: Mapped[str | None] = mapped_column(String(255), index=True)
+    description_minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("postings.id"), index=True)
+    duplicate_similarity: Mapped[float | None] = mapped_column(Float)
 
 
 class Skill(Base):
@@ -186,3 +192,27 @@ class PostingCluster(Base):
     posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id"), primary_key=True)
     cluster: Mapped[int] = mapped_column(Integer)
     cluster_name: Mapped[str] = mapped_column(Text)
+
+
+class Digest(Base):
+    """One vacancy digest written (analysis.digest): what it was of, and when."""
+
+    __tablename__ = "digests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTC)
+    curriculum: Mapped[str] = mapped_column(Text)
+    since: Mapped[datetime] = mapped_column(UTC)
+    parameters: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+
+
+class DigestPosting(Base):
+    """A vacancy a digest listed, by its first posting (one that is no one's duplicate)."""
+
+    __tablename__ = "digest_postings"
+
+    digest_id: Mapped[int] = mapped_column(ForeignKey("digests.id", ondelete="CASCADE"), primary_key=True)
+    posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id"), primary_key=True)
+    track: Mapped[str] = mapped_column(Text)
+    rank: Mapped[int] = mapped_column(Integer)

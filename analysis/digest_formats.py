@@ -1,0 +1,483 @@
+"""A digest (analysis/digest.py) in the formats its readers use: Markdown, WhatsApp, HTML, RSS and JSON.
+
+Every text of a vacancy comes from a job site and is untrusted: it is escaped for the format it goes into (Markdown
+punctuation and HTML in Markdown, HTML in HTML, XML in RSS), stripped of control characters, and only http(s) links
+are ever made links. Indonesian by default, English with ``lang="en"``; numbers and rupiah are written the
+Indonesian way in both (analysis/formats.py).
+
+``render`` gives one text; ``whatsapp_messages`` gives the WhatsApp digest as messages of at most 4,096 characters
+each (WhatsApp's limit), never splitting a vacancy, with "(1/3)" on each when there are several.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import datetime
+from email.utils import format_datetime
+from html import escape
+from urllib.parse import quote, urlsplit
+from xml.etree import ElementTree
+
+from analysis.digest import Digest, DigestEntry
+from analysis.formats import format_count, format_rupiah
+
+FORMATS = ("markdown", "whatsapp", "html", "rss", "json")
+WHATSAPP_LIMIT = 4096
+WHATSAPP_SEPARATOR = "\n\n----- ✂ -----\n\n"
+"""Between the messages of a WhatsApp digest written to one file: copy each part on its own."""
+
+PLATFORM_NAMES = {
+    "freelancer": "Freelancer", "remoteok": "Remote OK", "remotive": "Remotive", "arbeitnow": "Arbeitnow",
+    "jobicy": "Jobicy", "himalayas": "Himalayas", "weworkremotely": "We Work Remotely", "karirhub": "Karirhub",
+    "kalibrr": "Kalibrr", "glints": "Glints", "jobstreet": "JobStreet", "lokerid": "Loker.id", "dealls": "Dealls",
+    "projects_co_id": "Projects.co.id",
+}  # fmt: skip
+MONTHS = {
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+PERIODS = {
+    "id": {"hour": "jam", "day": "hari", "week": "minggu", "month": "bulan", "year": "tahun", "project": "proyek"},
+    "en": {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year", "project": "project"},
+}
+LABELS = {
+    "id": {
+        "title": "Lowongan baru untuk {curriculum}",
+        "since": "Lowongan yang muncul sejak {since}, dibuat {created}: {count} lowongan",
+        "nothing": "Belum ada lowongan baru yang cocok sejak {since}.",
+        "track_empty": "Belum ada lowongan baru yang cocok.",
+        "continued": "lanjutan",
+        "pay": "Gaji",
+        "a_month": "{amount} sebulan",
+        "a_project": "{amount} per proyek",
+        "unstated": "tidak disebut",
+        "shown": "tertulis: {text}",
+        "per": "per",
+        "place": "Tempat",
+        "remote": "jarak jauh (remote)",
+        "closes": "tutup {date}",
+        "on": "di {platform}",
+        "also_on": "juga di {platforms}",
+        "skills": "Keterampilan",
+        "taught": "{taught} dari {asked} diajarkan di {track}",
+        "apply": "Lamar",
+        "left_out": "{count} lowongan lain yang cocok tidak dimuat agar ringkasan tetap pendek.",
+        "footer": "Disusun oleh pasarkerja dari situs lowongan; periksa lowongan di situs aslinya sebelum melamar.",
+    },
+    "en": {
+        "title": "New vacancies for {curriculum}",
+        "since": "Vacancies that appeared since {since}, made {created}: {count} vacancies",
+        "nothing": "No new matching vacancies since {since}.",
+        "track_empty": "No new matching vacancies yet.",
+        "continued": "continued",
+        "pay": "Pay",
+        "a_month": "{amount} a month",
+        "a_project": "{amount} per project",
+        "unstated": "not stated",
+        "shown": "as shown: {text}",
+        "per": "per",
+        "place": "Place",
+        "remote": "remote",
+        "closes": "closes {date}",
+        "on": "on {platform}",
+        "also_on": "also on {platforms}",
+        "skills": "Skills",
+        "taught": "{taught} of {asked} taught in {track}",
+        "apply": "Apply",
+        "left_out": "{count} more matching vacancies were left out to keep the digest short.",
+        "footer": "Compiled by pasarkerja from job sites; check each vacancy on its own site before applying.",
+    },
+}
+# C0 and C1 control characters (but tab and newline), which XML forbids and no reader wants.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# What could start emphasis, code, a link or a strike-through inside a line; HTML is written as entities.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]~])")
+
+
+def clean(text: object) -> str:
+    """Scraped text on one line, without control characters."""
+    return " ".join(_CONTROL.sub(" ", str(text)).split())
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) URL with a host, else None: a digest never links anything else."""
+    if not url:
+        return None
+    url = clean(url)
+    parts = urlsplit(url)
+    return url if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def platform_name(source: str, url: str | None = None) -> str:
+    """A platform as people call it; a site crawled for its JSON-LD (``jobposting``) by its host."""
+    if source in PLATFORM_NAMES:
+        return PLATFORM_NAMES[source]
+    host = urlsplit(url or "").hostname
+    return host.removeprefix("www.") if host else source
+
+
+def day(moment: datetime, lang: str) -> str:
+    """ "4 Des 2026" (or "4 Dec 2026")."""
+    return f"{moment.day} {MONTHS[lang][moment.month - 1]} {moment.year}"
+
+
+class _Text:
+    """The pieces of an entry, as plain text in one language; each format puts them together its own way."""
+
+    def __init__(self, entry: DigestEntry, lang: str):
+        self.entry, self.vacancy, self.lang, self.labels = entry, entry.vacancy, lang, LABELS[lang]
+
+    @property
+    def title(self) -> str:
+        return clean(self.vacancy.title)
+
+    @property
+    def company(self) -> str | None:
+        return clean(self.vacancy.company) if self.vacancy.company else None
+
+    @property
+    def pay(self) -> str:
+        """Pay in rupiah, a month or a project, and as the platform shows it when that says more."""
+        vacancy, labels = self.vacancy, self.labels
+        if vacancy.pay_idr_month is not None:
+            rupiah = labels["a_month"].format(amount=_rupiah_range(vacancy.pay_idr_month_min, vacancy.pay_idr_month_max))
+        elif vacancy.pay_idr_one_off is not None:
+            rupiah = labels["a_project"].format(
+                amount=_rupiah_range(vacancy.pay_idr_one_off_min, vacancy.pay_idr_one_off_max)
+            )
+        else:
+            return labels["unstated"]
+        shown = self._as_shown()
+        return f"{rupiah} ({labels['shown'].format(text=shown)})" if shown else rupiah
+
+    def _as_shown(self) -> str | None:
+        """The platform's own statement of pay, unless it is rupiah a month, which the rupiah figure already says."""
+        vacancy = self.vacancy
+        if vacancy.pay_text:
+            return clean(vacancy.pay_text)
+        if vacancy.pay_currency in (None, "IDR") and vacancy.pay_period in (None, "month"):
+            return None
+        low, high = vacancy.pay_min, vacancy.pay_max
+        amount = _number(low if low is not None else high)
+        if low is not None and high is not None and low != high:
+            amount = f"{_number(low)}–{_number(high)}"
+        period = PERIODS[self.lang].get(vacancy.pay_period or "", vacancy.pay_period or "")
+        return " ".join(part for part in (vacancy.pay_currency, amount, self.labels["per"], period) if part)
+
+    @property
+    def place(self) -> str:
+        vacancy = self.vacancy
+        location = clean(vacancy.location) if vacancy.location else None
+        if vacancy.remote:
+            return self.labels["remote"] + (f" ({location})" if location and location.lower() != "remote" else "")
+        return location or "–"
+
+    @property
+    def where(self) -> str:
+        """Platform, the other platforms it is on, and the closing date."""
+        vacancy, labels = self.vacancy, self.labels
+        parts = [labels["on"].format(platform=platform_name(vacancy.source, vacancy.url))]
+        if vacancy.also_on:
+            names = ", ".join(platform_name(source, url) for source, url in vacancy.also_on)
+            parts.append(labels["also_on"].format(platforms=names))
+        if vacancy.valid_through:
+            parts.append(labels["closes"].format(date=day(vacancy.valid_through, self.lang)))
+        return " · ".join(parts)
+
+    @property
+    def skills(self) -> str:
+        entry = self.entry
+        taught = self.labels["taught"].format(
+            taught=len(entry.taught), asked=len(entry.vacancy.skills), track=clean(entry.track)
+        )
+        return f"{', '.join(clean(skill) for skill in entry.vacancy.skills)} ({taught})"
+
+    @property
+    def url(self) -> str | None:
+        return safe_url(self.vacancy.url)
+
+
+def _number(value: float) -> str:
+    """A pay figure as written in Indonesia: 4.500.000, 12,5."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans({",": ".", ".": ","}))
+
+
+def _rupiah_range(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None and round(low, -3) != round(high, -3):
+        return f"{format_rupiah(low)} – {format_rupiah(high)}"
+    return format_rupiah(low if low is not None else high)
+
+
+def _heading(digest: Digest, lang: str) -> tuple[str, str]:
+    """The digest's title and the line under it."""
+    labels = LABELS[lang]
+    title = labels["title"].format(curriculum=clean(digest.curriculum))
+    if not digest.entries:
+        return title, labels["nothing"].format(since=day(digest.since, lang))
+    line = labels["since"].format(
+        since=day(digest.since, lang), created=day(digest.created_at, lang), count=format_count(len(digest.entries))
+    )
+    return title, line
+
+
+# Markdown -----------------------------------------------------------------------------------------------------
+
+
+def markdown_text(text: str) -> str:
+    """Scraped text for Markdown: its punctuation escaped, and HTML written as text, never rendered."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
+    return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _link_target(url: str) -> str:
+    """A URL for Markdown's ``(<...>)``: spaces, angle brackets and quotes percent-encoded."""
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
+
+
+def to_markdown(digest: Digest, lang: str = "id") -> str:
+    labels = LABELS[lang]
+    title, line = _heading(digest, lang)
+    lines = [f"# {markdown_text(title)}", "", markdown_text(line), ""]
+    for track, entries in digest.tracks if digest.entries else ():
+        lines += [f"## {markdown_text(track)} ({len(entries)})", ""]
+        if not entries:
+            lines += [labels["track_empty"], ""]
+        for number, entry in enumerate(entries, start=1):
+            text = _Text(entry, lang)
+            name = f"[{markdown_text(text.title)}](<{_link_target(text.url)}>)" if text.url else markdown_text(text.title)
+            company = f" — {markdown_text(text.company)}" if text.company else ""
+            lines += [
+                f"{number}. **{name}**{company}",
+                f"   - {labels['pay']}: {markdown_text(text.pay)}",
+                f"   - {labels['place']}: {markdown_text(text.place)} · {markdown_text(text.where)}",
+                f"   - {labels['skills']}: {markdown_text(text.skills)}",
+                "",
+            ]
+    if digest.left_out:
+        lines += [labels["left_out"].format(count=format_count(digest.left_out)), ""]
+    lines.append(f"_{labels['footer']}_")
+    return "\n".join(lines) + "\n"
+
+
+# WhatsApp -----------------------------------------------------------------------------------------------------
+
+
+def _whatsapp_length(text: str) -> int:
+    """Length as WhatsApp counts it, in UTF-16 code units: an emoji counts two."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _short(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _whatsapp_entry(number: int, entry: DigestEntry, lang: str) -> str:
+    """One vacancy as a WhatsApp block; each text is cut short enough that a block always fits in a message."""
+    text = _Text(entry, lang)
+    company = f" — {_short(text.company, 120)}" if text.company else ""
+    lines = [
+        f"{number}. *{_short(text.title, 200)}*{company}",
+        f"{LABELS[lang]['pay']}: {_short(text.pay, 300)}",
+        _short(f"{text.place} · {text.where}", 400),
+        f"{LABELS[lang]['skills']}: {_short(text.skills, 800)}",
+    ]
+    if text.url:
+        lines.append(_short(text.url, 1000))
+    return "\n".join(lines)
+
+
+def whatsapp_messages(digest: Digest, lang: str = "id") -> list[str]:
+    """The digest as WhatsApp messages of at most WHATSAPP_LIMIT characters, vacancies never split; a message that
+    goes on with a track starts with the track's name again."""
+    labels = LABELS[lang]
+    title, line = _heading(digest, lang)
+    limit = WHATSAPP_LIMIT - len(" (99/99)")  # room for the "(1/3)" added at the end
+    messages: list[list[str]] = [[f"*{title}*", line]]
+
+    def add(block: str, heading: str | None) -> None:
+        """``block`` to the current message, or to a new one that starts with ``heading``."""
+        again = [f"*{heading}* ({labels['continued']})"] if heading else []
+        if _whatsapp_length("\n\n".join([*messages[-1], block])) > limit:
+            messages.append(again)
+        messages[-1].append(block)
+
+    for track, entries in digest.tracks if digest.entries else ():
+        heading = clean(track)
+        add(f"*{heading}*" + ("" if entries else f"\n{labels['track_empty']}"), None)
+        for number, entry in enumerate(entries, start=1):
+            add(_whatsapp_entry(number, entry, lang), heading)
+    if digest.left_out:
+        add(labels["left_out"].format(count=format_count(digest.left_out)), None)
+    add(f"_{labels['footer']}_", None)
+    texts = ["\n\n".join(blocks) for blocks in messages]
+    if len(texts) == 1:
+        return texts
+    return [text.replace("\n", f" ({number}/{len(texts)})\n", 1) for number, text in enumerate(texts, start=1)]
+
+
+# HTML ---------------------------------------------------------------------------------------------------------
+
+_STYLE = """
+body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; max-width: 46rem;
+       margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.45; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
+ol { padding-left: 1.3rem; } li { margin-bottom: 1rem; } .meta { color: #555; font-size: 0.92rem; }
+.title { font-weight: 600; } footer { color: #666; font-size: 0.85rem; margin-top: 2rem; }
+"""
+
+
+def to_html(digest: Digest, lang: str = "id") -> str:
+    labels = LABELS[lang]
+    title, line = _heading(digest, lang)
+    body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(line)}</p>"]
+    for track, entries in digest.tracks if digest.entries else ():
+        body.append(f"<section><h2>{escape(clean(track))} ({len(entries)})</h2>")
+        if not entries:
+            body.append(f"<p>{escape(labels['track_empty'])}</p>")
+        else:
+            body.append("<ol>")
+            for entry in entries:
+                text = _Text(entry, lang)
+                name = escape(text.title)
+                if text.url:
+                    name = f'<a href="{escape(text.url)}" rel="noopener noreferrer nofollow">{name}</a>'
+                company = f" — {escape(text.company)}" if text.company else ""
+                body.append(
+                    f'<li><span class="title">{name}</span>{company}'
+                    f'<div class="meta">{escape(labels["pay"])}: {escape(text.pay)}</div>'
+                    f'<div class="meta">{escape(labels["place"])}: {escape(text.place)} · {escape(text.where)}</div>'
+                    f'<div class="meta">{escape(labels["skills"])}: {escape(text.skills)}</div></li>'
+                )
+            body.append("</ol>")
+        body.append("</section>")
+    if digest.left_out:
+        body.append(f"<p>{escape(labels['left_out'].format(count=format_count(digest.left_out)))}</p>")
+    body.append(f"<footer>{escape(labels['footer'])}</footer>")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{_STYLE}</style></head>\n<body>{''.join(body)}</body></html>\n"
+    )
+
+
+# RSS ----------------------------------------------------------------------------------------------------------
+
+
+DEFAULT_FEED_LINK = "https://github.com/pasarkerja/pasarkerja"
+
+
+def to_rss(digest: Digest, lang: str = "id", link: str = DEFAULT_FEED_LINK) -> str:
+    """An RSS 2.0 feed of the digest's vacancies; ``link`` is the channel's (required) web page. Each item's guid
+    is the vacancy, so a reader that sees it in two digests shows it once."""
+    labels = LABELS[lang]
+    title, line = _heading(digest, lang)
+    rss = ElementTree.Element("rss", version="2.0")
+    channel = ElementTree.SubElement(rss, "channel")
+    for tag, value in (
+        ("title", title),
+        ("link", safe_url(link) or DEFAULT_FEED_LINK),
+        ("description", line),
+        ("language", lang),
+        ("lastBuildDate", format_datetime(digest.created_at)),
+        ("generator", "pasarkerja"),
+    ):
+        ElementTree.SubElement(channel, tag).text = value
+    for entry in digest.entries:
+        text = _Text(entry, lang)
+        item = ElementTree.SubElement(channel, "item")
+        ElementTree.SubElement(item, "title").text = text.title + (f" — {text.company}" if text.company else "")
+        if text.url:
+            ElementTree.SubElement(item, "link").text = text.url
+        summary = [
+            f"{labels['pay']}: {text.pay}",
+            f"{labels['place']}: {text.place} · {text.where}",
+            f"{labels['skills']}: {text.skills}",
+        ]
+        ElementTree.SubElement(item, "description").text = "\n".join(summary)
+        ElementTree.SubElement(item, "category").text = clean(entry.track)
+        guid = ElementTree.SubElement(item, "guid", isPermaLink="false")
+        guid.text = f"pasarkerja:{clean(digest.name)}:vacancy-{entry.vacancy.id}"
+        ElementTree.SubElement(item, "pubDate").text = format_datetime(entry.vacancy.appeared_at)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(rss, encoding="unicode") + "\n"
+
+
+# JSON ---------------------------------------------------------------------------------------------------------
+
+
+def to_json(digest: Digest, lang: str = "id") -> str:
+    """Everything the other formats show, as data (texts as the platforms wrote them; escaping is the reader's)."""
+
+    def iso(moment: datetime | None) -> str | None:
+        return moment.isoformat() if moment else None
+
+    def entry_data(entry: DigestEntry) -> dict:
+        vacancy, text = entry.vacancy, _Text(entry, lang)
+        return {
+            "vacancy_id": vacancy.id,
+            "title": vacancy.title,
+            "company": vacancy.company,
+            "url": text.url,
+            "platform": vacancy.source,
+            "also_on": [{"platform": source, "url": safe_url(url)} for source, url in vacancy.also_on],
+            "pay_idr_month_min": vacancy.pay_idr_month_min,
+            "pay_idr_month_max": vacancy.pay_idr_month_max,
+            "pay_idr_project_min": vacancy.pay_idr_one_off_min,
+            "pay_idr_project_max": vacancy.pay_idr_one_off_max,
+            "pay": text.pay,
+            "remote": vacancy.remote,
+            "location": vacancy.location,
+            "country": vacancy.country,
+            "posted_at": iso(vacancy.posted_at),
+            "first_seen_at": iso(vacancy.first_seen_at),
+            "closes_at": iso(vacancy.valid_through),
+            "skills": list(vacancy.skills),
+            "skills_taught": list(entry.taught),
+            "skills_to_learn": list(entry.to_learn),
+            "match": round(entry.match, 4),
+        }
+
+    data = {
+        "name": digest.name,
+        "curriculum": digest.curriculum,
+        "created_at": iso(digest.created_at),
+        "since": iso(digest.since),
+        "previous": iso(digest.previous),
+        "language": lang,
+        "vacancies": len(digest.entries),
+        "left_out": digest.left_out,
+        "tracks": [
+            {"track": track, "entries": [entry_data(entry) for entry in entries]} for track, entries in digest.tracks
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_whatsapp(digest: Digest, lang: str = "id") -> str:
+    """The WhatsApp messages in one text, WHATSAPP_SEPARATOR between them."""
+    return WHATSAPP_SEPARATOR.join(whatsapp_messages(digest, lang)) + "\n"
+
+
+RENDERERS: dict[str, Callable[[Digest, str], str]] = {
+    "markdown": to_markdown,
+    "whatsapp": to_whatsapp,
+    "html": to_html,
+    "rss": to_rss,
+    "json": to_json,
+}
+
+
+def render(digest: Digest, fmt: str, lang: str = "id", feed_link: str | None = None) -> str:
+    """The digest in format ``fmt`` (one of FORMATS) and language ``lang`` (id or en); ``feed_link`` is the RSS
+    channel's web page."""
+    if fmt not in RENDERERS:
+        raise ValueError(f"unknown format {fmt!r}: write one of {', '.join(FORMATS)}")
+    if lang not in LABELS:
+        raise ValueError(f"unknown language {lang!r}: write id or en")
+    if fmt == "rss" and feed_link:
+        return to_rss(digest, lang, link=feed_link)
+    return RENDERERS[fmt](digest, lang)

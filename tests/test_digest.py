@@ -1,0 +1,410 @@
+"""Vacancy digests: matching and ranking by hand, every format, and new-since-last on real databases.
+
+Every vacancy here is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta, timezone
+from html.parser import HTMLParser
+from xml.etree import ElementTree
+
+import pytest
+from sqlalchemy import insert
+
+from analysis.curriculum import Curriculum, Module, Track
+from analysis.digest import Digest, DigestEntry, best_track, build_digest, rank_key, record_digest
+from analysis.digest_formats import (
+    WHATSAPP_LIMIT,
+    WHATSAPP_SEPARATOR,
+    markdown_text,
+    render,
+    safe_url,
+    whatsapp_messages,
+)
+from analysis.vacancies import Vacancy, load_vacancies
+from crawlers.items import Posting
+from pipelines.db import models
+from pipelines.derive import Deriver
+from pipelines.writer import PostingWriter
+from tests.conftest import PROJECT_DIR
+from tests.test_cli import pasarkerja
+
+NOW = datetime(2026, 12, 1, 9, tzinfo=timezone.utc)
+HOSTILE = '<script>alert("x")</script> **bold** [click](javascript:alert(1)) & <b>'
+WEB = Track("Web", (Module("HTML dan CSS", 40, ("HTML", "CSS")), Module("PHP", 60, ("PHP", "Laravel", "MySQL"))))
+DESIGN = Track("Desain", (Module("Desain grafis", 40, ("Graphic Design", "Canva", "Adobe Photoshop")),))
+CURRICULUM = Curriculum("Contoh Kursus", "Kabupaten Sleman", None, "Kabupaten Sleman", (WEB, DESIGN), None)
+
+
+def vacancy(id: int, skills: tuple[str, ...], **fields) -> Vacancy:
+    defaults = dict(
+        id=id, title=f"Lowongan {id}", company="PT Contoh Jaya", source="kalibrr",
+        url=f"https://www.kalibrr.com/c/contoh/jobs/{id}/lowongan", also_on=(), posted_at=NOW - timedelta(days=1),
+        first_seen_at=NOW, last_seen_at=NOW, valid_through=NOW + timedelta(days=14), remote=False,
+        location="Kabupaten Sleman, DI Yogyakarta", country="ID", employment_type="full_time",
+        pay_idr_month_min=None, pay_idr_month_max=None, pay_idr_one_off_min=None, pay_idr_one_off_max=None,
+        pay_min=None, pay_max=None, pay_currency=None, pay_period=None, pay_text=None, skills=tuple(sorted(skills)),
+    )  # fmt: skip
+    return Vacancy(**{**defaults, **fields})
+
+
+# Matching and ranking ---------------------------------------------------------------------------------------
+
+
+def test_a_vacancy_goes_under_the_track_teaching_most_of_its_skills():
+    entry = best_track(vacancy(1, ("PHP", "Laravel", "Canva", "Docker")), (WEB, DESIGN), 0.5)
+    assert (entry.track, entry.match, entry.taught, entry.to_learn) == ("Web", 0.5, ("Laravel", "PHP"), ("Canva", "Docker"))
+
+
+def test_a_vacancy_below_the_least_match_or_without_skills_matches_no_track():
+    assert best_track(vacancy(1, ("PHP", "Docker", "Kubernetes")), (WEB, DESIGN), 0.5) is None  # 1 of 3
+    assert best_track(vacancy(1, ("PHP", "Docker", "Kubernetes")), (WEB, DESIGN), 0.3).match == pytest.approx(1 / 3)
+    assert best_track(vacancy(2, ()), (WEB, DESIGN), 0.1) is None
+
+
+def test_a_tie_between_tracks_goes_to_the_first():
+    assert best_track(vacancy(1, ("PHP", "Canva")), (WEB, DESIGN), 0.5).track == "Web"
+    assert best_track(vacancy(1, ("PHP", "Canva")), (DESIGN, WEB), 0.5).track == "Desain"
+
+
+def test_entries_rank_by_match_then_pay_then_newest():
+    def entry(id, match, pay=None, days_ago=1):
+        found = vacancy(id, ("PHP",), pay_idr_month_min=pay, pay_idr_month_max=pay, posted_at=NOW - timedelta(days=days_ago))
+        return DigestEntry(found, "Web", match, ("PHP",))
+
+    entries = [
+        entry(1, 0.5, pay=9e6),
+        entry(2, 1.0),
+        entry(3, 1.0, pay=5e6),
+        entry(4, 1.0, pay=7e6, days_ago=5),
+        entry(5, 1.0, pay=7e6, days_ago=2),
+    ]
+    # Full matches first; among them the best paid, the newer of two equal pays, and unstated pay last.
+    assert [e.vacancy.id for e in sorted(entries, key=rank_key)] == [5, 4, 3, 2, 1]
+
+
+# Formats ----------------------------------------------------------------------------------------------------
+
+
+def digest_of(entries: list[DigestEntry], **fields) -> Digest:
+    tracks = {"Web": [], "Desain": []}
+    for entry in entries:
+        tracks[entry.track].append(entry)
+    defaults = dict(
+        name="contoh",
+        curriculum="Contoh Kursus",
+        created_at=NOW,
+        since=NOW - timedelta(days=7),
+        previous=None,
+        tracks=tuple((track, tuple(found)) for track, found in tracks.items()),
+    )
+    return Digest(**{**defaults, **fields})
+
+
+def hostile_entry(id: int = 1) -> DigestEntry:
+    found = vacancy(
+        id,
+        ("PHP", "Laravel"),
+        title=HOSTILE,
+        company=HOSTILE,
+        location=HOSTILE,
+        url="javascript:alert(1)",
+        pay_text=HOSTILE,
+        pay_idr_month_min=4e6,
+        pay_idr_month_max=5.7e6,
+        also_on=(("jobstreet", "javascript:alert(2)"),),
+    )
+    return DigestEntry(found, "Web", 1.0, ("Laravel", "PHP"))
+
+
+def plain_entry(id: int, **fields) -> DigestEntry:
+    found = vacancy(id, ("PHP", "Laravel", "Docker"), **fields)
+    return DigestEntry(found, "Web", 2 / 3, ("Laravel", "PHP"))
+
+
+def test_markdown_shows_each_field_and_escapes_scraped_text():
+    entry = plain_entry(
+        7,
+        title="Programmer Web",
+        pay_idr_month_min=4e6,
+        pay_idr_month_max=5.7e6,
+        pay_text="Rp 4 – 5,7 juta per bulan",
+        also_on=(("jobstreet", "https://www.jobstreet.co.id/job/1"),),
+    )
+    text = render(digest_of([entry]), "markdown")
+    assert text.startswith("# Lowongan baru untuk Contoh Kursus\n")
+    assert "1. **[Programmer Web](<https://www.kalibrr.com/c/contoh/jobs/7/lowongan>)** — PT Contoh Jaya" in text
+    assert "Gaji: Rp 4.000.000 – Rp 5.700.000 sebulan (tertulis: Rp 4 – 5,7 juta per bulan)" in text
+    assert "di Kalibrr · juga di JobStreet · tutup 15 Des 2026" in text
+    assert "Keterampilan: Docker, Laravel, PHP (2 dari 3 diajarkan di Web)" in text
+    assert "## Desain (0)" in text and "Belum ada lowongan baru yang cocok." in text
+
+    hostile = render(digest_of([hostile_entry()]), "markdown")
+    assert "<script>" not in hostile and "<b>" not in hostile
+    assert "javascript:" not in hostile.replace("\\[click\\](javascript:alert(1))", "")  # never a link target
+    assert "&lt;script&gt;" in hostile and "\\*\\*bold\\*\\*" in hostile
+
+
+def test_markdown_text_escapes_what_would_format_or_render():
+    assert markdown_text("a*b_c [d](e) `f` <g> & ~h~") == "a\\*b\\_c \\[d\\](e) \\`f\\` &lt;g&gt; &amp; \\~h\\~"
+
+
+def test_english_labels():
+    text = render(digest_of([plain_entry(1, pay_idr_month_min=4e6, pay_idr_month_max=4e6)]), "markdown", "en")
+    assert text.startswith("# New vacancies for Contoh Kursus\n")
+    assert "Pay: Rp 4.000.000 a month" in text and "closes 15 Dec 2026" in text and "2 of 3 taught in Web" in text
+
+
+def test_pay_in_rupiah_and_as_the_platform_shows_it():
+    hourly = plain_entry(
+        1, pay_idr_month_min=8.67e6, pay_idr_month_max=8.67e6, pay_min=15, pay_max=15, pay_currency="USD",
+        pay_period="hour",
+    )  # fmt: skip
+    project = plain_entry(2, pay_idr_one_off_min=3.2e6, pay_idr_one_off_max=8e6, pay_min=200, pay_max=500, pay_currency="USD", pay_period="project")
+    unstated = plain_entry(3)
+    text = render(digest_of([hourly, project, unstated]), "markdown")
+    assert "Gaji: Rp 8.670.000 sebulan (tertulis: USD 15 per jam)" in text
+    assert "Gaji: Rp 3.200.000 – Rp 8.000.000 per proyek (tertulis: USD 200–500 per proyek)" in text
+    assert "Gaji: tidak disebut" in text
+
+
+class _Elements(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.hrefs = [], []
+
+    def handle_starttag(self, tag, attributes):
+        self.tags.append(tag)
+        self.hrefs += [value for name, value in attributes if name == "href"]
+
+
+def test_html_escapes_everything_and_links_only_http():
+    page = render(digest_of([hostile_entry(), plain_entry(2)]), "html")
+    parsed = _Elements()
+    parsed.feed(page)
+    assert "script" not in parsed.tags and "b" not in parsed.tags
+    assert parsed.hrefs == ["https://www.kalibrr.com/c/contoh/jobs/2/lowongan"]
+    assert "&lt;script&gt;" in page and "Content-Security-Policy" in page and '<html lang="id">' in page
+
+
+def test_rss_is_a_valid_feed_that_parses_back():
+    entries = [hostile_entry(1), plain_entry(2, title="Programmer Web\x00\x1b")]
+    feed = render(digest_of(entries), "rss", feed_link="https://lkp.example/lowongan")
+    root = ElementTree.fromstring(feed.encode())
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    channel = root.find("channel")
+    assert channel.findtext("title") == "Lowongan baru untuk Contoh Kursus"
+    assert channel.findtext("link") == "https://lkp.example/lowongan"
+    assert channel.findtext("language") == "id" and channel.findtext("lastBuildDate") == "Tue, 01 Dec 2026 09:00:00 +0000"
+    items = channel.findall("item")
+    assert [item.findtext("title") for item in items] == [f"{HOSTILE} — {HOSTILE}", "Programmer Web — PT Contoh Jaya"]
+    assert items[0].find("link") is None  # a javascript: URL is never a link
+    assert items[1].findtext("link") == "https://www.kalibrr.com/c/contoh/jobs/2/lowongan"
+    assert [item.findtext("guid") for item in items] == ["pasarkerja:contoh:vacancy-1", "pasarkerja:contoh:vacancy-2"]
+    assert items[1].find("guid").get("isPermaLink") == "false"
+    assert items[1].findtext("pubDate") == "Mon, 30 Nov 2026 09:00:00 +0000"
+    assert items[1].findtext("category") == "Web"
+
+
+def test_json_holds_the_entries_as_data():
+    data = json.loads(render(digest_of([plain_entry(2, pay_idr_month_min=4e6, pay_idr_month_max=6e6)]), "json"))
+    assert (data["name"], data["vacancies"], data["language"]) == ("contoh", 1, "id")
+    [web, design] = data["tracks"]
+    assert design == {"track": "Desain", "entries": []}
+    [entry] = web["entries"]
+    assert entry["skills_taught"] == ["Laravel", "PHP"] and entry["skills_to_learn"] == ["Docker"]
+    assert (entry["pay_idr_month_min"], entry["match"], entry["closes_at"]) == (4e6, 0.6667, "2026-12-15T09:00:00+00:00")
+
+
+def test_whatsapp_messages_stay_under_the_limit_and_never_split_a_vacancy():
+    entries = [plain_entry(number, title=f"Programmer Web {number} " + "🙂" * 40) for number in range(1, 61)]
+    messages = whatsapp_messages(digest_of(entries))
+    assert len(messages) > 2
+    for number, message in enumerate(messages, start=1):
+        assert len(message.encode("utf-16-le")) // 2 <= WHATSAPP_LIMIT
+        assert message.split("\n", 1)[0].endswith(f"({number}/{len(messages)})")
+    # Every vacancy once, whole, in order; a message going on with a track names it again.
+    joined = "\n".join(messages)
+    assert [int(n) for n in re.findall(r"^(\d+)\. \*Programmer Web", joined, re.MULTILINE)] == list(range(1, 61))
+    assert all(message.count("https://www.kalibrr.com/") == message.count("*Programmer Web") for message in messages)
+    assert messages[1].startswith("*Web* (lanjutan)")
+    # Written to one file, the messages are apart.
+    assert render(digest_of(entries), "whatsapp").count(WHATSAPP_SEPARATOR) == len(messages) - 1
+
+
+def test_an_absurdly_long_vacancy_is_cut_to_fit_one_message_and_keeps_its_link():
+    long = plain_entry(1, title="x" * 9000, company="y" * 9000, location="z" * 9000)
+    messages = whatsapp_messages(digest_of([long]))
+    assert all(len(message) <= WHATSAPP_LIMIT for message in messages)
+    assert "x" * 199 + "…" in messages[0] and "https://www.kalibrr.com/c/contoh/jobs/1/lowongan" in messages[0]
+
+
+def test_a_digest_without_vacancies_says_so():
+    empty = digest_of([])
+    assert "Belum ada lowongan baru yang cocok sejak 24 Nov 2026." in render(empty, "markdown")
+    assert whatsapp_messages(empty)[0].count("\n") < 6
+    assert ElementTree.fromstring(render(empty, "rss").encode()).find("channel").findall("item") == []
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://x.example/", "//x.example", None])
+def test_only_http_urls_are_links(url):
+    assert safe_url(url) is None
+    assert safe_url("https://x.example/a b") == "https://x.example/a b"
+
+
+def test_unknown_format_or_language():
+    with pytest.raises(ValueError, match="unknown format 'pdf'"):
+        render(digest_of([]), "pdf")
+    with pytest.raises(ValueError, match="unknown language 'jv'"):
+        render(digest_of([]), "markdown", "jv")
+
+
+# New since the last digest, on real databases ----------------------------------------------------------------
+
+
+_DERIVER = Deriver().fit()
+
+
+def store(engine, *postings: Posting) -> None:
+    """Store postings as a crawl would: derived (skills, pay), then written and linked."""
+    with engine.begin() as connection:
+        run = connection.execute(
+            insert(models.CrawlRun).values(spider="test", arguments={}, started_at=NOW).returning(models.CrawlRun.id)
+        ).scalar_one()
+    PostingWriter(engine, run).write([_DERIVER.derive(posting) for posting in postings], [])
+
+
+DESCRIPTION = (
+    "CV Kode Merapi mencari programmer web untuk membangun dan merawat aplikasi pemesanan pelanggan kami. "
+    "Anda akan menulis kode PHP dengan Laravel, merancang tabel MySQL, dan membuat halaman dengan HTML dan CSS. "
+    "Kantor di Sleman, lima hari kerja, BPJS, dan pelatihan rutin."
+)
+
+
+def job(source: str, source_id: str, title: str, **fields) -> Posting:
+    return Posting(
+        source=source,
+        source_id=source_id,
+        url=f"https://{source}.example.test/jobs/{source_id}",
+        title=title,
+        company=fields.pop("company", "CV Kode Merapi"),
+        description=fields.pop("description", DESCRIPTION),
+        location="Kabupaten Sleman, DI Yogyakarta",
+        country="ID",
+        posted_at=fields.pop("posted_at", datetime.now(timezone.utc) - timedelta(days=2)),
+        skills=fields.pop("skills", ["PHP", "Laravel", "MySQL"]),
+        pay_min=fields.pop("pay_min", 4_500_000),
+        pay_max=fields.pop("pay_max", 6_000_000),
+        pay_currency="IDR",
+        pay_period="month",
+        raw={"invented": "for tests"},
+        **fields,
+    )
+
+
+def test_the_second_digest_lists_only_what_is_new_and_each_vacancy_once(engine):
+    store(
+        engine,
+        job("kalibrr", "1", "Programmer Web"),
+        job("kalibrr", "2", "Desainer Grafis", skills=["Graphic Design", "Canva"], description="Desain brosur."),
+        job("kalibrr", "3", "Teknisi Jaringan", skills=["Network Administration"], description="Merawat jaringan."),
+        job("kalibrr", "4", "Admin Lama", skills=["PHP"], posted_at=datetime.now(timezone.utc) - timedelta(days=90)),
+    )
+    store(engine, job("jobstreet", "900", "Dibutuhkan Programmer Web"))  # the same vacancy on another board
+    first = build_digest(engine, CURRICULUM, "sleman")
+    titles = {track: [entry.vacancy.title for entry in entries] for track, entries in first.tracks}
+    # Once, shown through the posting seen last, with the other board beside it; the network job matches no track
+    # and the 90-day-old one is too old.
+    assert titles == {"Web": ["Dibutuhkan Programmer Web"], "Desain": ["Desainer Grafis"]}
+    web = first.tracks[0][1][0].vacancy
+    assert web.also_on == (("kalibrr", "https://kalibrr.example.test/jobs/1"),)
+    assert web.pay_idr_month == 5_250_000
+    record_digest(engine, first)
+
+    store(engine, job("kalibrr", "5", "Programmer Laravel", description="Lowongan baru untuk Laravel dan PHP."))
+    store(engine, job("kalibrr", "6", "Programmer Web"))  # a repost of the vacancy listed already
+    second = build_digest(engine, CURRICULUM, "sleman")
+    assert [entry.vacancy.title for entry in second.entries] == ["Programmer Laravel"]
+    assert second.previous == first.created_at
+    # Another name has its own memory.
+    assert len(build_digest(engine, CURRICULUM, "alumni-2025").entries) == 3
+
+
+def test_a_track_alone_and_a_limit(engine):
+    store(engine, *(job("kalibrr", str(n), f"Programmer {n}", description=f"Lowongan {n}.") for n in range(5)))
+    digest = build_digest(engine, CURRICULUM, "web", track="web", limit=2)
+    assert [track for track, _ in digest.tracks] == ["Web"]
+    assert len(digest.entries) == 2 and digest.left_out == 3
+    with pytest.raises(ValueError, match='Contoh Kursus has no track "Mobile"; its tracks are "Web", "Desain"'):
+        build_digest(engine, CURRICULUM, "x", track="Mobile")
+
+
+def test_closed_vacancies_are_left_out(engine):
+    store(engine, job("kalibrr", "1", "Programmer Web", valid_through=datetime.now(timezone.utc) - timedelta(days=1)))
+    assert load_vacancies(engine, NOW - timedelta(days=30)) == []
+    assert len(load_vacancies(engine, NOW - timedelta(days=30), open_on=NOW - timedelta(days=5))) == 1
+
+
+# The command, on the bundled sample ----------------------------------------------------------------------------
+
+EXAMPLE = PROJECT_DIR / "examples" / "curricula" / "pondok-programmer.yaml"
+
+
+@pytest.fixture
+def crawled(sample_server, sqlite_url):
+    from tests.conftest import run_crawl
+
+    for spider in ("kalibrr", "karirhub", "freelancer", "glints"):
+        run_crawl(spider, sample_server.url, sqlite_url)
+    return sqlite_url
+
+
+def test_the_command_writes_every_format_and_remembers(crawled, tmp_path):
+    common = ["--database-url", crawled, "digest", "--curriculum", str(EXAMPLE), "--since", "2020-01-01",
+              "--max-age", "10000d", "--min-match", "0.3"]  # fmt: skip
+    for fmt, suffix in (("markdown", "md"), ("whatsapp", "txt"), ("html", "html"), ("rss", "xml"), ("json", "json")):
+        result = pasarkerja(*common, "--format", fmt, "--out", str(tmp_path / f"digest.{suffix}"), "--dry-run")
+        assert result.returncode == 0, result.stderr
+        assert "not remembered (--dry-run)" in result.stdout
+    data = json.loads((tmp_path / "digest.json").read_text())
+    assert data["vacancies"] > 0
+    ElementTree.fromstring((tmp_path / "digest.xml").read_bytes())
+    assert (tmp_path / "digest.md").read_text().startswith("# Lowongan baru untuk Pondok Programmer Merapi (contoh)")
+
+    first = pasarkerja(*common, "--out", str(tmp_path / "first.md"))
+    assert re.search(r'Digest "pondok-programmer": [1-9]\d* vacancies', first.stdout), first.stdout
+    assert 'the next digest "pondok-programmer" lists only vacancies' in first.stdout
+    second = pasarkerja(*common, "--out", "-", "--format", "json")
+    assert json.loads(second.stdout)["vacancies"] == 0
+    assert 'Digest "pondok-programmer": 0 vacancies' in second.stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--track", "Webb"], 'has no track "Webb"; its tracks are "Fondasi", "Web", "Mobile", "Back end"'),
+        (["--max-age", "soon"], "argument --max-age: expected a span such as 30d or 4w, got 'soon'"),
+        (["--since", "kemarin"], "argument --since: 'kemarin' is not a date"),
+        (["--format", "pdf"], "argument --format: invalid choice: 'pdf'"),
+        (["--min-match", "2"], "argument --min-match: expected a share above 0 and at most 1"),
+    ],
+)
+def test_bad_arguments_give_one_line(crawled, tmp_path, arguments, message):
+    result = pasarkerja(
+        "--database-url", crawled, "digest", "--curriculum", str(EXAMPLE), "--out", str(tmp_path / "d.md"), *arguments
+    )
+    assert result.returncode == 2
+    assert message in result.stderr.strip().splitlines()[-1]
+    assert not (tmp_path / "d.md").exists()
+
+
+def test_a_curriculum_that_does_not_load_gives_one_line(crawled, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("name: x\nregion: y\ntracks:\n  - name: t\n    modules:\n      - name: m\n        hours: 1\n"
+                      "        skills: [Laravl]\n")  # fmt: skip
+    result = pasarkerja("--database-url", crawled, "digest", "--curriculum", str(broken), "--out", str(tmp_path / "d"))
+    assert result.returncode == 2 and 'unknown skill "Laravl"; closest: Laravel' in result.stderr
+
