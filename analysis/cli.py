@@ -122,10 +122,34 @@ def _parser() -> argparse.ArgumentParser:
         "--source", dest="sources", type=source_argument, action="append", default=[], metavar="NAME",
         help="only vacancies on this platform (spider name); repeat for several",
     )
+    digest.add_argument(
+        "--near", action="store_true",
+        help="only vacancies in the curriculum's regency or province, or remote (default: anywhere)",
+    )
     digest.add_argument("--feed-link", metavar="URL", help="the web page an RSS feed names as its own")
     digest.add_argument(
         "--dry-run", action="store_true", help="write the digest but do not remember it: the next one lists it again"
     )
+    alumni = commands.add_parser(
+        "alumni",
+        help="each student's or graduate's best current vacancies, from an alumni CSV (docs/alumni.md)",
+        description="Each person's best current vacancies within reach, with the skills they have and the ones each "
+        "vacancy adds (docs/alumni.md).",
+    )
+    alumni.add_argument("file", type=Path, help="the alumni CSV (template: examples/alumni/template.csv)")
+    alumni.add_argument("--curriculum", type=Path, metavar="FILE", help="curriculum YAML: a person's track adds its skills")
+    alumni.add_argument(
+        "--since", type=_moment, default="30d", metavar="DATE",
+        help="vacancies first seen and posted from this day (YYYY-MM-DD, or a span before today; default 30d)",
+    )
+    alumni.add_argument("--top", type=_positive, default=5, help="matches per person (default 5)")
+    alumni.add_argument(
+        "--min-match", type=_share, default=0.5,
+        help="least share of a vacancy's skills the person has (default 0.5)",
+    )
+    alumni.add_argument("--csv", type=Path, metavar="PATH", help="the coordinator's file, contacts included")
+    alumni.add_argument("--markdown", type=Path, metavar="PATH", help="the list to pass around, without contacts")
+    alumni.add_argument("--lang", choices=("id", "en"), default="id", help="Indonesian (default) or English")
     survey = commands.add_parser(
         "survey", help="a community's own income survey against the poverty lines and minimum wage (docs/survey.md)"
     )
@@ -222,6 +246,20 @@ def main(argv: list[str] | None = None) -> int:
             _dedupe(engine, args)
         elif args.command == "digest":
             return _digest(engine, args, parser)
+        elif args.command == "alumni":
+            from analysis.alumni import AlumniError, run_alumni
+
+            if args.csv is None and args.markdown is None:
+                parser.error("alumni: give --csv PATH, --markdown PATH or both: where to write the matches")
+            try:
+                print(
+                    run_alumni(
+                        engine, args.file, curriculum_path=args.curriculum, since=args.since, top=args.top,
+                        min_match=args.min_match, csv_path=args.csv, markdown_path=args.markdown, lang=args.lang,
+                    )
+                )  # fmt: skip
+            except AlumniError as exc:
+                parser.error(str(exc))
         elif args.command == "skills":
             from analysis.skills import unmapped_tags
 
@@ -289,7 +327,7 @@ def _digest(engine, args: argparse.Namespace, parser: argparse.ArgumentParser) -
     try:
         digest = build_digest(
             engine, curriculum, name, track=args.track, since=args.since, max_age=args.max_age,
-            min_match=args.min_match, limit=args.limit, sources=args.sources,
+            min_match=args.min_match, limit=args.limit, sources=args.sources, near=args.near,
         )  # fmt: skip
     except ValueError as exc:  # a track the curriculum lacks
         parser.error(str(exc))

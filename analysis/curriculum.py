@@ -182,13 +182,14 @@ def _module(entry: object, index: int, where_track: str, taxonomy: Taxonomy) -> 
         term = term.strip()
         skill = taxonomy.lookup(term)
         if skill is None:
-            raise CurriculumError(f'{where_module}: unknown skill "{term}"; {_closest(term, taxonomy)}')
+            raise CurriculumError(f'{where_module}: unknown skill "{term}"; {closest_skills(term, taxonomy)}')
         skills[skill.name] = None
     return Module(name=name, hours=float(hours), skills=tuple(skills))
 
 
-def _closest(term: str, taxonomy: Taxonomy) -> str:
-    """The taxonomy skills whose names or aliases look most like `term`, for the unknown-skill message."""
+def closest_skills(term: str, taxonomy: Taxonomy) -> str:
+    """The taxonomy skills whose names or aliases look most like `term`, as the end of an unknown-skill message:
+    "closest: Laravel", or "no close match in the taxonomy". (analysis/alumni.py uses it too.)"""
     owner_of_form: dict[str, str] = {}
     for skill in taxonomy.skills:
         for form in skill.forms:

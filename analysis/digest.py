@@ -21,7 +21,8 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import Engine, func, insert, select
 
 from analysis.curriculum import Curriculum, Track
-from analysis.vacancies import Vacancy, load_vacancies
+from analysis.vacancies import Vacancy, load_vacancies, places_of, within_reach
+from analysis.yardsticks import load_yardsticks
 from pipelines.db.models import Digest as DigestRow
 from pipelines.db.models import DigestPosting
 
@@ -118,13 +119,16 @@ def build_digest(
     min_match: float = 0.5,
     limit: int = 10,
     sources: Sequence[str] = (),
+    near: bool = False,
     now: datetime | None = None,
 ) -> Digest:
     """The digest ``name`` of ``curriculum`` (or of its ``track`` alone) as it would be made ``now``.
 
     ``since`` (default: the last digest of this name, or a week ago for the first) bounds when a vacancy's posting
     was first seen; ``max_age`` leaves out vacancies that appeared longer ago than that, however new to pasarkerja;
-    ``limit`` is the most entries per track. Raises ValueError for a track the curriculum lacks.
+    ``limit`` is the most entries per track; ``near`` keeps only vacancies within reach of the curriculum's place
+    (its regency or province, or remote: analysis.vacancies.within_reach). Raises ValueError for a track the
+    curriculum lacks.
     """
     now = now or datetime.now(timezone.utc)
     tracks = _tracks(curriculum, track)
@@ -132,6 +136,9 @@ def build_digest(
     since = since or previous or now - FIRST_LOOK_BACK
     sent = listed_before(engine, name)
     vacancies = load_vacancies(engine, since, posted_since=now - max_age, open_on=now, sources=sources)
+    if near:
+        places = places_of(curriculum.place, load_yardsticks())
+        vacancies = [vacancy for vacancy in vacancies if within_reach(vacancy, places, remote_ok=True)]
     matched = [
         entry
         for vacancy in vacancies
@@ -152,6 +159,7 @@ def build_digest(
             "min_match": min_match,
             "limit": limit,
             "sources": list(sources),
+            "near": near,
         },
     )
 

@@ -12,16 +12,17 @@ each (WhatsApp's limit), never splitting a vacancy, with "(1/3)" on each when th
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from datetime import datetime
 from email.utils import format_datetime
 from html import escape
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 from analysis.digest import Digest, DigestEntry
 from analysis.formats import format_count, format_rupiah
+from analysis.untrusted import clean, markdown_link, markdown_text, safe_url
+from analysis.vacancies import Vacancy
 
 FORMATS = ("markdown", "whatsapp", "html", "rss", "json")
 WHATSAPP_LIMIT = 4096
@@ -45,7 +46,7 @@ PERIODS = {
 LABELS = {
     "id": {
         "title": "Lowongan baru untuk {curriculum}",
-        "since": "Lowongan yang muncul sejak {since}, dibuat {created}: {count} lowongan",
+        "since": "Lowongan yang pertama terlihat sejak {since}, dibuat {created}: {count} lowongan",
         "nothing": "Belum ada lowongan baru yang cocok sejak {since}.",
         "track_empty": "Belum ada lowongan baru yang cocok.",
         "continued": "lanjutan",
@@ -68,7 +69,7 @@ LABELS = {
     },
     "en": {
         "title": "New vacancies for {curriculum}",
-        "since": "Vacancies that appeared since {since}, made {created}: {count} vacancies",
+        "since": "Vacancies first seen since {since}, made {created}: {count} vacancies",
         "nothing": "No new matching vacancies since {since}.",
         "track_empty": "No new matching vacancies yet.",
         "continued": "continued",
@@ -90,26 +91,6 @@ LABELS = {
         "footer": "Compiled by pasarkerja from job sites; check each vacancy on its own site before applying.",
     },
 }
-# C0 and C1 control characters (but tab and newline), which XML forbids and no reader wants.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# What could start emphasis, code, a link or a strike-through inside a line; HTML is written as entities.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]~])")
-
-
-def clean(text: object) -> str:
-    """Scraped text on one line, without control characters."""
-    return " ".join(_CONTROL.sub(" ", str(text)).split())
-
-
-def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an http(s) URL with a host, else None: a digest never links anything else."""
-    if not url:
-        return None
-    url = clean(url)
-    parts = urlsplit(url)
-    return url if parts.scheme in ("http", "https") and parts.netloc else None
-
-
 def platform_name(source: str, url: str | None = None) -> str:
     """A platform as people call it; a site crawled for its JSON-LD (``jobposting``) by its host."""
     if source in PLATFORM_NAMES:
@@ -139,32 +120,7 @@ class _Text:
 
     @property
     def pay(self) -> str:
-        """Pay in rupiah, a month or a project, and as the platform shows it when that says more."""
-        vacancy, labels = self.vacancy, self.labels
-        if vacancy.pay_idr_month is not None:
-            rupiah = labels["a_month"].format(amount=_rupiah_range(vacancy.pay_idr_month_min, vacancy.pay_idr_month_max))
-        elif vacancy.pay_idr_one_off is not None:
-            rupiah = labels["a_project"].format(
-                amount=_rupiah_range(vacancy.pay_idr_one_off_min, vacancy.pay_idr_one_off_max)
-            )
-        else:
-            return labels["unstated"]
-        shown = self._as_shown()
-        return f"{rupiah} ({labels['shown'].format(text=shown)})" if shown else rupiah
-
-    def _as_shown(self) -> str | None:
-        """The platform's own statement of pay, unless it is rupiah a month, which the rupiah figure already says."""
-        vacancy = self.vacancy
-        if vacancy.pay_text:
-            return clean(vacancy.pay_text)
-        if vacancy.pay_currency in (None, "IDR") and vacancy.pay_period in (None, "month"):
-            return None
-        low, high = vacancy.pay_min, vacancy.pay_max
-        amount = _number(low if low is not None else high)
-        if low is not None and high is not None and low != high:
-            amount = f"{_number(low)}–{_number(high)}"
-        period = PERIODS[self.lang].get(vacancy.pay_period or "", vacancy.pay_period or "")
-        return " ".join(part for part in (vacancy.pay_currency, amount, self.labels["per"], period) if part)
+        return pay_text(self.vacancy, self.lang)
 
     @property
     def place(self) -> str:
@@ -199,6 +155,37 @@ class _Text:
         return safe_url(self.vacancy.url)
 
 
+def pay_text(vacancy: Vacancy, lang: str) -> str:
+    """Pay in rupiah, a month or a project, and as the platform shows it when that says more: "Rp 8.670.000
+    sebulan (tertulis: USD 15 per jam)"."""
+    labels = LABELS[lang]
+    if vacancy.pay_idr_month is not None:
+        rupiah = labels["a_month"].format(amount=_rupiah_range(vacancy.pay_idr_month_min, vacancy.pay_idr_month_max))
+    elif vacancy.pay_idr_one_off is not None:
+        rupiah = labels["a_project"].format(
+            amount=_rupiah_range(vacancy.pay_idr_one_off_min, vacancy.pay_idr_one_off_max)
+        )
+    else:
+        return labels["unstated"]
+    shown = _as_shown(vacancy, lang)
+    return f"{rupiah} ({labels['shown'].format(text=shown)})" if shown else rupiah
+
+
+def _as_shown(vacancy: Vacancy, lang: str) -> str | None:
+    """The platform's own statement of pay, unless it is rupiah a month or a project, which the rupiah figure
+    already says."""
+    if vacancy.pay_text:
+        return clean(vacancy.pay_text)
+    if vacancy.pay_currency in (None, "IDR") and vacancy.pay_period in (None, "month", "project"):
+        return None
+    low, high = vacancy.pay_min, vacancy.pay_max
+    amount = _number(low if low is not None else high)
+    if low is not None and high is not None and low != high:
+        amount = f"{_number(low)}–{_number(high)}"
+    period = PERIODS[lang].get(vacancy.pay_period or "", vacancy.pay_period or "")
+    return " ".join(part for part in (vacancy.pay_currency, amount, LABELS[lang]["per"], period) if part)
+
+
 def _number(value: float) -> str:
     """A pay figure as written in Indonesia: 4.500.000, 12,5."""
     text = f"{value:,.2f}".rstrip("0").rstrip(".")
@@ -226,17 +213,6 @@ def _heading(digest: Digest, lang: str) -> tuple[str, str]:
 # Markdown -----------------------------------------------------------------------------------------------------
 
 
-def markdown_text(text: str) -> str:
-    """Scraped text for Markdown: its punctuation escaped, and HTML written as text, never rendered."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
-    return escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _link_target(url: str) -> str:
-    """A URL for Markdown's ``(<...>)``: spaces, angle brackets and quotes percent-encoded."""
-    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
-
-
 def to_markdown(digest: Digest, lang: str = "id") -> str:
     labels = LABELS[lang]
     title, line = _heading(digest, lang)
@@ -247,7 +223,7 @@ def to_markdown(digest: Digest, lang: str = "id") -> str:
             lines += [labels["track_empty"], ""]
         for number, entry in enumerate(entries, start=1):
             text = _Text(entry, lang)
-            name = f"[{markdown_text(text.title)}](<{_link_target(text.url)}>)" if text.url else markdown_text(text.title)
+            name = markdown_link(text.title, text.url)
             company = f" — {markdown_text(text.company)}" if text.company else ""
             lines += [
                 f"{number}. **{name}**{company}",

@@ -24,8 +24,6 @@ Member rows hold income, so the output never names a member: only counts, shares
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import re
@@ -45,6 +43,7 @@ from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import StandardScaler
 
 from analysis.formats import format_count, format_decimal, format_percent, format_rupiah, is_missing
+from analysis.spreadsheet import read_records
 from analysis.yardsticks import Figure, YardstickFileError, YardstickLookupError, Yardsticks, load_yardsticks
 from pipelines.skills.taxonomy import Taxonomy, load_taxonomy, normalise
 
@@ -122,7 +121,7 @@ def read_survey(path: str | Path, taxonomy: Taxonomy | None = None) -> SurveyRea
     """
     path = Path(path)
     taxonomy = taxonomy or load_taxonomy()
-    records = _records(path)
+    records = read_records(path, SurveyError)
     header_at = next((i for i, record in enumerate(records) if not _skipped(record)), None)
     if header_at is None:
         raise SurveyError(f"{path}: the file is empty; its first line must name the columns, as in the template")
@@ -167,25 +166,6 @@ def read_survey(path: str | Path, taxonomy: Taxonomy | None = None) -> SurveyRea
         rows_read=rows_read,
         rows_left_out=rows_read - len(members),
     )
-
-
-def _records(path: Path) -> list[list[str]]:
-    """Every line of the file as a CSV record, blank and comment lines included, so that indexes are row numbers."""
-    if path.suffix.lower() in (".xlsx", ".xls", ".ods"):
-        raise SurveyError(f"{path}: this is a spreadsheet workbook; save it as CSV UTF-8 (File › Save As) and use that")
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # utf-8-sig drops the mark Excel puts at the start
-    except UnicodeDecodeError:
-        raise SurveyError(f"{path}: cannot read the file: it is not UTF-8 text; save it as CSV UTF-8") from None
-    except OSError as exc:
-        raise SurveyError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
-    first_line = next((line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")), "")
-    # A spreadsheet set up for Indonesia saves CSV with ";" between values.
-    delimiter = ";" if ";" in first_line and "," not in first_line else ","
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise SurveyError(f"{path}: cannot read the file as CSV: {exc}") from exc
 
 
 def _skipped(record: list[str]) -> bool:

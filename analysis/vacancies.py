@@ -5,6 +5,11 @@ with the postings that repeat it: the same job on other platforms, or reposted. 
 vacancies that had a posting first seen in a time window and are still open, each shown through its most recently
 seen posting (its link is the one most likely to work), with the other platforms' links beside it and the skills of
 all its postings.
+
+``places_of`` and ``within_reach`` tell whether someone living in a region can take a vacancy: it is remote and they
+would work remotely, or its location names one of their places (the region, or its province when the yardstick
+table knows it). A place is named when the location holds all its telling words, not any: "Kota Jakarta Selatan"
+shares "selatan" with "Kalimantan Selatan", and "Jawa Timur" shares "jawa" with "Jawa Barat".
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ from datetime import datetime, timezone
 
 from sqlalchemy import Engine, func, select
 
+from analysis.yardsticks import INTERNATIONAL, NATIONAL, YardstickLookupError, Yardsticks
 from pipelines.db.models import Posting, PostingSkill
+from pipelines.dedupe import GENERIC_PLACE_WORDS, words
 
 # A posting's skills arrive joined by the ASCII unit separator, which no skill name holds.
 _SKILL_SEPARATOR = "\x1f"
@@ -180,3 +187,29 @@ def _utc(moment: datetime | None) -> datetime | None:
     if moment is None:
         return None
     return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+
+
+def place_words(text: str | None) -> frozenset[str]:
+    """The words of a place name that tell which place it is: "Kota Yogyakarta, DI Yogyakarta" -> {"yogyakarta"}."""
+    return frozenset(words(text)) - GENERIC_PLACE_WORDS
+
+
+def places_of(region: str | None, yardsticks: Yardsticks) -> tuple[frozenset[str], ...]:
+    """The places someone in ``region`` can work in without moving, each as its telling words: each comma-separated
+    part of the region and, when the yardstick table knows it, the table's name for it and its province."""
+    if not region:
+        return ()
+    names = region.split(",")
+    try:
+        names += [area for area in yardsticks.fallbacks(region) if area not in (NATIONAL, INTERNATIONAL)]
+    except YardstickLookupError:
+        pass  # a region the table does not know: its own words only
+    return tuple(place for place in dict.fromkeys(place_words(name) for name in names) if place)
+
+
+def within_reach(vacancy: Vacancy, places: Sequence[frozenset[str]], remote_ok: bool) -> bool:
+    """Whether the vacancy is remote and remote work is ok, or its location names one of ``places``."""
+    if vacancy.remote is True and remote_ok:
+        return True
+    located = place_words(vacancy.location)
+    return any(place <= located for place in places)

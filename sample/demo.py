@@ -6,7 +6,10 @@ nothing leaves this machine: the bundled sample of every platform (sample/server
 postings each), then a synthetic market of a few thousand postings over the last 26 weeks
 (sample/market.py, served in Freelancer's and Kalibrr's formats by sample/synthetic.py), enough for
 demand, trend and index charts to show movement. Everything crawled is invented, not market data.
-It ends by writing the HTML report for the three example curricula (examples/curricula/) to data/report.html.
+Some of the synthetic Indonesian jobs are posted again under a new id, as employers do, and the bundled
+sample has one vacancy on two boards: the store links each to its first posting, so it counts once.
+It ends by writing the HTML report for the three example curricula (examples/curricula/) to data/report.html,
+and this week's vacancy digest of each in every format to data/digests/.
 
 Crawls run two at a time, one per core of a small machine (each is a crawling process and its store
 worker); the schema is created first, so that they never race to create it.
@@ -27,9 +30,12 @@ from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
 
 from analysis.cli import main as pasarkerja
+from analysis.curriculum import load_curriculum
+from analysis.digest import build_digest
+from analysis.digest_formats import render
 from pipelines.db.engine import DEFAULT_URL, make_engine, mask
 from pipelines.db.schema import upgrade
-from sample.market import BOARDS, market_records
+from sample.market import BOARDS, market_records, reposts
 from sample.server import SAMPLE_DIR, FixtureServer, sample_routes
 from sample.synthetic import serve_market
 
@@ -41,6 +47,8 @@ MARKET_SEED = 2026
 MARKET_WEEKS = 26
 EXAMPLE_CURRICULA = sorted((PROJECT_DIR / "examples" / "curricula").glob("*.yaml"))
 DEMO_REPORT = PROJECT_DIR / "data" / "report.html"
+DEMO_DIGESTS = PROJECT_DIR / "data" / "digests"
+DIGEST_FILES = {"markdown": "md", "whatsapp": "txt", "html": "html", "rss": "xml", "json": "json"}
 CRAWLS_AT_ONCE = 2
 
 
@@ -98,6 +106,7 @@ def main() -> int:
     engine.dispose()
     spiders = sorted(SpiderLoader.from_settings(get_project_settings()).list())
     postings = list(market_records(MARKET_POSTINGS, seed=MARKET_SEED, weeks=MARKET_WEEKS))
+    postings += reposts(postings, seed=MARKET_SEED)
     per_board = Counter(posting.platform for posting in postings)
     market = serve_market(postings)
     try:
@@ -124,13 +133,32 @@ def main() -> int:
         return summarised
     # The report the example communities would read, side by side, over the synthetic market's weeks.
     print()
-    return pasarkerja([
+    reported = pasarkerja([
         "--database-url", database_url, "report", "--since", f"{MARKET_WEEKS}w",
         *[option for path in EXAMPLE_CURRICULA for option in ("--curriculum", str(path))],
         "--title", "Demo report: three example curricula",
         "--note", "demo data: an offline sample and a synthetic market, invented for pasarkerja",
         "--out", str(DEMO_REPORT),
     ])
+    if not reported:
+        write_digests(database_url)
+    return reported
+
+
+def write_digests(database_url: str) -> None:
+    """This week's digest of each example curriculum, in every format, to DEMO_DIGESTS. Not remembered in the
+    database: the first ``pasarkerja digest`` you make of one still lists everything."""
+    print(f"\nVacancy digests of the example curricula (invented postings), to {DEMO_DIGESTS}/")
+    DEMO_DIGESTS.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(database_url)
+    try:
+        for path in EXAMPLE_CURRICULA:
+            digest = build_digest(engine, load_curriculum(path), path.stem)
+            for fmt, suffix in DIGEST_FILES.items():
+                (DEMO_DIGESTS / f"{path.stem}.{suffix}").write_text(render(digest, fmt), encoding="utf-8")
+            print(f"  {path.stem:<20} {len(digest.entries):>3} vacancies  ({', '.join(DIGEST_FILES.values())})")
+    finally:
+        engine.dispose()
 
 
 if __name__ == "__main__":

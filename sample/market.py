@@ -28,7 +28,7 @@ import random
 import re
 import string
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 
 import numpy as np
@@ -49,6 +49,8 @@ FREELANCER, KALIBRR = range(len(BOARDS))
 FIRST_PROJECT_ID = 80_000_000
 FIRST_JOB_ID = 7_000_000
 FIRST_CLIENT_ID = 5_000_000
+# Reposts (``reposts``) get ids of their own, past any the market gives its postings.
+FIRST_REPOST_ID = 9_000_000
 SEO_URL = "synthetic/{title_slug}-{project_id}"  # a synthetic Freelancer project's seo_url
 
 MAX_SKILLS = 8
@@ -915,6 +917,37 @@ def market_records(n: int, seed: int = 0, end: date | None = None, weeks: int = 
             pay_period=period,
             pay_usd_rate=float(rates[market.currency[number]]) if board == FREELANCER else None,
         )
+
+
+def reposts(
+    postings: Sequence[MarketPosting], share: float = 0.04, seed: int = 0, now: datetime | None = None
+) -> list[MarketPosting]:
+    """The same job posted again under a new id, as employers do when a vacancy stays open: a ``share`` of the
+    Indonesian jobs (kalibrr) drawn, each again 5 to 20 days after it first appeared (those that would be reposted
+    after ``now`` are not), with the same title, employer and text. For the demo, where each vacancy must still
+    count once."""
+    now = now or datetime.now(timezone.utc)
+    chooser = random.Random(f"pasarkerja-reposts-{seed}")
+    jobs = [posting for posting in postings if posting.platform == "kalibrr"]
+    chosen = sorted(chooser.sample(jobs, round(len(jobs) * share)), key=lambda posting: posting.id)
+    again = []
+    for posting in chosen:
+        posted_at = posting.posted_at + timedelta(days=chooser.randint(5, 20))
+        if posted_at > now:
+            continue
+        source_id = FIRST_REPOST_ID + len(again)
+        again.append(
+            replace(
+                posting,
+                source_id=str(source_id),
+                url=_url(KALIBRR, source_id, posting.title, posting.company),
+                posted_at=posted_at,
+                valid_through=datetime.combine(
+                    posted_at.date() + timedelta(days=APPLICATION_DAYS), time(16, 59, 59), timezone.utc
+                ),
+            )
+        )
+    return again
 
 
 def _written(name: str, writer: random.Random) -> str:

@@ -2,7 +2,7 @@
 
 import math
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 import numpy as np
 import pandas as pd
@@ -11,7 +11,7 @@ import pytest
 from analysis.data import POSTING_COLUMNS
 from pipelines.pay import PayAssumptions, load_rates, normalise_pay
 from pipelines.skills.taxonomy import OCCUPATIONS, load_taxonomy
-from sample.market import KINDS, WRITTEN_AS, market_posting_set, market_records
+from sample.market import FIRST_REPOST_ID, KINDS, WRITTEN_AS, market_posting_set, market_records, reposts
 from sample.synthetic import serve_market
 from tests.conftest import rows, run_crawl
 
@@ -38,6 +38,20 @@ def test_the_same_seed_gives_the_same_market():
     pd.testing.assert_frame_equal(one.postings, two.postings)
     assert (one.skills != two.skills).nnz == 0
     assert not market_posting_set(2_000, seed=4, end=END).postings["url"].equals(one.postings["url"])
+
+
+def test_reposts_are_kalibrr_jobs_again_under_new_ids_and_never_in_the_future(records):
+    now = datetime.combine(END, time(12), timezone.utc)
+    again = reposts(records, seed=7, now=now)
+    assert again == reposts(records, seed=7, now=now)
+    jobs = {record.source_id: record for record in records if record.platform == "kalibrr"}
+    assert 0.02 * len(jobs) < len(again) <= 0.04 * len(jobs) + 1  # those that would come after now are left out
+    assert [int(repost.source_id) for repost in again] == list(range(FIRST_REPOST_ID, FIRST_REPOST_ID + len(again)))
+    originals = {(record.title, record.company, record.description): record for record in jobs.values()}
+    for repost in again:
+        original = originals[(repost.title, repost.company, repost.description)]
+        assert timedelta(days=5) <= repost.posted_at - original.posted_at <= timedelta(days=20)
+        assert repost.posted_at <= now and repost.url != original.url and repost.source_id not in jobs
 
 
 def test_records_and_posting_set_are_the_same_postings():
