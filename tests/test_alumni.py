@@ -29,8 +29,6 @@ from analysis.curriculum import load_curriculum
 from analysis.vacancies import Vacancy
 from crawlers.items import Posting
 from pipelines.db import models
-from pipelines.db.engine import make_engine
-from pipelines.db.schema import upgrade
 from pipelines.derive import Deriver
 from pipelines.skills.taxonomy import load_taxonomy
 from pipelines.writer import PostingWriter, sync_skills
@@ -520,14 +518,6 @@ def test_the_markdown_escapes_scraped_text_and_links_only_http_urls():
 
 
 # The command, on a real database ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def engine(sqlite_url):
-    engine = make_engine(sqlite_url)
-    upgrade(engine)
-    yield engine
-    engine.dispose()
 
 
 def store_market(engine) -> datetime:
