@@ -60,8 +60,12 @@ class StorePipeline:
         spider = self.crawler.spider
         logger.info("Storing into %s", mask(self.database_url))
         self.engine = make_engine(self.database_url)
-        # spawn, not fork: the crawl's process runs threads, which a fork would copy mid-step.
-        self.worker = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        # Not fork: the crawl's process runs threads, which a fork would copy mid-step. A fork server is a clean
+        # process that imports the writer and forks the worker from itself; unlike spawn, it does not import
+        # the crawl's __main__ (all of Scrapy) first, so the worker is ready sooner.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["pipelines.writer"])
+        self.worker = ProcessPoolExecutor(max_workers=1, mp_context=context)
         # The first submit starts the process. Ctrl-C reaches the whole process group; the crawl
         # shuts down gracefully and then closes the worker, which must finish the batches it was
         # handed, not die. A process started while SIGINT is ignored keeps ignoring it.

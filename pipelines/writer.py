@@ -10,8 +10,10 @@ while the crawl's first pages download.
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
+from collections.abc import Callable
 from dataclasses import asdict, fields
 from datetime import datetime, timezone
 from typing import Any
@@ -28,6 +30,8 @@ from pipelines.derive import Deriver
 from pipelines.pay import PayAssumptions
 from pipelines.skills.taxonomy import Taxonomy
 
+# Bound parameters in one INSERT: under SQLite's limit (32,766 since 3.32) and PostgreSQL's (65,535).
+_PARAMETERS_PER_STATEMENT = 30_000
 TRACKED_FIELDS = ("title", "pay_min", "pay_max", "pay_currency", "pay_period", "pay_text", "status")
 # Fields pipelines.derive computes; stored in their own columns and posting_skills.
 DERIVED_FIELDS = ("skill_matches", "unmapped_tags", "oli_occupation", "occupation_confidence", "pay_normalised", "derived_with")
@@ -109,8 +113,6 @@ class PostingWriter:
         self.engine = engine
         self.crawl_run_id = crawl_run_id
         self.dedupe = dedupe or DedupeSettings()
-        insert_for = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
-        self.insert_new = insert_for(models.Posting).on_conflict_do_nothing(index_elements=["source", "source_id"])
 
     def write(self, postings: list[Posting], rejects: list[Reject]) -> tuple[int, int, int]:
         """Store one batch in one transaction; returns (new, updated, new postings that repeat an earlier one)."""
@@ -167,10 +169,10 @@ class PostingWriter:
         return stored
 
     def _insert(self, connection, rows: list[dict[str, Any]], now: datetime) -> dict:
-        """Insert new postings; returns the ids of those inserted, by key."""
+        """Insert new postings; returns the ids of those inserted, by key (a row another crawl inserted first is
+        left as that crawl wrote it)."""
         if not rows:
             return {}
-        table = models.Posting.__table__
         seen = {
             "first_seen_at": now,
             "last_seen_at": now,
@@ -178,10 +180,53 @@ class PostingWriter:
             "first_crawl_run_id": self.crawl_run_id,
             "last_crawl_run_id": self.crawl_run_id,
         }
-        result = connection.execute(
-            self.insert_new.returning(table.c.source, table.c.source_id, table.c.id), [{**row, **seen} for row in rows]
+        row_columns = list(rows[0])  # every row of a batch has the same keys
+        # Through the driver, with SQLAlchemy's own converter for each column that needs one (JSON, dates...): its
+        # generic parameter handling costs the store's worker more than the database's work (bench/).
+        dialect = connection.dialect
+        converters = [
+            (position, converter)
+            for position, column in enumerate(row_columns)
+            if (converter := self._converter(column, dialect)) is not None
+        ]
+        seen_values = [
+            value if (converter := self._converter(column, dialect)) is None else converter(value)
+            for column, value in seen.items()
+        ]
+        values = []
+        for row in rows:
+            value = [row[column] for column in row_columns]
+            for position, converter in converters:
+                value[position] = converter(value[position])
+            values.append(value + seen_values)
+        columns = [*row_columns, *seen]
+        inserted = {}
+        per_statement = max(1, _PARAMETERS_PER_STATEMENT // len(columns))
+        for start in range(0, len(values), per_statement):
+            chunk = values[start : start + per_statement]
+            statement = self._insert_statement(connection.dialect, tuple(columns), len(chunk))
+            result = connection.exec_driver_sql(statement, tuple(value for row in chunk for value in row))
+            inserted.update({(source, source_id): posting_id for source, source_id, posting_id in result})
+        return inserted
+
+    @staticmethod
+    @functools.cache
+    def _converter(column: str, dialect) -> Callable[[Any], Any] | None:
+        """SQLAlchemy's conversion of a Python value for ``postings.column`` on ``dialect`` (JSON, dates...)."""
+        column_type = models.Posting.__table__.c[column].type
+        return column_type.dialect_impl(dialect).bind_processor(dialect)
+
+    @staticmethod
+    @functools.cache
+    def _insert_statement(dialect, columns: tuple[str, ...], rows: int) -> str:
+        """INSERT of ``rows`` rows of ``columns`` that skips postings stored already and returns the others' ids."""
+        quote = dialect.identifier_preparer.quote
+        marker = "?" if dialect.paramstyle == "qmark" else "%s"
+        row = f"({', '.join([marker] * len(columns))})"
+        return (
+            f"INSERT INTO postings ({', '.join(quote(column) for column in columns)}) VALUES {', '.join([row] * rows)} "
+            "ON CONFLICT (source, source_id) DO NOTHING RETURNING source, source_id, id"
         )
-        return {(source, source_id): posting_id for source, source_id, posting_id in result}
 
     def _refresh(self, connection, rows: dict, stored: dict, now: datetime) -> dict:
         """Mark stored postings as seen again and rewrite the changed ones; returns their ids, by key."""
