@@ -29,6 +29,13 @@ def _parser() -> argparse.ArgumentParser:
     summary = commands.add_parser("summary", help="postings per source and the newest postings")
     summary.add_argument("--newest", type=int, default=10, help="how many newest postings to list (default 10)")
     commands.add_parser("migrate", help="bring the database to the current schema")
+    status = commands.add_parser(
+        "status",
+        help="each spider's last crawls and their health; exit status 1 when a spider's latest crawl failed",
+    )
+    status.add_argument("--runs", type=_positive, default=5, help="crawls per spider (default 5)")
+    status.add_argument("--spider", help="only this spider")
+    status.add_argument("--json", action="store_true", help="print the same as JSON")
     rederive = commands.add_parser(
         "rederive", help="recompute skills, occupation and normalised pay of every stored posting (after a taxonomy or rate change)"
     )
@@ -240,6 +247,12 @@ def main(argv: list[str] | None = None) -> int:
             from analysis.summary import render
 
             print(render(engine, args.newest))
+        elif args.command == "status":
+            from analysis import status
+
+            found = status.latest_runs(engine, args.runs, args.spider)
+            print(status.to_json(found) if args.json else status.render(found), end="" if args.json else "\n")
+            return 1 if status.unhealthy(found) else 0
         elif args.command == "rederive":
             _rederive(engine, args.batch_size)
         elif args.command == "dedupe":

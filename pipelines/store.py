@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from scrapy import signals
-from sqlalchemy import insert, update
+from sqlalchemy import insert, select, update
 
 from crawlers.items import Posting, Reject
 from pipelines import writer
@@ -27,6 +27,7 @@ from pipelines.db import models
 from pipelines.db.engine import make_engine, mask
 from pipelines.db.schema import upgrade
 from pipelines.dedupe import DedupeSettings
+from pipelines.monitor import COVERAGE_STAT, MonitorSettings, check_crawl
 from pipelines.pay import PayAssumptions
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ class StorePipeline:
         self.batch_size = max(1, crawler.settings.getint("STORE_BATCH_SIZE"))
         self.assumptions = PayAssumptions.from_settings(crawler.settings)
         self.dedupe = DedupeSettings.from_settings(crawler.settings)
+        self.monitor = MonitorSettings.from_settings(crawler.settings)
         self.postings: list[Posting] = []
         self.rejects: list[Reject] = []
         self.writing = asyncio.Lock()
@@ -119,15 +121,15 @@ class StorePipeline:
     async def _write(self, postings: list[Posting], rejects: list[Reject]) -> None:
         async with self.writing:  # one batch at a time, in the order they filled
             await self.prepared  # raises what went wrong in the worker's set-up
-            new, updated, duplicates, unmapped_tags = await asyncio.wrap_future(
-                self.worker.submit(writer.derive_and_write, postings, rejects)
-            )
-        self.stats.inc_value("pasarkerja/postings/new", new)
-        self.stats.inc_value("pasarkerja/postings/updated", updated)
+            written = await asyncio.wrap_future(self.worker.submit(writer.derive_and_write, postings, rejects))
+        self.stats.inc_value("pasarkerja/postings/new", written.new)
+        self.stats.inc_value("pasarkerja/postings/updated", written.updated)
         # New postings that repeat a vacancy already stored (pipelines.dedupe): linked, not counted twice.
-        self.stats.inc_value("pasarkerja/postings/duplicates", duplicates)
+        self.stats.inc_value("pasarkerja/postings/duplicates", written.duplicates)
         # Tags the taxonomy does not know yet: `pasarkerja skills unmapped` lists them.
-        self.stats.inc_value("pasarkerja/unmapped_tags", unmapped_tags)
+        self.stats.inc_value("pasarkerja/unmapped_tags", written.unmapped_tags)
+        for field, count in written.covered.items():
+            self.stats.inc_value(COVERAGE_STAT.format(field=field), count)
 
     async def close_spider(self):
         if self.worker is None:
@@ -141,11 +143,22 @@ class StorePipeline:
             await asyncio.to_thread(self.worker.shutdown)
 
     async def spider_closed(self, spider, reason):
-        """Complete the crawl_runs row; runs after Scrapy's core stats have the finish reason."""
+        """Judge the crawl's health and complete its crawl_runs row; runs after Scrapy's core stats have the finish
+        reason."""
         if self.crawl_run_id is None:
             return
+        previous = await asyncio.to_thread(self._previous_healthy_stats, spider.name)
+        checks = check_crawl(self.stats.get_stats(), reason, previous, self.monitor)
+        healthy = all(check.passed for check in checks)
+        self.stats.set_value("pasarkerja/healthy", healthy)
+        for check in checks:
+            if not check.passed:
+                logger.error("Crawl health: %s failed: %s", check.name, check.detail)
+        logger.info("Crawl health: %s", "ok" if healthy else "FAILED")
         stats = self.stats.get_stats()
         values = {
+            "healthy": healthy,
+            "health": [check.as_dict() for check in checks],
             "finished_at": datetime.now(timezone.utc),
             "finish_reason": reason,
             "requests": stats.get("downloader/request_count", 0),
@@ -156,6 +169,20 @@ class StorePipeline:
             "stats": stats,
         }
         await asyncio.to_thread(self._close_run, values)
+
+    def _previous_healthy_stats(self, spider_name: str) -> list[dict[str, Any]]:
+        """The stats of the spider's earlier healthy runs, newest first (as many as the coverage check reads)."""
+        table = models.CrawlRun.__table__
+        with self.engine.connect() as connection:
+            return [
+                stats or {}
+                for stats in connection.execute(
+                    select(table.c.stats)
+                    .where(table.c.spider == spider_name, table.c.healthy.is_(True), table.c.id != self.crawl_run_id)
+                    .order_by(table.c.id.desc())
+                    .limit(self.monitor.coverage_runs)
+                ).scalars()
+            ]
 
     def _close_run(self, values: dict[str, Any]) -> None:
         with self.engine.begin() as connection:

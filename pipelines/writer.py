@@ -14,7 +14,7 @@ import functools
 import gc
 import hashlib
 from collections.abc import Callable
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from typing import Any
 
@@ -27,6 +27,7 @@ from pipelines.db import models
 from pipelines.db.engine import make_engine, to_json
 from pipelines.dedupe import Candidate, DedupeSettings, fingerprint_columns, link_duplicates, vacancy_key
 from pipelines.derive import Deriver
+from pipelines.monitor import covered_counts
 from pipelines.pay import PayAssumptions
 from pipelines.skills.taxonomy import Taxonomy
 
@@ -300,10 +301,29 @@ def connect(database_url: str, crawl_run_id: int, dedupe: DedupeSettings) -> Non
     _writer = PostingWriter(engine, crawl_run_id, dedupe)
 
 
-def derive_and_write(postings: list[Posting], rejects: list[Reject]) -> tuple[int, int, int, int]:
-    """One batch in the worker process: (new, updated, new repeating an earlier posting, platform tags the taxonomy
-    lacks)."""
+@dataclass(frozen=True)
+class BatchWritten:
+    """What the worker did with one batch, for the crawl's stats."""
+
+    new: int
+    updated: int
+    duplicates: int
+    """New postings that repeat a vacancy already stored (pipelines.dedupe)."""
+    unmapped_tags: int
+    """Platform tags the taxonomy lacks."""
+    covered: dict[str, int]
+    """How many postings fill each key field (pipelines.monitor)."""
+
+
+def derive_and_write(postings: list[Posting], rejects: list[Reject]) -> BatchWritten:
+    """One batch in the worker process."""
     for posting in postings:
         _deriver.derive(posting)
     new, updated, duplicates = _writer.write(postings, rejects)
-    return new, updated, duplicates, sum(len(posting.unmapped_tags) for posting in postings)
+    return BatchWritten(
+        new=new,
+        updated=updated,
+        duplicates=duplicates,
+        unmapped_tags=sum(len(posting.unmapped_tags) for posting in postings),
+        covered=covered_counts(postings),
+    )

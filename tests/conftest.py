@@ -23,15 +23,19 @@ POSTGRES_URL = os.environ.get("PASARKERJA_TEST_POSTGRES", "postgresql+psycopg://
 TEST_SETTINGS = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "LOG_LEVEL": "INFO"}
 
 
-def run_crawl(spider: str, base_url: str, database_url: str, *arguments: str, **settings: str) -> subprocess.CompletedProcess:
-    """Run ``scrapy crawl`` as an operator would, in a subprocess; fail the test if it fails."""
+def run_crawl(
+    spider: str, base_url: str, database_url: str, *arguments: str, healthy: bool = True, **settings: str
+) -> subprocess.CompletedProcess:
+    """Run ``scrapy crawl`` as an operator would, in a subprocess; fail the test if it fails. A crawl of bad pages
+    is ``healthy=False``: it must end with exit status 1 and say its health check failed (pipelines/monitor.py)."""
     command = [sys.executable, "-m", "scrapy", "crawl", spider, "-a", f"base_url={base_url}"]
     for argument in arguments:
         command += ["-a", argument]
     for name, value in {**TEST_SETTINGS, "DATABASE_URL": database_url, **settings}.items():
         command += ["-s", f"{name}={value}"]
     result = subprocess.run(command, cwd=PROJECT_DIR, capture_output=True, text=True, timeout=240)
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.returncode == (0 if healthy else 1), result.stderr[-3000:]
+    assert ("Crawl health: ok" if healthy else "Crawl health: FAILED") in result.stderr, result.stderr[-3000:]
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     return result
 

@@ -21,7 +21,7 @@ def malformed_cases():
 @pytest.mark.parametrize(("spider", "body"), list(malformed_cases()))
 def test_malformed_response_becomes_a_counted_reject(spider, body, serve, sqlite_url):
     server = serve([Route("*", body, content_type="application/json", method=method) for method in ("GET", "POST")])
-    result = run_crawl(spider, server.url, sqlite_url, *CRAWL_ARGUMENTS.get(spider, []))
+    result = run_crawl(spider, server.url, sqlite_url, *CRAWL_ARGUMENTS.get(spider, []), healthy=False)
 
     rejects = rows(sqlite_url, "SELECT source, reason, url, snippet FROM rejects")
     assert len(rejects) >= 1
@@ -33,7 +33,7 @@ def test_malformed_response_becomes_a_counted_reject(spider, body, serve, sqlite
 
 def test_http_error_status_becomes_a_reject(serve, sqlite_url):
     server = serve([Route("*", b'{"status": "error", "message": "rate limited"}', status=429)])
-    run_crawl("freelancer", server.url, sqlite_url, RETRY_ENABLED="False")
+    run_crawl("freelancer", server.url, sqlite_url, RETRY_ENABLED="False", healthy=False)
     assert [row.reason for row in rows(sqlite_url, "SELECT reason FROM rejects")] == ["http_status"]
 
 
@@ -45,7 +45,7 @@ def test_bad_records_are_rejected_and_good_ones_kept(serve, sqlite_url):
     inverted["budget"] = {"minimum": 900, "maximum": 100}
     page["result"]["total_count"] = 3
     server = serve([Route("*", json.dumps(page).encode())])
-    run_crawl("freelancer", server.url, sqlite_url)
+    run_crawl("freelancer", server.url, sqlite_url, healthy=False)  # 2 of 3 records rejected
 
     assert [row.source_id for row in rows(sqlite_url, "SELECT source_id FROM postings")] == [str(good["id"])]
     reasons = sorted(row.reason for row in rows(sqlite_url, "SELECT reason FROM rejects"))

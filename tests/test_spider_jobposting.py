@@ -109,7 +109,10 @@ def test_site_without_sitemap_is_walked_along_its_links(serve, sqlite_url):
 
 def test_named_page_without_posting_is_rejected(serve, sqlite_url):
     server = serve(load_routes(SAMPLE_DIR / "jobposting"))
-    run_crawl("jobposting", server.url, sqlite_url, f"urls={SAMPLE_PAGE},https://lowongan.example/tentang,https://lowongan.example/hilang")
+    run_crawl(
+        "jobposting", server.url, sqlite_url, f"urls={SAMPLE_PAGE},https://lowongan.example/tentang,https://lowongan.example/hilang",
+        healthy=False,  # 2 of 3 pages rejected
+    )
 
     assert stored_ids(sqlite_url) == {"lowongan.example:LWG-1001"}
     rejects = rows(sqlite_url, "SELECT reason, url FROM rejects ORDER BY url")
@@ -121,7 +124,7 @@ def test_named_page_without_posting_is_rejected(serve, sqlite_url):
 
 def test_unreadable_sitemap_is_rejected(serve, sqlite_url):
     server = serve([Route("/sitemap.xml", b"<html><body>Checking your browser</body></html>", content_type="text/html")])
-    run_crawl("jobposting", server.url, sqlite_url, "sitemap=https://lowongan.example/sitemap.xml")
+    run_crawl("jobposting", server.url, sqlite_url, "sitemap=https://lowongan.example/sitemap.xml", healthy=False)
     assert [row.reason for row in rows(sqlite_url, "SELECT reason FROM rejects")] == ["invalid_sitemap"]
 
 
@@ -155,7 +158,7 @@ def js_site(serve):
 
 @pytest.mark.browser
 def test_plain_crawl_of_a_javascript_site_finds_nothing(js_site, sqlite_url):
-    result = run_crawl("jobposting", js_site.url, sqlite_url, "domain=kerja-cepat.example")
+    result = run_crawl("jobposting", js_site.url, sqlite_url, "domain=kerja-cepat.example", healthy=False)  # no postings
     assert stored_ids(sqlite_url) == set()
     assert rows(sqlite_url, "SELECT count(*) FROM rejects")[0][0] == 0
     assert stat(result, "pasarkerja/pages_without_jobposting") == 1
@@ -196,7 +199,7 @@ def test_page_that_fails_to_load_is_closed_and_rejected(chromium, js_site, sqlit
         "crawl", "jobposting", "-a", f"base_url={js_site.url}", "-a", "urls=https://kerja-cepat.example/", "-a", "render=1",
         *(option for name, value in settings.items() for option in ("-s", f"{name}={value}")),
     )
-    assert result.returncode == 0
+    assert result.returncode == 1  # its only page rejected: the crawl's health check fails
     assert stat(result, "playwright/page_count") == stat(result, "playwright/page_count/closed") == 1
     assert [row.reason for row in rows(sqlite_url, "SELECT reason FROM rejects")] == ["download_failed"]
 

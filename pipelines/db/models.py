@@ -49,6 +49,9 @@ class CrawlRun(Base):
     updated: Mapped[int] = mapped_column(Integer, default=0)
     rejected: Mapped[int] = mapped_column(Integer, default=0)
     stats: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    # The checks of pipelines.monitor, when the crawl closed.
+    healthy: Mapped[bool | None] = mapped_column(Boolean)
+    health: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONType)
 
 
 class Posting(Base):

@@ -201,13 +201,13 @@ def test_paging_ends_at_the_first_404(serve, sqlite_url):
 
 def test_404_on_the_first_page_is_a_reject(serve, sqlite_url):
     server = serve([])
-    run_crawl("lokerid", server.url, sqlite_url)
+    run_crawl("lokerid", server.url, sqlite_url, healthy=False)
     assert [tuple(row) for row in rows(sqlite_url, "SELECT reason, detail FROM rejects")] == [("http_status", "HTTP 404")]
 
 
 def test_other_error_status_is_a_reject_and_ends_paging(serve, sqlite_url):
     server = serve([Route("*", b'{"message": "Service Unavailable"}', status=503)])
-    run_crawl("lokerid", server.url, sqlite_url, RETRY_ENABLED="False")
+    run_crawl("lokerid", server.url, sqlite_url, RETRY_ENABLED="False", healthy=False)
     assert [row.reason for row in rows(sqlite_url, "SELECT reason FROM rejects")] == ["http_status"]
     assert [path for path in server.requests if path != "/robots.txt"] == ["/cari-lowongan-kerja/page/1?_data"]
 

@@ -189,7 +189,7 @@ def test_truncated_later_page_is_rejected_and_the_rest_kept(serve, sqlite_url):
         Route("/public/browse_projects/listing", second[: len(second) * 2 // 3], query={"page": "2"}, content_type="text/html"),
     ]
     server = serve(routes)
-    run_crawl("projects_co_id", server.url, sqlite_url)
+    run_crawl("projects_co_id", server.url, sqlite_url, healthy=False)  # 1 of 4 records rejected
     assert rows(sqlite_url, "SELECT count(*) FROM postings")[0][0] == 3
     assert [row.reason for row in rows(sqlite_url, "SELECT reason FROM rejects")] == ["truncated_page"]
 
