@@ -19,8 +19,8 @@ A posting repeats an earlier one, and gets ``duplicate_of`` = the id of the firs
 Each posting is compared with the originals of its key only (postings that are no one's duplicate), first seen
 first, and linked to the most similar one that qualifies. The writer (pipelines.writer) stores the key of each new
 or changed posting and ``link_duplicates`` links the new ones in the same transaction; a description's signature is
-computed only when its key meets another posting's, and stored then, since most keys are met once and the key costs
-a twentieth of the signature. ``relink_all`` (``pasarkerja dedupe``) recomputes every key and link: for rows stored
+computed only when its key meets another posting's, and stored with the new posting (an original's is stored by
+``relink_all``), since most keys are met once and the key costs a twentieth of the signature. ``relink_all`` (``pasarkerja dedupe``) recomputes every key and link: for rows stored
 before this existed, after a change of the settings, and for vacancies two crawls wrote at the same moment (neither
 sees the other's uncommitted rows).
 """
@@ -275,7 +275,8 @@ def link_duplicates(
         if row.duplicate_of is None and original.last_seen_at >= oldest
     ]
     links = find_repeats(postings, originals, settings)
-    _store(connection, links, [*postings, *originals])
+    # Only this transaction's own rows: two crawls writing signatures into each other's originals could deadlock.
+    _store(connection, links, postings)
     return len(links)
 
 

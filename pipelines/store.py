@@ -68,14 +68,15 @@ class StorePipeline:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["pipelines.writer"])
         self.worker = ProcessPoolExecutor(max_workers=1, mp_context=context)
-        # The first submit starts the process. Ctrl-C reaches the whole process group; the crawl
-        # shuts down gracefully and then closes the worker, which must finish the batches it was
-        # handed, not die. A process started while SIGINT is ignored keeps ignoring it.
-        handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # The first submit starts the process. Ctrl-C, `kill` of the process group and a service manager's stop
+        # reach every process; the crawl shuts down gracefully and then closes the worker, which must finish the
+        # batches it was handed, not die. A process started while a signal is ignored keeps ignoring it.
+        handlers = {stop: signal.signal(stop, signal.SIG_IGN) for stop in (signal.SIGINT, signal.SIGTERM)}
         try:
             loaded = self.worker.submit(writer.load, self.assumptions)
         finally:
-            signal.signal(signal.SIGINT, handler)
+            for stop, handler in handlers.items():
+                signal.signal(stop, handler)
         await asyncio.to_thread(upgrade, self.engine)
         self.crawl_run_id = await asyncio.to_thread(self._open_run, spider.name, getattr(spider, "arguments", {}))
         self.stats.set_value("pasarkerja/crawl_run_id", self.crawl_run_id)

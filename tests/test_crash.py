@@ -22,9 +22,9 @@ def synthetic_site():
     server.shutdown()
 
 
-def start_crawl(base_url: str, database_url: str) -> subprocess.Popen:
+def start_crawl(base_url: str, database_url: str, **extra: str) -> subprocess.Popen:
     """The freelancer spider over the synthetic site, in its own process group (as from a terminal)."""
-    settings = {**TEST_SETTINGS, "DATABASE_URL": database_url, "STORE_BATCH_SIZE": str(BATCH)}
+    settings = {**TEST_SETTINGS, "DATABASE_URL": database_url, "STORE_BATCH_SIZE": str(BATCH), **extra}
     command = [sys.executable, "-m", "scrapy", "crawl", "freelancer", "-a", f"base_url={base_url}"]
     for name, value in settings.items():
         command += ["-s", f"{name}={value}"]
@@ -80,3 +80,29 @@ def test_ctrl_c_stores_every_scraped_posting(synthetic_site, sqlite_url):
     # The store's worker saw Ctrl-C too, and still wrote and derived every posting it was handed.
     assert rows(sqlite_url, "SELECT count(*), count(derived_with) FROM postings")[0] == (run.items, run.items)
     assert run.new == run.items
+
+
+def test_a_crawl_killed_and_resumed_from_its_jobdir_stores_what_an_uninterrupted_crawl_stores(synthetic_site, tmp_path):
+    paused, whole = f"sqlite:///{tmp_path / 'paused.db'}", f"sqlite:///{tmp_path / 'whole.db'}"
+    jobdir = str(tmp_path / "job")
+    crawl = start_crawl(synthetic_site, paused, JOBDIR=jobdir)
+    try:
+        wait_for_postings(crawl, paused, 4 * BATCH)
+        os.killpg(crawl.pid, signal.SIGTERM)  # `kill`: Scrapy stops, keeping its queue of pages in the JOBDIR
+        assert crawl.wait(timeout=60) == 1  # stopped before the end: not a healthy crawl
+    finally:
+        if crawl.poll() is None:
+            os.killpg(crawl.pid, signal.SIGKILL)
+    first = rows(paused, "SELECT count(*) FROM postings")[0][0]
+    assert 0 < first < 20_000, "the crawl was not stopped mid-way"
+
+    resumed = run_crawl("freelancer", synthetic_site, paused, JOBDIR=jobdir, STORE_BATCH_SIZE=str(BATCH))
+    run_crawl("freelancer", synthetic_site, whole)
+    query = "SELECT source_id, content_hash, times_seen FROM postings ORDER BY source_id"
+    assert rows(paused, query) == rows(whole, query)
+    assert len(rows(paused, query)) == 20_000
+    # The resumed crawl went on from where the first stopped: it did not ask for the pages already stored.
+    [pages] = [line for line in resumed.stderr.splitlines() if "'pasarkerja/pages':" in line]
+    assert int(pages.split(":")[-1].strip(" ,")) < 200
+    finished = rows(paused, "SELECT finish_reason FROM crawl_runs ORDER BY id")
+    assert [run.finish_reason for run in finished] == ["shutdown", "finished"]
