@@ -37,6 +37,11 @@ RETRY_TIMES = 2
 # Error pages (4xx/5xx) reach the spiders so they become rejects with a reason.
 HTTPERROR_ALLOW_ALL = True
 
+# A re-crawl stops paging at pages of postings stored already (pipelines/incremental.py): -s INCREMENTAL=False
+# crawls every page; INCREMENTAL_KNOWN_PAGES pages in a row must be known (1). CLOSE_AFTER_MISSED_CRAWLS complete
+# crawls (2) not seeing a posting mark it closed.
+SPIDER_MIDDLEWARES = {"pipelines.incremental.StopAtKnownPages": 950}
+
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,
     "pipelines.store.StorePipeline": 900,

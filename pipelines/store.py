@@ -27,6 +27,7 @@ from pipelines.db import models
 from pipelines.db.engine import make_engine, mask
 from pipelines.db.schema import upgrade
 from pipelines.dedupe import DedupeSettings
+from pipelines.incremental import STOPPED_EARLY, close_missing
 from pipelines.monitor import COVERAGE_STAT, MonitorSettings, check_crawl
 from pipelines.pay import PayAssumptions
 
@@ -44,6 +45,7 @@ class StorePipeline:
         self.assumptions = PayAssumptions.from_settings(crawler.settings)
         self.dedupe = DedupeSettings.from_settings(crawler.settings)
         self.monitor = MonitorSettings.from_settings(crawler.settings)
+        self.missed_crawls = max(1, crawler.settings.getint("CLOSE_AFTER_MISSED_CRAWLS", 2))
         self.postings: list[Posting] = []
         self.rejects: list[Reject] = []
         self.writing = asyncio.Lock()
@@ -158,6 +160,10 @@ class StorePipeline:
         logger.info("Crawl health: %s", "ok" if healthy else "FAILED")
         stats = self.stats.get_stats()
         values = {
+            "complete": reason == "finished"
+            and getattr(spider, "sees_everything", False)
+            and not stats.get(STOPPED_EARLY),
+            "stopped_at_known_pages": bool(stats.get(STOPPED_EARLY)),
             "healthy": healthy,
             "health": [check.as_dict() for check in checks],
             "finished_at": datetime.now(timezone.utc),
@@ -190,4 +196,9 @@ class StorePipeline:
             connection.execute(
                 update(models.CrawlRun).where(models.CrawlRun.id == self.crawl_run_id).values(**values)
             )
+            if values["complete"]:
+                closed = close_missing(connection, self.crawler.spider.name, values["finished_at"], self.missed_crawls)
+                self.stats.set_value("pasarkerja/postings/closed", closed)
+                if closed:
+                    logger.info("%d postings no complete crawl saw %d times in a row: closed", closed, self.missed_crawls)
         self.engine.dispose()

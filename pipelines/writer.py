@@ -45,6 +45,11 @@ def content_hash(row: dict[str, Any]) -> str:
     return hashlib.sha256(to_json([row[name] for name in HASHED_FIELDS]).encode()).hexdigest()
 
 
+def posting_hash(posting: Posting) -> str:
+    """The content hash a posting is stored with (``postings.content_hash``)."""
+    return content_hash({name: getattr(posting, name) for name in HASHED_FIELDS})
+
+
 # pipelines.pay.NormalisedPay's fields, as postings columns (prefixed pay_).
 NORMALISED_PAY_COLUMNS = tuple(
     column.name for column in models.Posting.__table__.columns
@@ -235,6 +240,7 @@ class PostingWriter:
         seen = {
             "last_seen_at": now,
             "last_crawl_run_id": self.crawl_run_id,
+            "closed_at": None,  # seen again: open again (pipelines/incremental.py)
             # Seen twice in one crawl is seen once.
             "times_seen": case(
                 (table.c.last_crawl_run_id == self.crawl_run_id, table.c.times_seen), else_=table.c.times_seen + 1

@@ -23,7 +23,8 @@ def crawl_twice_and_check(spider: str, server, database_url: str) -> None:
     assert (first_run.finish_reason, first_run.new, first_run.rejected) == ("finished", len(expected), 0)
     assert first_run.items == len(expected) and first_run.requests >= 1
 
-    run_crawl(spider, server.url, database_url, *arguments)
+    # Every page again, not stopping at the pages stored already (tests/test_incremental.py does that).
+    run_crawl(spider, server.url, database_url, *arguments, INCREMENTAL="False")
     again = rows(database_url, "SELECT source_id, times_seen FROM postings WHERE source = :s", s=spider)
     assert len(again) == len(expected), "a second crawl of the same pages added rows"
     assert {row.times_seen for row in again} == {2}

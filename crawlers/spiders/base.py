@@ -19,6 +19,9 @@ from crawlers.extract.common import Page, snippet
 from crawlers.items import Posting, Reject
 from crawlers.parse.money import pay_text_disagrees
 
+NEXT_PAGE = "pasarkerja_next_page"
+"""Request meta key of the request for a listing's next page."""
+
 COMMON_ARGUMENTS = {
     "base_url": "replace scheme and host of every request, e.g. http://127.0.0.1:8000 (tests, mirrors)",
     "max_pages": "stop after this many listing pages",
@@ -76,6 +79,10 @@ class PlatformSpider(scrapy.Spider):
     argument_defaults: ClassVar[dict[str, str]] = {}
     """Search arguments sent when the operator gives none: name -> value."""
 
+    pages_are_a_listing: ClassVar[bool] = True
+    """Whether ``page_request`` asks for the next page of a listing, newest first: a re-crawl stops paging at pages
+    it has stored already (pipelines/incremental.py)."""
+
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args)
         options = self.check_arguments(kwargs)
@@ -116,6 +123,11 @@ class PlatformSpider(scrapy.Spider):
         return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, parts.fragment))
 
     @property
+    def sees_everything(self) -> bool:
+        """Whether this crawl can see every posting of the platform: no search argument given, no cap reached."""
+        return not self.done and not set(self.arguments) & set(self.search_arguments)
+
+    @property
     def done(self) -> bool:
         """True once a cap (max_pages, max_items) is reached: no more pages to request."""
         return (self.max_pages is not None and self.pages_requested >= self.max_pages) or (
@@ -127,6 +139,8 @@ class PlatformSpider(scrapy.Spider):
         if self.done:
             return None
         self.pages_requested += 1
+        if self.pages_are_a_listing:
+            kwargs["meta"] = {**kwargs.get("meta", {}), NEXT_PAGE: True}
         return scrapy.Request(self.rebase(url), callback=callback, errback=self.download_failed, **kwargs)
 
     def parse(self, response: Response) -> Iterator[Posting | Reject]:

@@ -56,6 +56,8 @@ class JobPostingSpider(PlatformSpider):
     }
     # Arbitrary sites publish no limit: robots.txt is obeyed (project setting) and one request every 2 s.
     custom_settings = {"DOWNLOAD_DELAY": 2.0}
+    # Sitemaps and job pages, not a listing newest first: a re-crawl reads them all.
+    pages_are_a_listing = False
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)

@@ -50,6 +50,10 @@ class CrawlRun(Base):
     rejected: Mapped[int] = mapped_column(Integer, default=0)
     stats: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
     # The checks of pipelines.monitor, when the crawl closed.
+    complete: Mapped[bool | None] = mapped_column(Boolean)
+    """Whether the crawl could see every posting of its platform (pipelines/incremental.py)."""
+    stopped_at_known_pages: Mapped[bool | None] = mapped_column(Boolean)
+    """Whether it stopped paging at pages stored already (pipelines/incremental.py)."""
     healthy: Mapped[bool | None] = mapped_column(Boolean)
     health: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONType)
 
@@ -94,6 +98,8 @@ class Posting(Base):
     times_seen: Mapped[int] = mapped_column(Integer, default=1)
     first_crawl_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"))
     last_crawl_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"))
+    closed_at: Mapped[datetime | None] = mapped_column(UTC, index=True)
+    """When complete crawls stopped seeing it (pipelines/incremental.py); NULL while open."""
     # Derived from the columns above (pipelines.derive); `pasarkerja rederive` recomputes them.
     oli_occupation: Mapped[str | None] = mapped_column(String(32), index=True)
     occupation_confidence: Mapped[float | None] = mapped_column(Float)
