@@ -157,6 +157,14 @@ def _parser() -> argparse.ArgumentParser:
     alumni.add_argument("--csv", type=Path, metavar="PATH", help="the coordinator's file, contacts included")
     alumni.add_argument("--markdown", type=Path, metavar="PATH", help="the list to pass around, without contacts")
     alumni.add_argument("--lang", choices=("id", "en"), default="id", help="Indonesian (default) or English")
+    schedule = commands.add_parser(
+        "schedule",
+        help="start the crawls of a schedule file on scrapyd nodes when due, never one still running (docs/deploy.md)",
+    )
+    schedule.add_argument("--config", type=Path, required=True, metavar="FILE", help="the schedule (deploy/schedule.yaml)")
+    schedule.add_argument("--loop", action="store_true", help="keep checking, instead of once (as from cron)")
+    schedule.add_argument("--check-every", type=_positive, default=60, metavar="SECONDS", help="with --loop (default 60)")
+    schedule.add_argument("--dry-run", action="store_true", help="say what is due without starting it")
     survey = commands.add_parser(
         "survey", help="a community's own income survey against the poverty lines and minimum wage (docs/survey.md)"
     )
@@ -221,6 +229,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "skills" and args.skills_command == "extract":
         return _extract_skills()
+    if args.command == "schedule":  # talks to scrapyd, not to the database
+        from crawlers.schedule import ScheduleError, run
+
+        try:
+            return run(args.config, args.loop, args.check_every, args.dry_run)
+        except ScheduleError as exc:
+            parser.error(str(exc))
     if args.command == "survey":  # reads a file, not the database
         from analysis.survey import SurveyError, run_survey
 

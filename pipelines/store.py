@@ -138,6 +138,8 @@ class StorePipeline:
         if self.worker is None:
             return
         try:
+            if self.prepared is None:  # opening failed (the database, say): nothing was handed over
+                return
             await self.prepared
             if self.postings or self.rejects:
                 self._start_write()

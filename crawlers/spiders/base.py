@@ -26,6 +26,7 @@ COMMON_ARGUMENTS = {
     "base_url": "replace scheme and host of every request, e.g. http://127.0.0.1:8000 (tests, mirrors)",
     "max_pages": "stop after this many listing pages",
     "max_items": "stop after this many postings",
+    "_job": "the job id scrapyd gives every crawl it runs (kept with the crawl run)",
 }
 
 
@@ -102,7 +103,8 @@ class PlatformSpider(scrapy.Spider):
         unknown = sorted(set(arguments) - set(allowed))
         if unknown:
             raise ArgumentError(
-                f"spider {cls.name!r} takes no argument {unknown[0]!r}; it takes: {', '.join(sorted(allowed))}"
+                f"spider {cls.name!r} takes no argument {unknown[0]!r}; it takes: "
+                + ", ".join(sorted(name for name in allowed if not name.startswith("_")))
             )
         options = {name: arguments.get(name) or cls.argument_defaults.get(name) for name in cls.search_arguments}
         options = {name: value for name, value in options.items() if value}

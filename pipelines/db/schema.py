@@ -6,6 +6,13 @@ store's worker) never import Alembic.
 
 from __future__ import annotations
 
+import atexit
+import functools
+import importlib.resources
+import shutil
+import tempfile
+from pathlib import Path
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -18,8 +25,30 @@ _MIGRATION_LOCK_ID = 0x7061736172
 
 def _alembic_config() -> Config:
     config = Config()
-    config.set_main_option("script_location", "pipelines.db:migrations")
+    config.set_main_option("script_location", _migrations_directory())
     return config
+
+
+@functools.cache
+def _migrations_directory() -> str:
+    """Where Alembic finds the migrations: the package's own folder, or, when the package is zipped (a scrapyd egg),
+    a copy of it in a temporary folder, since Alembic lists its files with the operating system."""
+    migrations = importlib.resources.files("pipelines.db") / "migrations"
+    if isinstance(migrations, Path):
+        return str(migrations)
+    folder = Path(tempfile.mkdtemp(prefix="pasarkerja-migrations-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    _copy_tree(migrations, folder / "migrations")
+    return str(folder / "migrations")
+
+
+def _copy_tree(source, target: Path) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in source.iterdir():
+        if entry.is_dir():
+            _copy_tree(entry, target / entry.name)
+        elif not entry.name.endswith((".pyc", ".pyo")):
+            (target / entry.name).write_bytes(entry.read_bytes())
 
 
 def current_revision(engine: Engine) -> str | None:
