@@ -1,8 +1,8 @@
 """``pasarkerja status``: per spider, its last crawls and whether they were healthy (pipelines/monitor.py).
 
 For an operator's terminal, a cron mail or a monitoring system (``--json``): each spider's latest runs with what they
-stored and, for a failed health check, why. A crawl without ``finished_at`` is running, or was killed before it
-could finish.
+stored and, for a failed health check, why. A crawl without ``finished_at`` is "unfinished": running now, or killed
+before it could finish.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class Run:
     @property
     def state(self) -> str:
         if self.finished_at is None:
-            return "running"
+            return "unfinished"  # running now, or killed: the database cannot tell
         return {True: "ok", False: "FAILED", None: "unchecked"}[self.healthy]
 
 

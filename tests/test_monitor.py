@@ -113,3 +113,30 @@ def test_a_platform_that_stops_sending_a_field_fails_the_next_crawl(serve, sqlit
     # The platform comes back: healthy again, compared with the healthy runs only.
     run_crawl("freelancer", good.url, sqlite_url)
     assert pasarkerja("--database-url", sqlite_url, "status", "--spider", "freelancer").returncode == 0
+
+
+def test_status_tells_unfinished_crawls_and_judges_the_latest_finished_one(engine):
+    from datetime import datetime, timedelta, timezone
+
+    from sqlalchemy import insert
+
+    from analysis.status import latest_runs, render, unhealthy
+    from pipelines.db import models
+
+    start = datetime(2026, 12, 1, 8, tzinfo=timezone.utc)
+    failed_check = [{"name": "items", "passed": False, "detail": "0 postings (at least 1 expected)"}]
+    with engine.begin() as connection:
+        connection.execute(
+            insert(models.CrawlRun),
+            [
+                {"spider": "kalibrr", "arguments": {}, "started_at": start, "finished_at": start + timedelta(minutes=2),
+                 "finish_reason": "finished", "items": 0, "healthy": False, "health": failed_check},
+                {"spider": "kalibrr", "arguments": {}, "started_at": start + timedelta(hours=1), "finished_at": None,
+                 "finish_reason": None, "items": 0, "healthy": None, "health": None},  # killed, or running
+            ],
+        )  # fmt: skip
+    found = latest_runs(engine)
+    assert [run.state for run in found["kalibrr"]] == ["unfinished", "FAILED"]
+    assert unhealthy(found) == ["kalibrr"]
+    assert "items: 0 postings (at least 1 expected)" in render(found)
+    assert render({}) == "No crawls yet: run `scrapy crawl SPIDER` or schedule one (docs/deploy.md)."
