@@ -23,6 +23,7 @@ from sqlalchemy import Engine, func, insert, select
 from analysis.curriculum import Curriculum, Track
 from analysis.vacancies import Vacancy, load_vacancies, places_of, within_reach
 from analysis.yardsticks import load_yardsticks
+from pipelines.db.engine import as_utc
 from pipelines.db.models import Digest as DigestRow
 from pipelines.db.models import DigestPosting
 
@@ -95,7 +96,7 @@ def previous_digest(engine: Engine, name: str) -> datetime | None:
     """When the last digest called ``name`` was made, or None."""
     with engine.connect() as connection:
         moment = connection.execute(select(func.max(DigestRow.created_at)).where(DigestRow.name == name)).scalar()
-    return moment.replace(tzinfo=timezone.utc) if moment is not None and moment.tzinfo is None else moment
+    return as_utc(moment)
 
 
 def listed_before(engine: Engine, name: str) -> set[int]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, select
 
+from pipelines.db.engine import as_utc
 from pipelines.db.models import CrawlRun
 
 
@@ -59,8 +60,8 @@ def _run(row) -> Run:
     return Run(
         id=row.id,
         spider=row.spider,
-        started_at=_utc(row.started_at),
-        finished_at=_utc(row.finished_at),
+        started_at=as_utc(row.started_at),
+        finished_at=as_utc(row.finished_at),
         finish_reason=row.finish_reason,
         items=row.items or 0,
         new=row.new or 0,
@@ -68,12 +69,6 @@ def _run(row) -> Run:
         healthy=row.healthy,
         failed_checks=failed,
     )
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
 
 
 def unhealthy(found: dict[str, list[Run]]) -> list[str]:

@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from sqlalchemy import Engine, func, select
 
 from analysis.yardsticks import INTERNATIONAL, NATIONAL, YardstickLookupError, Yardsticks
+from pipelines.db.engine import as_utc
 from pipelines.db.models import Posting, PostingSkill
 from pipelines.dedupe import GENERIC_PLACE_WORDS, words
 
@@ -134,8 +135,8 @@ def load_vacancies(
         (
             found
             for found in vacancies
-            if (posted_since is None or found.appeared_at >= _utc(posted_since))
-            and (found.valid_through is None or found.valid_through >= _utc(open_on))
+            if (posted_since is None or found.appeared_at >= as_utc(posted_since))
+            and (found.valid_through is None or found.valid_through >= as_utc(open_on))
         ),
         key=lambda found: (found.first_seen_at, found.id),
     )
@@ -143,7 +144,7 @@ def load_vacancies(
 
 def _vacancy(vacancy_id: int, rows: Iterable) -> Vacancy:
     """A vacancy from its postings' rows: shown through the most recently seen, pay from the first that has some."""
-    rows = sorted(rows, key=lambda row: (_utc(row.last_seen_at), row.id), reverse=True)
+    rows = sorted(rows, key=lambda row: (as_utc(row.last_seen_at), row.id), reverse=True)
     shown = rows[0]
     paid = next((row for row in rows if row.pay_idr_month_min or row.pay_idr_month_max), None) or next(
         (row for row in rows if row.pay_idr_one_off_min or row.pay_idr_one_off_max or row.pay_min or row.pay_max),
@@ -161,10 +162,10 @@ def _vacancy(vacancy_id: int, rows: Iterable) -> Vacancy:
         source=shown.source,
         url=shown.url,
         also_on=tuple(elsewhere.items()),
-        posted_at=_utc(shown.posted_at),
-        first_seen_at=min(_utc(row.first_seen_at) for row in rows),
-        last_seen_at=_utc(shown.last_seen_at),
-        valid_through=_utc(shown.valid_through),
+        posted_at=as_utc(shown.posted_at),
+        first_seen_at=min(as_utc(row.first_seen_at) for row in rows),
+        last_seen_at=as_utc(shown.last_seen_at),
+        valid_through=as_utc(shown.valid_through),
         remote=shown.remote,
         location=shown.location or next((row.location for row in rows if row.location), None),
         country=shown.country,
@@ -180,13 +181,6 @@ def _vacancy(vacancy_id: int, rows: Iterable) -> Vacancy:
         pay_text=paid.pay_text,
         skills=tuple(sorted(skills)),
     )
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    """``moment`` as an aware UTC time (SQLite gives back naive UTC times)."""
-    if moment is None:
-        return None
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
 def place_words(text: str | None) -> frozenset[str]:

@@ -35,11 +35,12 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, select, update
 
 from pipelines.db import models
+from pipelines.db.engine import as_utc
 
 NUM_PERM = 64
 SHINGLE_WORDS = 3
@@ -181,11 +182,8 @@ class Candidate:
     """Whether ``signature`` computed the signature here, so that it must be stored."""
 
     def __post_init__(self):
-        # SQLite gives back naive UTC times; postings built in memory carry aware ones.
-        for name in ("first_seen_at", "last_seen_at"):
-            moment = getattr(self, name)
-            if moment.tzinfo is None:
-                setattr(self, name, moment.replace(tzinfo=timezone.utc))
+        # Read back from SQLite the times are naive; postings built in memory carry aware ones.
+        self.first_seen_at, self.last_seen_at = as_utc(self.first_seen_at), as_utc(self.last_seen_at)
 
     def signature(self) -> bytes | None:
         """The description's signature, computed on first use."""

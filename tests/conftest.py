@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import uuid
@@ -38,6 +39,12 @@ def run_crawl(
     assert ("Crawl health: ok" if healthy else "Crawl health: FAILED") in result.stderr, result.stderr[-3000:]
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     return result
+
+
+def stat(result: subprocess.CompletedProcess, name: str) -> int | None:
+    """A number from the stats Scrapy logs at the end of a crawl."""
+    found = re.search(rf"'{re.escape(name)}': (\d+)", result.stderr)
+    return int(found.group(1)) if found else None
 
 
 def rows(database_url: str, sql: str, **params) -> list:

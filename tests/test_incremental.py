@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sample.server import Route
 from sample.synthetic import FREELANCER_PATH, PAGE_SIZE, freelancer_page, freelancer_project
-from tests.conftest import rows, run_crawl
+from tests.conftest import rows, run_crawl, stat
 
 
 def listing(numbers: list[int], changed: frozenset[int] = frozenset()) -> list[Route]:
@@ -34,15 +34,6 @@ def listing(numbers: list[int], changed: frozenset[int] = frozenset()) -> list[R
     return routes
 
 
-def stats_of(result) -> dict:
-    lines = [line for line in result.stderr.splitlines() if line.startswith(" 'pasarkerja/") or "'pasarkerja/" in line]
-    found = {}
-    for line in lines:
-        name, _, value = line.strip(" {},").partition(": ")
-        found[name.strip("'")] = value
-    return found
-
-
 def last_run(database_url: str):
     return rows(database_url, "SELECT * FROM crawl_runs ORDER BY id DESC")[0]
 
@@ -56,7 +47,7 @@ def test_a_re_crawl_stops_at_the_first_page_it_has_stored(serve, sqlite_url):
     assert (last_run(sqlite_url).complete, last_run(sqlite_url).stopped_at_known_pages) == (True, False)
 
     again = run_crawl("freelancer", site.url, sqlite_url)
-    assert stats_of(again)["pasarkerja/pages"] == "1"
+    assert stat(again, "pasarkerja/pages") == 1
     assert "Paging stops at" in again.stderr
     run = last_run(sqlite_url)
     assert (run.complete, run.stopped_at_known_pages, run.healthy, run.finish_reason) == (False, True, True, "finished")
@@ -68,7 +59,7 @@ def test_new_and_changed_postings_keep_it_paging(serve, sqlite_url):
     grown = [302, 301, *NEWEST_FIRST]
     changed = serve(listing(grown, changed=frozenset({150})))
     again = run_crawl("freelancer", changed.url, sqlite_url)
-    assert stats_of(again)["pasarkerja/pages"] == "3"  # the third page was all known: no fourth asked for
+    assert stat(again, "pasarkerja/pages") == 3  # the third page was all known: no fourth asked for
     assert rows(sqlite_url, "SELECT count(*) FROM postings")[0][0] == 302
     assert last_run(sqlite_url).updated == 1
 
@@ -78,17 +69,17 @@ def test_after_a_crawl_that_stopped_short_the_next_reads_every_page(serve, sqlit
     run_crawl("freelancer", site.url, sqlite_url, "max_pages=1")  # capped: pages 2 and 3 never seen
     assert not last_run(sqlite_url).complete
     again = run_crawl("freelancer", site.url, sqlite_url)
-    assert stats_of(again)["pasarkerja/pages"] == "3"
+    assert stat(again, "pasarkerja/pages") == 3
     assert "did not see every posting: this one reads every page" in again.stderr
     assert rows(sqlite_url, "SELECT count(*) FROM postings")[0][0] == 300
     # Complete now: the next crawl may stop early again.
-    assert stats_of(run_crawl("freelancer", site.url, sqlite_url))["pasarkerja/pages"] == "1"
+    assert stat(run_crawl("freelancer", site.url, sqlite_url), "pasarkerja/pages") == 1
 
 
 def test_incremental_off_reads_every_page(serve, sqlite_url):
     site = serve(listing(NEWEST_FIRST))
     run_crawl("freelancer", site.url, sqlite_url)
-    assert stats_of(run_crawl("freelancer", site.url, sqlite_url, INCREMENTAL="False"))["pasarkerja/pages"] == "3"
+    assert stat(run_crawl("freelancer", site.url, sqlite_url, INCREMENTAL="False"), "pasarkerja/pages") == 3
 
 
 def closed(database_url: str) -> set[int]:
@@ -109,7 +100,7 @@ def test_a_posting_missed_by_two_complete_crawls_is_closed_and_opens_again_when_
     assert closed(sqlite_url) == set()
     result = run_crawl("freelancer", site_without, sqlite_url, INCREMENTAL="False")
     assert closed(sqlite_url) == {5, 6, 7}
-    assert stats_of(result)["pasarkerja/postings/closed"] == "3"
+    assert stat(result, "pasarkerja/postings/closed") == 3
     [(closed_at, finished_at)] = rows(
         sqlite_url,
         "SELECT DISTINCT p.closed_at, r.finished_at FROM postings p, crawl_runs r "

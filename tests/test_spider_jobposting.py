@@ -6,7 +6,6 @@ Tests marked ``browser`` are about rendering; those that start Chromium take the
 ``chromium`` fixture (skipped when it is missing, failing when CI=true).
 """
 
-import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from crawlers import browser
 from crawlers.spiders.base import ArgumentError
 from crawlers.spiders.jobposting import JobPostingSpider
 from sample.server import SAMPLE_DIR, Route, load_routes
-from tests.conftest import TEST_SETTINGS, rows, run_crawl
+from tests.conftest import TEST_SETTINGS, rows, run_crawl, stat
 from tests.platforms import sample_source_ids
 from tests.test_cli import scrapy
 
@@ -28,12 +27,6 @@ def html_page(*links: str) -> bytes:
     """A page without postings that links to ``links``; its path is set by the caller."""
     anchors = "".join(f'<a href="{link}">{link}</a>' for link in links)
     return f"<html><body><h1>Lowongan</h1>{anchors}</body></html>".encode()
-
-
-def stat(result, name: str) -> int | None:
-    """A number from the stats Scrapy logs at the end of a crawl."""
-    found = re.search(rf"'{re.escape(name)}': (\d+)", result.stderr)
-    return int(found.group(1)) if found else None
 
 
 def stored_ids(database_url: str) -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 import orjson
@@ -30,6 +31,13 @@ def to_json(value) -> str:
     orjson, because serialising raw records is the store's largest cost (bench/).
     """
     return orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """A stored time as an aware UTC time: SQLite gives back naive UTC times, PostgreSQL aware ones."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
 def make_engine(url: str) -> Engine:
