@@ -12,10 +12,10 @@ The coordinator keeps a CSV file of people with their skills, where they live an
   people pass around, which never holds a contact.
 - `run_alumni` is the ``pasarkerja alumni`` command: all of the above, and a summary for the terminal.
 
-A vacancy is within a person's reach when it is remote and the person is open to remote work, or when its location
-names one of the person's places: their region, or the region's province when the yardstick table knows it (a
-person in Kabupaten Sleman can take a job in "Kota Yogyakarta, DI Yogyakarta"). Its match strength is the share of
-the vacancy's skills the person has.
+A vacancy is within a person's reach by the one rule of analysis/reach.py: it is remote, open to people in Indonesia,
+and the person is open to remote work; or it is not remote and its location names one of the person's places: their
+region, or the region's province when the yardstick table knows it (a person in Kabupaten Sleman can take a job in
+"Kota Yogyakarta, DI Yogyakarta"). Its match strength is the share of the vacancy's skills the person has.
 """
 
 from __future__ import annotations
@@ -33,9 +33,10 @@ from analysis.curriculum import Curriculum, CurriculumError, closest_skills, loa
 from analysis.digest_formats import LABELS as DIGEST_LABELS
 from analysis.digest_formats import day, pay_text, platform_name
 from analysis.formats import format_percent
+from analysis.reach import places_of
 from analysis.spreadsheet import read_records
 from analysis.untrusted import markdown_link, markdown_text
-from analysis.vacancies import Vacancy, load_vacancies, places_of, within_reach
+from analysis.vacancies import Vacancy, load_vacancies, vacancy_within_reach
 from analysis.yardsticks import Yardsticks, load_yardsticks
 from pipelines.skills.taxonomy import Taxonomy, load_taxonomy
 
@@ -47,8 +48,9 @@ NO = frozenset({"tidak", "no", "n", "false", "0"})
 # Between the skills of a cell: no taxonomy skill name or alias holds either.
 SKILL_SEPARATOR = re.compile(r"[;,]")
 CSV_COLUMNS = (
-    "name", "contact", "track", "region", "rank", "match", "title", "company", "platform", "url", "pay_idr_month",
-    "location", "remote", "closes", "skills_had", "skills_added",
+    "name", "contact", "track", "region", "rank", "match", "title", "company", "platform", "url", "pay_kind",
+    "pay_min", "pay_max", "pay_currency", "pay_period", "pay_idr_min", "pay_idr_max", "pay_idr_per", "location",
+    "remote", "closes", "skills_had", "skills_added",
 )  # fmt: skip
 # A spreadsheet takes a cell starting with one of these for a formula; scraped text must not become one.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -275,16 +277,18 @@ class Match:
 class AlumniMatcher:
     """Each person's best vacancies within reach.
 
-    A vacancy is within reach when it is remote (``remote is True``) and the person is open to remote work, or when
-    its location names one of the person's places: a comma-separated part of their region or, when the yardstick
-    table knows the region, its province. A place is named when the location holds all its distinctive words (its
-    words without "Kota", "Kabupaten", "DI" and the like: ``GENERIC_PLACE_WORDS``). All, not any: "Kota Jakarta
-    Selatan" shares "selatan" with "Kalimantan Selatan", and "Jawa Timur" shares "jawa" with "Jawa Barat" and
-    "timur" with "Kalimantan Timur". A person without a region reaches remote vacancies only.
+    A vacancy is within reach (``analysis.reach.within_reach``) when it is remote (``remote is True``), open to people
+    in Indonesia, and the person is open to remote work; or when it is not remote and its location names one of the
+    person's places: a comma-separated part of their region or, when the yardstick table knows the region, its
+    province. A place is named when the location holds all its distinctive words (its words without "Kota",
+    "Kabupaten", "DI" and the like: ``GENERIC_PLACE_WORDS``). All, not any: "Kota Jakarta Selatan" shares "selatan"
+    with "Kalimantan Selatan", and "Jawa Timur" shares "jawa" with "Jawa Barat" and "timur" with "Kalimantan Timur".
+    A person without a region reaches remote vacancies only.
 
     A vacancy's match strength is the share of its skills the person has (own and track skills); vacancies sharing
     no skill with the person, or weaker than `min_match`, do not match. A person's matches are ranked by strength,
-    then by monthly pay in rupiah (unknown pay last), then newest first (``appeared_at``), then by vacancy id.
+    then by a salary's monthly pay in rupiah, then newest first (``appeared_at``), then by vacancy id. Hourly and
+    project pay cannot be compared with a month, so they rank with unknown pay, after the salaries.
 
     Parameters
     ----------
@@ -315,7 +319,9 @@ class AlumniMatcher:
         self.unmatched_: list[str] = []
         for person in alumni:
             places = places_of(person.region, yardsticks)
-            reachable = [vacancy for vacancy in with_skills if within_reach(vacancy, places, person.open_to_remote)]
+            reachable = [
+                vacancy for vacancy in with_skills if vacancy_within_reach(vacancy, places, person.open_to_remote)
+            ]
             matches = self._best(person, reachable)
             self.matches_ += matches
             if not matches:
@@ -340,7 +346,8 @@ class AlumniMatcher:
 
 
 def _ranking(strength: float, vacancy: Vacancy) -> tuple:
-    """Sort key: stronger, then better paid (unknown pay last), then newer, then lower id."""
+    """Sort key: stronger, then a better monthly salary (hourly, project and unknown pay after), then newer, then
+    lower id."""
     pay = vacancy.pay_idr_month
     return (-strength, pay is None, -(pay or 0.0), -vacancy.appeared_at.timestamp(), vacancy.id)
 
@@ -358,7 +365,6 @@ def write_matches_csv(matches: Sequence[Match], path: str | Path) -> None:
 
 def _csv_row(match: Match) -> list[object]:
     person, vacancy = match.person, match.vacancy
-    pay = vacancy.pay_idr_month
     return [
         person.name,
         person.contact or "",
@@ -370,13 +376,24 @@ def _csv_row(match: Match) -> list[object]:
         _text_cell(vacancy.company or ""),
         vacancy.source,
         _text_cell(vacancy.url),
-        "" if pay is None else round(pay),
+        vacancy.pay_kind or "",
+        "" if vacancy.pay_min is None else vacancy.pay_min,
+        "" if vacancy.pay_max is None else vacancy.pay_max,
+        vacancy.pay_currency or "",
+        vacancy.pay_period or "",
+        _whole_rupiah(vacancy.pay_idr_min),
+        _whole_rupiah(vacancy.pay_idr_max),
+        vacancy.pay_idr_per or "",
         _text_cell(vacancy.location or ""),
         {True: "yes", False: "no", None: ""}[vacancy.remote],
         vacancy.valid_through.date().isoformat() if vacancy.valid_through else "",
         "; ".join(match.skills_had),
         "; ".join(match.skills_added),
     ]
+
+
+def _whole_rupiah(amount: float | None) -> int | str:
+    return "" if amount is None else round(amount)
 
 
 def _text_cell(text: str) -> str:

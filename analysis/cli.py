@@ -86,17 +86,20 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--survey-region", help="whose yardsticks the survey is held against (default: the first curriculum's region)"
     )
-    report.add_argument(
-        "--projects-per-month", type=_positive_number, default=2.0,
-        help="fixed-price projects a freelancer completes a month, for earnings (default 2)",
+    _earnings_arguments(report)
+    earnings = _analysis_command(
+        commands, "earnings",
+        "what the work members can reach pays, salaried, hourly and project pay apart, against the UMK, BPS and "
+        "World Bank lines (docs/earnings.md)",
+    )  # fmt: skip
+    earnings.add_argument("--curriculum", type=Path, required=True, metavar="FILE", help="curriculum YAML")
+    earnings.add_argument("--region", help="where members live (default: the curriculum's region)")
+    earnings.add_argument(
+        "--on", type=date_argument, metavar="DATE", help="the day whose yardsticks apply (default: the latest posting's)"
     )
-    report.add_argument(
-        "--hours-per-month", type=_positive_number,
-        help="working hours a month that hourly pay is earned over (default: pipelines/pay.py, 173.33)",
-    )
-    report.add_argument(
-        "--platform-fee", type=_fee, default=0.0, help="share of pay a platform keeps, e.g. 0.2 (default 0)"
-    )
+    earnings.add_argument("--json", action="store_true", help="print the figures as JSON")
+    _earnings_arguments(earnings)
+    _cluster_arguments(earnings)
     digest = commands.add_parser(
         "digest",
         help="new vacancies matching a curriculum, for students and alumni, since the last digest of the same name",
@@ -196,6 +199,29 @@ def _curriculum_arguments(parser: argparse.ArgumentParser) -> None:
         "--theta", type=_share, default=0.5, help="a posting is covered when this share of its skills is taught"
     )
     parser.add_argument("--recommend", type=_positive, default=10, help="skills to recommend (default 10)")
+
+
+def _earnings_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--scope", choices=("reachable", "all"), default="reachable",
+        help="reachable (default): postings a member living in the region could take; all: every posting",
+    )
+    parser.add_argument(
+        "--platform-fee", type=_fee,
+        help="share of hourly and project pay a platform keeps, e.g. 0.2 (default: each platform's published fee)",
+    )
+    parser.add_argument(
+        "--workdays-per-week", type=int, choices=(5, 6), default=5,
+        help="a day rate's month is 21 working days in a 5-day week (default) or 25 in a 6-day week (PP 36/2021)",
+    )
+    parser.add_argument(
+        "--hours-per-month", type=_positive_number,
+        help="also show hourly pay as a month at this many billed hours (default: never)",
+    )
+    parser.add_argument(
+        "--projects-per-month", type=_positive_number,
+        help="also show project pay as a month at this many projects (default: never)",
+    )
 
 
 def _positive(value: str) -> int:

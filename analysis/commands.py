@@ -1,4 +1,4 @@
-"""The analysis commands of ``pasarkerja`` (demand, index, clusters, gap, report), as plain-text output.
+"""The analysis commands of ``pasarkerja`` (demand, index, clusters, gap, earnings, report), as plain-text output.
 
 ``analysis.cli`` parses the arguments; ``run`` loads the postings the filters select and prints
 what the command computes. Input the user must fix (a curriculum with an unknown skill, filters
@@ -9,7 +9,9 @@ shows it as a one-line error.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from functools import partial
 
 from sqlalchemy import Engine
 
@@ -17,7 +19,8 @@ from analysis.clusters import SkillClusters, SkillFamilies, store_clusters
 from analysis.curriculum import Curriculum, CurriculumError, load_curriculum
 from analysis.data import PostingSet, describe_filters, filters_from_arguments, load_postings
 from analysis.demand import SkillDemand, compare_periods, recent_periods, rising_and_falling
-from analysis.earnings import EarningPotential
+from analysis.earnings import Earnings
+from analysis.earnings_text import render_earnings
 from analysis.formats import format_count, format_percent, format_points, format_rupiah
 from analysis.gap import CurriculumCoverage, SkillRecommender
 from analysis.index import OccupationIndex
@@ -38,7 +41,9 @@ def run(engine: Engine, args: argparse.Namespace) -> int:
     posting_set = load_postings(engine, filters_from_arguments(args), progress=sys.stderr.isatty())
     if not len(posting_set):
         raise AnalysisInputError(f"no postings match ({describe_filters(posting_set.filters)}): widen the filters")
-    print(f"{describe_filters(posting_set.filters).capitalize()}: {format_count(len(posting_set))}\n")
+    # JSON goes alone to standard output, for programs to read.
+    header = sys.stderr if getattr(args, "json", False) else sys.stdout
+    print(f"{describe_filters(posting_set.filters).capitalize()}: {format_count(len(posting_set))}\n", file=header)
     try:
         if args.command == "demand":
             _demand(posting_set, args)
@@ -48,6 +53,8 @@ def run(engine: Engine, args: argparse.Namespace) -> int:
             _clusters(engine, posting_set, args)
         elif args.command == "gap":
             _gap(posting_set, curricula, args)
+        elif args.command == "earnings":
+            _earnings(posting_set, args)
         elif args.command == "report":
             _report(posting_set, curricula, args)
     except ValueError as exc:  # the analysis steps say in words what the data lack
@@ -117,7 +124,7 @@ def _clusters(engine: Engine, posting_set: PostingSet, args) -> None:
              format_rupiah(row.median_pay_idr_month)]
             for row in clusters.summary_.itertuples()
         ],
-        ["cluster", "postings", "share", "occupation", "median pay / month"],
+        ["cluster", "postings", "share", "occupation", "median salary / month"],
     )
     families = SkillFamilies().fit(posting_set)
     print("Skill families (asked for together)")
@@ -149,7 +156,7 @@ def _gap(posting_set: PostingSet, curricula: list[Curriculum], args) -> None:
                 [row.skill, format_count(row.postings), format_rupiah(row.median_pay_idr_month)]
                 for row in coverage.missing_.head(args.recommend).itertuples()
             ],
-            ["skill", "postings", "median pay / month"],
+            ["skill", "postings", "median salary / month"],
         )
         recommender = SkillRecommender(n=args.recommend, theta=args.theta).fit(posting_set, curriculum)
         print("Teach next")
@@ -158,14 +165,34 @@ def _gap(posting_set: PostingSet, curricula: list[Curriculum], args) -> None:
         print()
 
 
+def earnings_of(args, region: str) -> Earnings:
+    """The earnings estimator the command-line options describe, for members living in ``region``."""
+    return Earnings(
+        region, on=getattr(args, "on", None), scope=args.scope, platform_fee=args.platform_fee,
+        workdays_per_week=args.workdays_per_week, hours_per_month=args.hours_per_month,
+        projects_per_month=args.projects_per_month,
+    )  # fmt: skip
+
+
+def _earnings(posting_set: PostingSet, args) -> None:
+    curriculum = _curriculum(args.curriculum)
+    clusters = SkillClusters(n_clusters=args.clusters, random_state=args.seed).fit(posting_set)
+    try:
+        earnings = earnings_of(args, args.region or curriculum.place).fit(
+            posting_set, clusters.labels_, list(clusters.names_)
+        )
+    except LookupError as exc:  # a region or date the yardstick table does not know
+        raise AnalysisInputError(str(exc)) from exc
+    print(json.dumps(earnings.to_dict(), ensure_ascii=False, indent=2) if args.json else render_earnings(earnings))
+
+
 def _report(posting_set: PostingSet, curricula: list[Curriculum], args) -> None:
-    earning_potential = EarningPotential(args.hours_per_month, args.projects_per_month, args.platform_fee)
     study = Study(
         theta=args.theta,
         n_clusters=args.clusters,
         random_state=args.seed,
         recommend=args.recommend,
-        earning_potential=earning_potential,
+        earnings=partial(earnings_of, args),
         progress=True,
     ).fit(posting_set, curricula)
     survey = None

@@ -33,6 +33,7 @@ from tqdm import tqdm
 
 import crawlers.spiders
 from pipelines.db.models import Posting, PostingSkill, Skill
+from pipelines.pay import pay_kind
 from pipelines.skills.taxonomy import OCCUPATIONS
 
 # Columns of PostingSet.postings, in this order; loaders and hand-made sets provide all of them.
@@ -43,13 +44,16 @@ POSTING_COLUMNS = (
     "title",
     "company",
     "posted_on",  # date the posting appeared: posted_at, else first_seen_at (UTC date, as datetime64 at midnight)
+    "location",  # the work place as the platform writes it ("Sleman, DI Yogyakarta", "USA only"), or None
     "country",  # ISO 3166-1 alpha-2 of the work place, or None
     "remote",  # True, False, or None (unknown)
     "employment_type",
     "oli_occupation",
-    "pay_idr_month",  # recurring pay in rupiah per month (middle of the range), or NaN
+    "pay_kind",  # salaried, hourly or project (pipelines.pay.pay_kind), or None without usable pay
+    "pay_idr_month",  # a salary in rupiah per month (middle of the range), or NaN: salaried pay only
     "pay_usd_month",  # the same in US dollars, or NaN
-    "pay_idr_one_off",  # a fixed-price project's budget in rupiah (middle of the range), or NaN
+    "pay_idr_hour",  # an hourly rate in rupiah per hour (middle of the range), or NaN: hourly pay only
+    "pay_idr_one_off",  # a fixed-price project's budget in rupiah (middle of the range), or NaN: project pay only
     "pay_period",  # the period the platform states pay for (hour, day, week, month, year, project), or None
     "valid_through",  # closing date, or NaT
 )
@@ -111,10 +115,10 @@ class PostingSet:
     ) -> PostingSet:
         """A set built by hand (tests, notebooks) from one mapping per posting.
 
-        Each mapping holds any of ``POSTING_COLUMNS`` (absent ones are empty; ``id`` defaults to 1, 2...)
-        and ``skills``, the names of the skills the posting asks for.
+        Each mapping holds any of ``POSTING_COLUMNS`` (absent ones are empty; ``id`` defaults to 1, 2...;
+        ``pay_kind`` to the kind of ``pay_period``) and ``skills``, the names of the skills the posting asks for.
         """
-        records = list(records)
+        records = [{"pay_kind": pay_kind(record.get("pay_period"))} | dict(record) for record in records]
         postings = pd.DataFrame(
             {
                 name: [
@@ -218,12 +222,15 @@ def _posting_columns() -> list:
         c.title,
         c.company,
         _posted_at_or_first_seen().label("posted_on"),
+        c.location,
         c.country,
         c.remote,
         c.employment_type,
         c.oli_occupation,
+        c.pay_kind,
         _middle(c.pay_idr_month_min, c.pay_idr_month_max, "pay_idr_month"),
         _middle(c.pay_usd_month_min, c.pay_usd_month_max, "pay_usd_month"),
+        _middle(c.pay_idr_hour_min, c.pay_idr_hour_max, "pay_idr_hour"),
         _middle(c.pay_idr_one_off_min, c.pay_idr_one_off_max, "pay_idr_one_off"),
         c.pay_period,
         c.valid_through,
@@ -286,7 +293,7 @@ def _typed(chunk: pd.DataFrame) -> pd.DataFrame:
     chunk["posted_on"] = _utc_dates(chunk["posted_on"])
     chunk["valid_through"] = _utc_dates(chunk["valid_through"])
     chunk["remote"] = chunk["remote"].astype(object)  # True, False or None: unknown is not False
-    for column in ("pay_idr_month", "pay_usd_month", "pay_idr_one_off"):
+    for column in ("pay_idr_month", "pay_usd_month", "pay_idr_hour", "pay_idr_one_off"):
         chunk[column] = chunk[column].astype("float64")
     return chunk
 

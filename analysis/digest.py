@@ -9,7 +9,8 @@ digest as Markdown, WhatsApp messages, HTML, RSS or JSON.
 Matching. A vacancy matches a track when the track teaches at least ``min_match`` (default half) of the skills the
 vacancy asks for; its **match** is that share, and it goes under the track it matches best (the first such track
 of the curriculum on a tie), so that each vacancy appears once. Within a track, entries are ranked by match, then
-monthly pay in rupiah (unstated last), then the newest first.
+a salary's monthly pay in rupiah, then the newest first. Hourly and project pay cannot be compared with a month, so
+they rank with unstated pay, after the salaries.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import Engine, func, insert, select
 
 from analysis.curriculum import Curriculum, Track
-from analysis.vacancies import Vacancy, load_vacancies, places_of, within_reach
+from analysis.reach import places_of
+from analysis.vacancies import Vacancy, load_vacancies, vacancy_within_reach
 from analysis.yardsticks import load_yardsticks
 from pipelines.db.engine import as_utc
 from pipelines.db.models import Digest as DigestRow
@@ -87,7 +89,8 @@ def best_track(vacancy: Vacancy, tracks: Sequence[Track], min_match: float) -> D
 
 
 def rank_key(entry: DigestEntry) -> tuple:
-    """Strongest match first, then the best monthly pay (unstated last), then the newest, then the first seen."""
+    """Strongest match first, then the best monthly salary, then the newest, then the first seen. Hourly and project
+    pay rank with unstated pay, after the salaries: neither can be compared with a month (``Vacancy.pay_idr_month``)."""
     pay = entry.vacancy.pay_idr_month
     return (-entry.match, pay is None, -(pay or 0), -entry.vacancy.appeared_at.timestamp(), entry.vacancy.id)
 
@@ -128,7 +131,7 @@ def build_digest(
     ``since`` (default: the last digest of this name, or a week ago for the first) bounds when a vacancy's posting
     was first seen; ``max_age`` leaves out vacancies that appeared longer ago than that, however new to pasarkerja;
     ``limit`` is the most entries per track; ``near`` keeps only vacancies within reach of the curriculum's place
-    (its regency or province, or remote: analysis.vacancies.within_reach). Raises ValueError for a track the
+    (its regency or province, or remote: analysis.reach.within_reach). Raises ValueError for a track the
     curriculum lacks.
     """
     now = now or datetime.now(timezone.utc)
@@ -139,7 +142,7 @@ def build_digest(
     vacancies = load_vacancies(engine, since, posted_since=now - max_age, open_on=now, sources=sources)
     if near:
         places = places_of(curriculum.place, load_yardsticks())
-        vacancies = [vacancy for vacancy in vacancies if within_reach(vacancy, places, remote_ok=True)]
+        vacancies = [vacancy for vacancy in vacancies if vacancy_within_reach(vacancy, places, remote_ok=True)]
     matched = [
         entry
         for vacancy in vacancies

@@ -3,7 +3,8 @@
 Every text of a vacancy comes from a job site and is untrusted: it is escaped for the format it goes into (Markdown
 punctuation and HTML in Markdown, HTML in HTML, XML in RSS), stripped of control characters, and only http(s) links
 are ever made links. Indonesian by default, English with ``lang="en"``; numbers and rupiah are written the
-Indonesian way in both (analysis/formats.py).
+Indonesian way in both (analysis/formats.py). Pay is written by ``pay_text`` in every format, and in the alumni
+lists: its kind, as the platform states it, rupiah in the same period, and a month for a salary only.
 
 ``render`` gives one text; ``whatsapp_messages`` gives the WhatsApp digest as messages of at most 4,096 characters
 each (WhatsApp's limit), never splitting a vacancy, with "(1/3)" on each when there are several.
@@ -12,6 +13,7 @@ each (WhatsApp's limit), never splitting a vacancy, with "(1/3)" on each when th
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from datetime import datetime
 from email.utils import format_datetime
@@ -20,9 +22,11 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 from analysis.digest import Digest, DigestEntry
-from analysis.formats import format_count, format_rupiah
+from analysis.formats import format_count, format_rupiah, format_rupiah_short
 from analysis.untrusted import clean, markdown_link, markdown_text, safe_url
 from analysis.vacancies import Vacancy
+from crawlers.parse.money import parse_pay_text, pay_text_disagrees
+from pipelines.pay import SalaryConversion
 
 FORMATS = ("markdown", "whatsapp", "html", "rss", "json")
 WHATSAPP_LIMIT = 4096
@@ -39,10 +43,8 @@ MONTHS = {
     "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 }
-PERIODS = {
-    "id": {"hour": "jam", "day": "hari", "week": "minggu", "month": "bulan", "year": "tahun", "project": "proyek"},
-    "en": {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year", "project": "project"},
-}
+# The conversion the store applied to salaries (pipelines/derive.py keeps SalaryConversion's default).
+SALARY = SalaryConversion()
 LABELS = {
     "id": {
         "title": "Lowongan baru untuk {curriculum}",
@@ -51,11 +53,20 @@ LABELS = {
         "track_empty": "Belum ada lowongan baru yang cocok.",
         "continued": "lanjutan",
         "pay": "Gaji",
-        "a_month": "{amount} sebulan",
-        "a_project": "{amount} per proyek",
         "unstated": "tidak disebut",
+        "salaried": "Gaji",
+        "hourly": "Per jam",
+        "project": "Proyek (harga tetap)",
+        "per_hour": "per jam",
+        "per_day": "per hari",
+        "per_week": "per minggu",
+        "per_month": "sebulan",
+        "per_year": "per tahun",
+        "per_project": "per proyek",
+        "day_to_month": "{days} hari kerja, PP 36/2021",
+        "week_to_month": "52 minggu dibagi 12 bulan",
+        "year_to_month": "dibagi 12 bulan",
         "shown": "tertulis: {text}",
-        "per": "per",
         "place": "Tempat",
         "remote": "jarak jauh (remote)",
         "closes": "tutup {date}",
@@ -74,11 +85,20 @@ LABELS = {
         "track_empty": "No new matching vacancies yet.",
         "continued": "continued",
         "pay": "Pay",
-        "a_month": "{amount} a month",
-        "a_project": "{amount} per project",
         "unstated": "not stated",
+        "salaried": "Salary",
+        "hourly": "Hourly",
+        "project": "Fixed-price project",
+        "per_hour": "an hour",
+        "per_day": "a day",
+        "per_week": "a week",
+        "per_month": "a month",
+        "per_year": "a year",
+        "per_project": "per project",
+        "day_to_month": "{days} working days, PP 36/2021",
+        "week_to_month": "52 weeks over 12 months",
+        "year_to_month": "a year over 12 months",
         "shown": "as shown: {text}",
-        "per": "per",
         "place": "Place",
         "remote": "remote",
         "closes": "closes {date}",
@@ -91,6 +111,8 @@ LABELS = {
         "footer": "Compiled by pasarkerja from job sites; check each vacancy on its own site before applying.",
     },
 }
+
+
 def platform_name(source: str, url: str | None = None) -> str:
     """A platform as people call it; a site crawled for its JSON-LD (``jobposting``) by its host."""
     if source in PLATFORM_NAMES:
@@ -156,34 +178,58 @@ class _Text:
 
 
 def pay_text(vacancy: Vacancy, lang: str) -> str:
-    """Pay in rupiah, a month or a project, and as the platform shows it when that says more: "Rp 8.670.000
-    sebulan (tertulis: USD 15 per jam)"."""
+    """Pay as the platform states it, by kind, with rupiah in the same period; a salary also a month.
+
+    "Gaji: Rp 150.000 per hari ≈ Rp 3.150.000 sebulan (21 hari kerja, PP 36/2021)", "Per jam: AUD 12–23 per jam
+    ≈ Rp 125–240 rb per jam", "Proyek (harga tetap): USD 250–750 per proyek ≈ Rp 4–12 jt per proyek". Only a
+    salary is ever said a month: how many hours an hourly rate bills, or how long a project lasts, is unknown.
+    Rupiah reached through an exchange rate is an estimate, so it is written short ("rb", "jt"); rupiah the
+    platform states, or a salary multiplied out of it, in full. The platform's own pay label follows when it states
+    no figures or others than the platform's numbers ("tertulis: Negosiasi", Loker.id's "tertulis: Rp.3 – 4 Juta").
+    """
     labels = LABELS[lang]
-    if vacancy.pay_idr_month is not None:
-        rupiah = labels["a_month"].format(amount=_rupiah_range(vacancy.pay_idr_month_min, vacancy.pay_idr_month_max))
-    elif vacancy.pay_idr_one_off is not None:
-        rupiah = labels["a_project"].format(
-            amount=_rupiah_range(vacancy.pay_idr_one_off_min, vacancy.pay_idr_one_off_max)
-        )
-    else:
-        return labels["unstated"]
-    shown = _as_shown(vacancy, lang)
-    return f"{rupiah} ({labels['shown'].format(text=shown)})" if shown else rupiah
+    kind, period = vacancy.pay_kind, vacancy.pay_period
+    if kind is None or (vacancy.pay_min is None and vacancy.pay_max is None):
+        return f"{labels['pay']}: {labels['unstated']}"
+    per = labels[f"per_{period}"]
+    parts = [f"{_stated(vacancy.pay_min, vacancy.pay_max, vacancy.pay_currency)} {per}"]
+    low, high = vacancy.pay_idr_min, vacancy.pay_idr_max
+    if low is not None or high is not None:
+        in_rupiah = vacancy.pay_currency == "IDR"
+        if not in_rupiah:
+            # A salary's rupiah is a month's; back to the period stated, by the store's own conversion.
+            per_month = SALARY.per_month(period) if kind == "salaried" else 1.0
+            same_period = (None if value is None else value / per_month for value in (low, high))
+            parts.append(f"≈ {_rupiah_short_range(*same_period)} {per}")
+        if kind == "salaried" and period != "month":
+            month = _rupiah_range(low, high) if in_rupiah else _rupiah_short_range(low, high)
+            how = labels[f"{period}_to_month"].format(days=SALARY.working_days_per_month)
+            parts.append(f"≈ {month} {labels['per_month']} ({how})")
+    text = f"{labels[kind]}: {' '.join(parts)}"
+    if _says_more(vacancy):
+        text += f" ({labels['shown'].format(text=clean(vacancy.pay_text))})"
+    return text
 
 
-def _as_shown(vacancy: Vacancy, lang: str) -> str | None:
-    """The platform's own statement of pay, unless it is rupiah a month or a project, which the rupiah figure
-    already says."""
-    if vacancy.pay_text:
-        return clean(vacancy.pay_text)
-    if vacancy.pay_currency in (None, "IDR") and vacancy.pay_period in (None, "month", "project"):
-        return None
-    low, high = vacancy.pay_min, vacancy.pay_max
-    amount = _number(low if low is not None else high)
-    if low is not None and high is not None and low != high:
-        amount = f"{_number(low)}–{_number(high)}"
-    period = PERIODS[lang].get(vacancy.pay_period or "", vacancy.pay_period or "")
-    return " ".join(part for part in (vacancy.pay_currency, amount, LABELS[lang]["per"], period) if part)
+def _says_more(vacancy: Vacancy) -> bool:
+    """Whether the platform's pay label says more than its numbers: no figures ("Negosiasi") or others (Loker.id)."""
+    text = vacancy.pay_text
+    if not text:
+        return False
+    return parse_pay_text(text).minimum is None or pay_text_disagrees(text, vacancy.pay_min, vacancy.pay_max)
+
+
+def _bounds(low: float | None, high: float | None) -> list[float]:
+    """The ends of a range that are given, one when they are equal."""
+    ends = [value for value in (low, high) if value is not None]
+    return ends[:1] if len(ends) == 2 and ends[0] == ends[1] else ends
+
+
+def _stated(low: float | None, high: float | None, currency: str | None) -> str:
+    """The platform's figures in its currency: "Rp 4.000.000 – Rp 5.700.000", "AUD 12–23"."""
+    if currency == "IDR":
+        return " – ".join(f"Rp {_number(value)}" for value in _bounds(low, high))
+    return f"{currency} {'–'.join(_number(value) for value in _bounds(low, high))}"
 
 
 def _number(value: float) -> str:
@@ -196,6 +242,24 @@ def _rupiah_range(low: float | None, high: float | None) -> str:
     if low is not None and high is not None and round(low, -3) != round(high, -3):
         return f"{format_rupiah(low)} – {format_rupiah(high)}"
     return format_rupiah(low if low is not None else high)
+
+
+def _rupiah_short_range(low: float | None, high: float | None) -> str:
+    """An estimate in rupiah, short: "Rp 125–240 rb", the unit written once when both ends share it; "Rp 800 rb – Rp
+    1,28 jt" when not."""
+    texts = list(dict.fromkeys(format_rupiah_short(_estimate(value), decimals=2) for value in _bounds(low, high)))
+    if len(texts) == 2:
+        low_figure, _, low_unit = texts[0].removeprefix("Rp ").partition(" ")
+        high = texts[1].removeprefix("Rp ")
+        if high.partition(" ")[2] == low_unit:
+            return f"Rp {low_figure}–{high}"
+    return " – ".join(texts)
+
+
+def _estimate(value: float) -> float:
+    """Rupiah through an exchange rate to three significant figures, no more exact than the rate: 142.570 is 143.000,
+    950.460.000 is 950.000.000 (which one decimal of jt/M would round up to "Rp 1 M")."""
+    return round(value, 2 - math.floor(math.log10(value))) if value > 0 else value
 
 
 def _heading(digest: Digest, lang: str) -> tuple[str, str]:
@@ -227,7 +291,7 @@ def to_markdown(digest: Digest, lang: str = "id") -> str:
             company = f" — {markdown_text(text.company)}" if text.company else ""
             lines += [
                 f"{number}. **{name}**{company}",
-                f"   - {labels['pay']}: {markdown_text(text.pay)}",
+                f"   - {markdown_text(text.pay)}",
                 f"   - {labels['place']}: {markdown_text(text.place)} · {markdown_text(text.where)}",
                 f"   - {labels['skills']}: {markdown_text(text.skills)}",
                 "",
@@ -257,7 +321,7 @@ def _whatsapp_entry(number: int, entry: DigestEntry, lang: str) -> str:
     company = f" — {_short(text.company, 120)}" if text.company else ""
     lines = [
         f"{number}. *{_short(text.title, 200)}*{company}",
-        f"{LABELS[lang]['pay']}: {_short(text.pay, 300)}",
+        _short(text.pay, 300),
         _short(f"{text.place} · {text.where}", 400),
         f"{LABELS[lang]['skills']}: {_short(text.skills, 800)}",
     ]
@@ -324,7 +388,7 @@ def to_html(digest: Digest, lang: str = "id") -> str:
                 company = f" — {escape(text.company)}" if text.company else ""
                 body.append(
                     f'<li><span class="title">{name}</span>{company}'
-                    f'<div class="meta">{escape(labels["pay"])}: {escape(text.pay)}</div>'
+                    f'<div class="meta">{escape(text.pay)}</div>'
                     f'<div class="meta">{escape(labels["place"])}: {escape(text.place)} · {escape(text.where)}</div>'
                     f'<div class="meta">{escape(labels["skills"])}: {escape(text.skills)}</div></li>'
                 )
@@ -370,7 +434,7 @@ def to_rss(digest: Digest, lang: str = "id", link: str = DEFAULT_FEED_LINK) -> s
         if text.url:
             ElementTree.SubElement(item, "link").text = text.url
         summary = [
-            f"{labels['pay']}: {text.pay}",
+            text.pay,
             f"{labels['place']}: {text.place} · {text.where}",
             f"{labels['skills']}: {text.skills}",
         ]
@@ -400,10 +464,14 @@ def to_json(digest: Digest, lang: str = "id") -> str:
             "url": text.url,
             "platform": vacancy.source,
             "also_on": [{"platform": source, "url": safe_url(url)} for source, url in vacancy.also_on],
-            "pay_idr_month_min": vacancy.pay_idr_month_min,
-            "pay_idr_month_max": vacancy.pay_idr_month_max,
-            "pay_idr_project_min": vacancy.pay_idr_one_off_min,
-            "pay_idr_project_max": vacancy.pay_idr_one_off_max,
+            "pay_kind": vacancy.pay_kind,
+            "pay_min": vacancy.pay_min,
+            "pay_max": vacancy.pay_max,
+            "pay_currency": vacancy.pay_currency,
+            "pay_period": vacancy.pay_period,
+            "pay_idr_min": vacancy.pay_idr_min,
+            "pay_idr_max": vacancy.pay_idr_max,
+            "pay_idr_per": vacancy.pay_idr_per,
             "pay": text.pay,
             "remote": vacancy.remote,
             "location": vacancy.location,

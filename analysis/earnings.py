@@ -1,205 +1,379 @@
-"""Earning potential: what the postings of a market would pay a community member in a month, and how that compares
-with the yardsticks of economic resilience (``analysis.yardsticks``).
+"""What the work a community's members can reach really pays, held against the yardsticks of their region.
 
-- `EarningPotential` turns each posting's pay into rupiah a month: recurring pay as the store normalised it, a
-  fixed-price project's budget times the projects a freelancer takes on in a month, less a platform's fee.
-- `YardstickComparison` divides that by each yardstick of a region (the UMK or UMP, the BPS poverty lines, the
-  World Bank lines), says which postings clear which, and sums it up over all postings and per skill cluster.
+Three kinds of pay are never mixed (pipelines/pay.py): a **salary** (a rate per day, week, month or year, stored as
+a month: a day rate times 21 working days, PP 36/2021 Pasal 17), an **hourly** rate and a fixed-price **project**
+budget. Hourly and project pay stay in their own period: how many hours a freelancer bills or how many projects
+they win in a month is unknown, so no figure here turns them into a month unless the user states those numbers
+(``hours_per_month``, ``projects_per_month``), and then the assumption is written beside every figure using it.
 
-Per person or per household: the UMK is a wage, per worker; the BPS line per capita and the World Bank lines are
-what one person needs a month; the BPS line per poor household is what a poor household needs (the per-capita line
-times the average number of its members, about 4.8 people in September 2025). A posting's earning potential is
-compared with each as the income of one earner: clearing a per-person line means the job keeps the earner alone
-above it, not a family; clearing the household line means it keeps a household of that size above the line on one
-earner's income alone.
+What it takes to reach each yardstick (analysis/yardsticks.py: the UMK, the BPS poverty lines, the World Bank
+lines, all rupiah a month):
+- salaried: the share of postings whose monthly salary reaches it;
+- hourly: its hourly equivalent is the monthly figure divided by 126, PP 36/2021 Pasal 16's formula for an hourly
+  wage; the share of postings paying at least that, and the hours of billed work a month needed at the 25th
+  percentile, median and 75th percentile rate;
+- project: the projects a month needed at the median budget.
+Hourly and project pay are counted net of the platform's fee (``PlatformFees``): a platform's published fee by
+default, 0 where it publishes none.
 
-Both follow scikit-learn's conventions: parameters in ``__init__``, ``fit`` returns the estimator, results are
-attributes ending in ``_``; the work is whole-column arithmetic, so a million postings take well under a second.
+Only postings a member could take count (analysis/reach.py): on site in the region's province, or remote and open
+to people in Indonesia. ``scope="all"`` counts every posting.
+
+Every median and quartile has one definition: over the postings of one kind, each posting counted once at the
+middle of its stated range, in the kind's own period (``MEDIAN_DEFINITION``).
 """
 
 from __future__ import annotations
 
+import csv
+import importlib.resources
+import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from analysis.data import PostingSet, posting_days
+from analysis.formats import format_count
 from analysis.gap import NO_CLUSTER, ClusterNames, cluster_name
+from analysis.reach import places_of, reachable
 from analysis.yardsticks import Figure, Yardsticks, load_yardsticks
-from pipelines.pay import PayAssumptions
+from pipelines.pay import PAY_KINDS, UNIT_OF_KIND, SalaryConversion, load_rates
 
-EARNING_POTENTIAL = "earning_potential_idr_month"
+# PP 36/2021 Pasal 16: an hourly wage is at least the monthly wage divided by 126.
+HOURLY_DIVISOR = 126
+SCOPES = ("reachable", "all")
+OVERALL = "overall"
+# The rupiah column and period of each kind in PostingSet.postings.
+PAY_COLUMN = {"salaried": "pay_idr_month", "hourly": "pay_idr_hour", "project": "pay_idr_one_off"}
+MEDIAN_DEFINITION = (
+    "Medians and quartiles are over the postings of one kind of pay, each posting counted once at the middle of "
+    "its stated range, in that kind's own period (a month's salary, an hour, a project)."
+)
+SCOPE_SENTENCES = {
+    "reachable": (
+        "It counts the postings a member living in {region} could take: on site in {province}, or remote and open "
+        "to people in Indonesia. Left out: {out_of_reach} out of reach (on site elsewhere, or remote for residents "
+        "of other countries only) and {no_pay} within reach without stated pay."
+    ),
+    "all": "It counts every posting, wherever the work is and whoever may take it. Left out: {no_pay} without stated pay.",
+}
 
 
-class EarningPotential:
-    """Each posting's earning potential in rupiah a month.
+@dataclass(frozen=True)
+class PlatformFee:
+    """What a platform keeps of one kind of pay: ``share`` of it, at least ``minimum_usd`` per project."""
 
-    - Recurring pay is ``pay_idr_month`` as stored (the middle of its range). The store derived it, when each posting
-      was stored, from hourly, daily, weekly or yearly pay with ``pipelines.pay.PayAssumptions`` (173.33 working
-      hours, 21.67 working days a month...). With ``hours_per_month`` other than that default, hourly pay is rescaled
-      to the new hours (postings whose ``pay_period`` is ``hour``; a day, week, month or year rate pays for its
-      period whatever the hours, and stays as it is). (A crawl run with a ``PAY_HOURS_PER_MONTH`` setting stored
-      its own hours, which this class cannot see: it assumes the default.)
-    - A fixed-price project's budget (``pay_idr_one_off``) counts ``projects_per_month`` times: a budget says what
-      one project pays, not how long it takes.
-    - Every amount is then reduced by ``platform_fee``, the share a platform keeps (0.2 for Upwork-style 20%). It
-      applies to every posting: set it for postings of a freelance marketplace, not for a set mixing in salaried jobs.
+    platform: str
+    kind: str
+    share: float
+    minimum_usd: float | None
+    source: str
 
-    A posting giving both a recurring and a one-off pay counts its recurring pay; one giving neither is NaN.
+
+class PlatformFees:
+    """The fees platforms publish (``analysis/reference/platform_fees.csv``), or one share for every posting.
+
+    ``share`` None uses the table, 0 for a platform or kind without a row; a number applies to every hourly and
+    project posting. Salaries pay no platform fee.
     """
 
-    def __init__(
-        self, hours_per_month: float | None = None, projects_per_month: float = 2.0, platform_fee: float = 0.0
-    ):
-        self.hours_per_month = hours_per_month
-        self.projects_per_month = projects_per_month
-        self.platform_fee = platform_fee
+    def __init__(self, share: float | None = None, table: Sequence[PlatformFee] | None = None):
+        if share is not None and not 0 <= share < 1:
+            raise ValueError(f"platform_fee is a share from 0 to below 1 (0.1 for 10%), got {share}")
+        self.share = share
+        self.table = list(table) if table is not None else load_platform_fees()
 
-    def fit(self, posting_set: PostingSet | None = None) -> EarningPotential:
-        """Checks the parameters; there is nothing to learn."""
-        if self.hours_per_month is not None and not self.hours_per_month > 0:
-            raise ValueError(f"hours_per_month must be positive, got {self.hours_per_month}")
-        if not self.projects_per_month >= 0:
-            raise ValueError(f"projects_per_month must be 0 or more, got {self.projects_per_month}")
-        if not 0 <= self.platform_fee < 1:
-            raise ValueError(f"platform_fee is a share from 0 to 1 (0.2 for 20%), got {self.platform_fee}")
-        return self
+    def net(self, postings: pd.DataFrame, kind: str, gross_idr: pd.Series) -> pd.Series:
+        """``gross_idr`` (pay of ``kind`` of each posting) less its platform's fee."""
+        if kind == "salaried":
+            return gross_idr
+        if self.share is not None:
+            return gross_idr * (1 - self.share)
+        net = gross_idr.copy()
+        for fee in self.table:
+            if fee.kind != kind:
+                continue
+            on = postings["source"].to_numpy() == fee.platform
+            kept = gross_idr[on] * fee.share
+            if fee.minimum_usd:
+                kept = np.maximum(kept, fee.minimum_usd * _idr_per_usd(postings.loc[on, "posted_on"]))
+            net[on] = gross_idr[on] - kept
+        return net
 
-    def transform(self, posting_set: PostingSet) -> pd.Series:
-        """Earning potential per posting, in rupiah a month (NaN without pay), indexed like ``posting_set.postings``."""
-        self.fit()
-        postings = posting_set.postings
-        monthly = pd.to_numeric(postings["pay_idr_month"], errors="coerce").astype(float)
-        stored_hours = PayAssumptions().hours_per_month
-        # Close enough is the default: 173.33 written by hand means the 173.333... of the assumptions.
-        if self.hours_per_month is not None and not np.isclose(self.hours_per_month, stored_hours, rtol=1e-4):
-            hourly = (postings["pay_period"] == "hour").to_numpy()
-            monthly = monthly.where(~hourly, monthly * (self.hours_per_month / stored_hours))
-        projects = pd.to_numeric(postings["pay_idr_one_off"], errors="coerce").astype(float) * self.projects_per_month
-        return monthly.fillna(projects).mul(1 - self.platform_fee).rename(EARNING_POTENTIAL)
+    def describe(self, sources: Sequence[str]) -> list[str]:
+        """One sentence per fee applied to postings of ``sources``, and one for those without a published fee."""
+        if self.share is not None:
+            return [f"A platform fee of {self.share:.0%} (given by the user) comes off every hourly and project pay."]
+        sentences = [
+            f"{fee.platform} keeps {fee.share:.0%}"
+            + (f", at least USD {fee.minimum_usd:g} a project," if fee.minimum_usd else "")
+            + f" of {fee.kind} pay ({fee.source})."
+            for fee in self.table
+            if fee.platform in sources
+        ]
+        unpublished = sorted(set(sources) - {fee.platform for fee in self.table})
+        if unpublished:
+            sentences.append(
+                f"No published fee found for {', '.join(unpublished)}: their hourly and project pay is counted "
+                "whole (fee 0)."
+            )
+        return sentences
 
-    def fit_transform(self, posting_set: PostingSet) -> pd.Series:
-        return self.fit(posting_set).transform(posting_set)
+
+def load_platform_fees() -> list[PlatformFee]:
+    """The bundled table of published platform fees."""
+    text = (importlib.resources.files("analysis") / "reference" / "platform_fees.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return [
+        PlatformFee(row["platform"], row["kind"], float(row["share"]),
+                    float(row["minimum_usd"]) if row["minimum_usd"] else None, row["source"])
+        for row in rows
+    ]  # fmt: skip
 
 
-class YardstickComparison:
-    """How the postings' earning potential compares with the yardsticks of a region.
+def _idr_per_usd(posted_on: pd.Series) -> np.ndarray:
+    """Rupiah per US dollar in each posting's year (the latest year for an unknown date), from the rate table."""
+    rates = load_rates()
+    years = posted_on.dt.year
+    per_year = {
+        year: 1 / rates.usd_per_unit("IDR", None if pd.isna(year) else int(year))[0] for year in years.unique()
+    }
+    return years.map(per_year).to_numpy(dtype=float)
+
+
+class Earnings:
+    """Each kind of pay of the postings within reach of a region, against the region's yardsticks.
 
     Parameters
     ----------
-    region : the region whose yardsticks apply, as ``Yardsticks.lookup`` takes it ("Kabupaten Sleman", "Bali").
-    on : the date whose figures apply; None: the day of the latest posting (today when no posting has a date).
-    theta : a posting clears a yardstick when its earning potential is at least theta times it (1: reaching it is
-        clearing it; 1.5 asks for a margin of half the yardstick).
-    earning_potential : how pay becomes earning potential; None: ``EarningPotential()``.
-    yardsticks : the yardstick table; None: the bundled one (``load_yardsticks()``).
+    region : whose yardsticks apply and where members live ("Kabupaten Sleman", "DI Yogyakarta").
+    on : the date whose yardsticks apply; None: the day of the latest posting.
+    scope : ``reachable`` (default: postings a member living in the region could take) or ``all``.
+    platform_fee : a share kept by the platform on every hourly and project posting; None: each platform's published
+        fee (``PlatformFees``).
+    workdays_per_week : 5 (default) or 6: a day rate's month is 21 or 25 working days (PP 36/2021 Pasal 17). Stored
+        salaries use 21; with 6, day-rate salaries are rescaled.
+    hours_per_month, projects_per_month : when given, hourly and project pay are also shown as a month at these
+        numbers (``monthly_if``), with the assumption beside them; None (default): never.
+    yardsticks : the yardstick table; None: the bundled one.
 
     Attributes (after ``fit``)
     --------------------------
-    on_ : the date whose figures were used.
-    yardsticks_ : {key: Figure} of ``Yardsticks.yardsticks_for``: ``umk``, ``bps_capita``, ``bps_household``,
-        ``wb_extreme``, ``wb_lower_middle``, ``wb_upper_middle``, all rupiah a month; each figure's ``used`` says
-        which figure it is, from which source, and why it stands for the region, or, for a yardstick the table has
-        no figure for on that date (``Figure.available`` False), what is missing.
-    earning_potential_ : Series, per posting: earning potential in rupiah a month, NaN without pay.
-    ratios_ : DataFrame, per posting (indexed like the postings), one column per yardstick key: earning potential
-        divided by the yardstick; NaN without pay.
-    clears_ : bool DataFrame of the same shape: the ratio is at least theta (False without pay).
-    overall_ : Series over all postings: ``postings``, ``paid_postings`` (with an earning potential),
-        ``share_clearing_<key>`` for each yardstick (of the paid postings; NaN when none is paid or the yardstick
-        has no figure) and
-        ``median_earning_potential``.
-    by_cluster_ : DataFrame, one row per cluster in label order, or None when ``fit`` got no labels: ``cluster``,
-        ``name`` and the columns of ``overall_`` over the cluster's postings. Postings of no cluster (-1) count only
-        in ``overall_``.
-    by_skill_ : DataFrame, one row per skill asked for by at least one paid posting, most paid postings first:
-        ``skill`` and the columns of ``overall_`` over the postings asking for it.
+    on_, yardsticks_ ({key: Figure}), hourly_lines_ ({key: rupiah an hour}), province_ (the region's province),
+    counted_ : bool Series per posting: within scope and paid, so in the figures.
+    excluded_ : {"out_of_reach": n, "no_pay": n}.
+    pay_ : DataFrame of the counted postings: ``cluster``, ``kind``, ``gross_idr`` and ``net_idr`` (after the
+        platform's fee), both in the kind's own period.
+    groups_ : list of dicts, one per (cluster, kind) with postings, ``"overall"`` first: the fields of ``to_dict``.
+    scope_sentence_, assumptions_ : what the figures count and assume, in plain words.
     """
 
     def __init__(
         self,
         region: str,
         on: date | None = None,
-        theta: float = 1.0,
-        earning_potential: EarningPotential | None = None,
+        scope: str = "reachable",
+        platform_fee: float | None = None,
+        workdays_per_week: int = 5,
+        hours_per_month: float | None = None,
+        projects_per_month: float | None = None,
         yardsticks: Yardsticks | None = None,
     ):
         self.region = region
         self.on = on
-        self.theta = theta
-        self.earning_potential = earning_potential
+        self.scope = scope
+        self.platform_fee = platform_fee
+        self.workdays_per_week = workdays_per_week
+        self.hours_per_month = hours_per_month
+        self.projects_per_month = projects_per_month
         self.yardsticks = yardsticks
+
+    def _check(self) -> None:
+        if self.scope not in SCOPES:
+            raise ValueError(f"scope is one of {', '.join(SCOPES)}, got {self.scope!r}")
+        for name in ("hours_per_month", "projects_per_month"):
+            value = getattr(self, name)
+            if value is not None and not (value > 0 and math.isfinite(value)):
+                raise ValueError(f"{name} must be a number above 0, got {value}")
+        SalaryConversion(self.workdays_per_week)  # raises for anything but 5 or 6
 
     def fit(
         self,
         posting_set: PostingSet,
         cluster_labels: Sequence[int] | np.ndarray | None = None,
         cluster_names: ClusterNames | None = None,
-    ) -> YardstickComparison:
-        """Compare `posting_set` with the region's yardsticks; `cluster_labels` gives each posting's cluster
-        (``NO_CLUSTER``, -1, for none) and `cluster_names` names them, by label (a mapping, or a sequence indexed by
-        label); clusters without a name are "cluster N"."""
-        if not self.theta > 0:
-            raise ValueError(f"theta must be positive, got {self.theta}")
+    ) -> Earnings:
+        """Measure ``posting_set``; ``cluster_labels`` (``NO_CLUSTER`` for none) and ``cluster_names`` add one
+        group per cluster and kind beside the overall ones."""
+        self._check()
         table = self.yardsticks if self.yardsticks is not None else load_yardsticks()
+        postings = posting_set.postings
         self.on_ = self.on if self.on is not None else _latest_day(posting_set)
         self.yardsticks_: dict[str, Figure] = table.yardsticks_for(self.region, self.on_)
+        self.hourly_lines_ = {key: figure.value / HOURLY_DIVISOR for key, figure in self.yardsticks_.items()}
+        fallbacks = table.fallbacks(self.region)
+        self.province_ = fallbacks[1] if len(fallbacks) > 3 else fallbacks[0]
 
-        earning_potential = self.earning_potential if self.earning_potential is not None else EarningPotential()
-        self.earning_potential_ = earning_potential.transform(posting_set)
-        self.ratios_ = pd.DataFrame(
-            {key: self.earning_potential_ / figure.value for key, figure in self.yardsticks_.items()},
-            index=self.earning_potential_.index,
+        in_scope = (
+            reachable(postings, places_of(self.region, table))
+            if self.scope == "reachable"
+            else pd.Series(True, index=postings.index)
         )
-        self.clears_ = self.ratios_ >= self.theta  # NaN, no pay or no yardstick, compares as not clearing
-        self.overall_ = pd.Series(self._summary(self.earning_potential_, self.clears_))
+        gross = self._gross(postings)
+        paid = gross.notna()
+        self.counted_ = in_scope & paid
+        self.excluded_ = {"out_of_reach": int((~in_scope).sum()), "no_pay": int((in_scope & ~paid).sum())}
 
-        self.by_cluster_ = None
-        if cluster_labels is not None:
-            labels = np.asarray(cluster_labels)
-            if labels.shape != (len(posting_set),):
-                raise ValueError(f"cluster_labels has shape {labels.shape}, expected ({len(posting_set)},)")
-            rows = []
-            for label in np.unique(labels[labels != NO_CLUSTER]):
-                members = labels == label
-                rows.append(
-                    {"cluster": int(label), "name": cluster_name(int(label), cluster_names)}
-                    | self._summary(self.earning_potential_[members], self.clears_[members])
-                )
-            columns = ["cluster", "name", *self.overall_.index]
-            self.by_cluster_ = pd.DataFrame(rows, columns=columns)
-        self.by_skill_ = self._by_skill(posting_set)
+        fees = PlatformFees(self.platform_fee)
+        counted = postings[self.counted_]
+        kinds = counted["pay_kind"]
+        net = pd.concat(
+            [fees.net(counted[kinds == kind], kind, gross[self.counted_][kinds == kind]) for kind in PAY_KINDS]
+        ).reindex(counted.index)
+        labels = (
+            np.asarray(cluster_labels)[self.counted_.to_numpy()]
+            if cluster_labels is not None
+            else np.full(len(counted), NO_CLUSTER)
+        )
+        self.pay_ = pd.DataFrame(
+            {"cluster": labels, "kind": kinds, "gross_idr": gross[self.counted_], "net_idr": net}, index=counted.index
+        )
+        self.groups_ = self._groups(cluster_names)
+        self.scope_sentence_ = SCOPE_SENTENCES[self.scope].format(
+            region=self.region,
+            province=self.province_,
+            out_of_reach=_postings(self.excluded_["out_of_reach"]),
+            no_pay=_postings(self.excluded_["no_pay"]),
+        )
+        freelance = sorted(counted.loc[kinds.isin(("hourly", "project")), "source"].unique())
+        self.assumptions_ = self._assumptions(fees, freelance)
         return self
 
-    def _by_skill(self, posting_set: PostingSet) -> pd.DataFrame:
-        """``overall_``'s columns over the postings asking for each skill (skills with no paid posting left out)."""
-        by_skill = posting_set.skills.tocsc()
-        rows = []
-        for column, skill in enumerate(posting_set.skill_names):
-            asking = by_skill.indices[by_skill.indptr[column] : by_skill.indptr[column + 1]]
-            if self.earning_potential_.iloc[asking].notna().any():
-                summary = self._summary(self.earning_potential_.iloc[asking], self.clears_.iloc[asking])
-                rows.append({"skill": skill} | summary)
-        columns = ["skill", *self.overall_.index]
-        return pd.DataFrame(rows, columns=columns).sort_values("paid_postings", ascending=False, kind="stable")
+    def _gross(self, postings: pd.DataFrame) -> pd.Series:
+        """Each posting's pay in rupiah in its kind's own period (NaN without usable pay)."""
+        gross = pd.Series(np.nan, index=postings.index)
+        for kind, column in PAY_COLUMN.items():
+            of_kind = (postings["pay_kind"] == kind).to_numpy()
+            gross[of_kind] = pd.to_numeric(postings.loc[of_kind, column], errors="coerce")
+        if self.workdays_per_week != 5:
+            day_rates = (postings["pay_period"] == "day").to_numpy()
+            stored, wanted = SalaryConversion(5), SalaryConversion(self.workdays_per_week)
+            gross[day_rates] *= wanted.working_days_per_month / stored.working_days_per_month
+        return gross
 
-    def _summary(self, earning_potential: pd.Series, clears: pd.DataFrame) -> dict[str, float]:
-        """Postings, paid postings, the share of paid postings clearing each yardstick (NaN for a yardstick without
-        a figure), and the median earning potential."""
-        paid = earning_potential.notna().to_numpy()
-        summary = {"postings": len(earning_potential), "paid_postings": int(paid.sum())}
-        for key in clears.columns:
-            measurable = paid.any() and self.yardsticks_[key].available
-            summary[f"share_clearing_{key}"] = float(clears[key].to_numpy()[paid].mean()) if measurable else np.nan
-        summary["median_earning_potential"] = float(earning_potential.median()) if paid.any() else np.nan
-        return summary
+    def _groups(self, cluster_names: ClusterNames | None) -> list[dict[str, Any]]:
+        groups = []
+        clusters = [(OVERALL, None)] + [
+            (cluster_name(int(label), cluster_names), int(label))
+            for label in sorted(self.pay_["cluster"].unique())
+            if label != NO_CLUSTER
+        ]
+        for name, label in clusters:
+            members = self.pay_ if label is None else self.pay_[self.pay_["cluster"] == label]
+            for kind in PAY_KINDS:
+                net = members.loc[members["kind"] == kind, "net_idr"]
+                if len(net):
+                    groups.append({"cluster": name, "cluster_label": label, **self._measure(kind, net)})
+        return groups
+
+    def _measure(self, kind: str, net: pd.Series) -> dict[str, Any]:
+        """The figures of one group of postings of one kind (``net``: their pay after fees)."""
+        p25, median, p75 = (float(net.quantile(q)) for q in (0.25, 0.5, 0.75))
+        lines = {key: figure.value for key, figure in self.yardsticks_.items()}
+        group: dict[str, Any] = {
+            "kind": kind, "postings": len(net), "median_idr": median, "p25_idr": p25, "p75_idr": p75,
+            "per": UNIT_OF_KIND[kind], "share_reaching": None, "hours_a_month_to_reach": None,
+            "projects_a_month_to_reach": None,
+        }  # fmt: skip
+        if kind == "salaried":
+            group["share_reaching"] = {key: _share(net, line) for key, line in lines.items()}
+        elif kind == "hourly":
+            group["share_reaching"] = {key: _share(net, line) for key, line in self.hourly_lines_.items()}
+            group["hours_a_month_to_reach"] = {key: _ratio(line, median) for key, line in lines.items()}
+            group["hours_a_month_to_reach_at_p25"] = {key: _ratio(line, p25) for key, line in lines.items()}
+            group["hours_a_month_to_reach_at_p75"] = {key: _ratio(line, p75) for key, line in lines.items()}
+        else:
+            group["projects_a_month_to_reach"] = {key: _ratio(line, median) for key, line in lines.items()}
+        times = {"hourly": self.hours_per_month, "project": self.projects_per_month}.get(kind)
+        if times is not None:
+            group["monthly_if"] = {
+                "assumption": _times_a_month(kind, times),
+                "median_idr": median * times,
+                "share_reaching": {key: _share(net * times, line) for key, line in lines.items()},
+            }
+        return group
+
+    def _assumptions(self, fees: PlatformFees, sources: Sequence[str]) -> list[str]:
+        return [
+            MEDIAN_DEFINITION,
+            "Salaries are a month's pay: " + SalaryConversion(self.workdays_per_week).describe() + ".",
+            f"An hourly yardstick is the monthly figure divided by {HOURLY_DIVISOR} (PP 36/2021 Pasal 16, the "
+            "formula for an hourly wage).",
+            "Hourly and project pay are never turned into a month"
+            + (
+                " except where a figure says so, at the numbers given"
+                if self.hours_per_month or self.projects_per_month
+                else ": the hours or projects a month needed to reach each line are shown instead"
+            )
+            + ".",
+            *fees.describe(sources),
+        ]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The figures as plain data (``pasarkerja earnings --json``); NaN becomes None."""
+        return _plain({
+            "region": self.region,
+            "on": self.on_.isoformat(),
+            "scope": self.scope,
+            "counts": self.scope_sentence_,
+            "assumptions": self.assumptions_,
+            "excluded": self.excluded_,
+            "yardsticks": [
+                {"key": key, "name": figure.name, "monthly_idr": figure.value, "hourly_idr": self.hourly_lines_[key],
+                 "source": figure.used or figure.source}
+                for key, figure in self.yardsticks_.items()
+            ],
+            "groups": self.groups_,
+        })  # fmt: skip
+
+
+def _postings(count: int) -> str:
+    return f"{format_count(count)} posting" + ("" if count == 1 else "s")
+
+
+def _share(values: pd.Series, line: float) -> float | None:
+    """The share of ``values`` at or above ``line``; None for a yardstick without a figure."""
+    return None if math.isnan(line) else float((values >= line).mean())
+
+
+def _ratio(line: float, amount: float) -> float | None:
+    """How many ``amount`` make ``line``; None when either is missing or the amount is not positive."""
+    return None if math.isnan(line) or not amount > 0 else line / amount
+
+
+def _times_a_month(kind: str, times: float) -> str:
+    unit = "billed hours" if kind == "hourly" else "fixed-price projects"
+    return f"if a member works {times:g} {unit} a month (the user's number, not the data's)"
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with NaN as None and numpy numbers as Python ones, for JSON."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
 
 
 def _latest_day(posting_set: PostingSet) -> date:
     """The day of the latest posting of the set, or today (UTC) when no posting has a date."""
     latest = posting_days(posting_set.postings).max()
     return datetime.now(timezone.utc).date() if pd.isna(latest) else latest.date()
-
-

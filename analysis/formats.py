@@ -58,12 +58,13 @@ def format_points(change: object) -> str:
     return f"{sign}{_number(abs(points), 1)} pts"
 
 
-def format_rupiah(value: object) -> str:
-    """Rupiah in full, to the thousand (pay estimates are not exact to the rupiah): "Rp 4.537.000"."""
+def format_rupiah(value: object, nearest: int = 1000) -> str:
+    """Rupiah in full, to the thousand (pay estimates are not exact to the rupiah): "Rp 4.537.000"; an hourly rate
+    to the hundred (``nearest=100``): "Rp 20.800"."""
     if is_missing(value):
         return "–"
     sign = "−" if float(value) < 0 else ""
-    return f"Rp {sign}{_number(round(abs(float(value)), -3), 0)}"
+    return f"Rp {sign}{_number(round(abs(float(value)) / nearest) * nearest, 0)}"
 
 
 def format_rupiah_short(value: object, decimals: int = 1) -> str:

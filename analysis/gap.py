@@ -301,7 +301,8 @@ def _median(values: np.ndarray) -> float:
 
 
 def _pay_by_skill(by_skill: sparse.csc_matrix, pay: np.ndarray, columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each skill column: how many of its postings state a monthly pay, and their median pay."""
+    """For each skill column: how many of its postings state a monthly salary, and their median salary (hourly and
+    project pay are not months, and stay out)."""
     paid = np.zeros(len(columns), dtype=int)
     median = np.full(len(columns), np.nan)
     for position, column in enumerate(columns):
@@ -361,7 +362,7 @@ def _reason(postings: int, adjacent_to: str | None, shared: int, opened: int, me
     asked = f"asked for in {_postings(postings)}"
     if adjacent_to is not None:
         asked += f", {format_count(shared)} of them next to {adjacent_to}"
-    pay = "no pay stated" if np.isnan(median_pay) else f"median {format_rupiah_short(median_pay)} a month"
+    pay = "no salary stated" if np.isnan(median_pay) else f"median salary {format_rupiah_short(median_pay)} a month"
     return f"{asked}; opens {format_count(opened)} more {'posting' if opened == 1 else 'postings'}, {pay}"
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -36,6 +36,7 @@ from analysis.charts import (
     pay_distribution,
     scatter_map,
 )
+from analysis.earnings import MEDIAN_DEFINITION
 from analysis.formats import (
     format_count,
     format_decimal,
@@ -44,6 +45,7 @@ from analysis.formats import (
     format_rupiah,
     is_missing,
 )
+from pipelines.pay import PAY_KINDS
 
 # Charts show this many skills or lines; the tables and data files have them all.
 BAR_SKILLS = 20
@@ -81,14 +83,18 @@ class CurriculumSection:
     """The same columns, best paid first."""
     recommendations: pd.DataFrame
     """rank, skill, postings_opened, coverage_after, median_pay_idr_month, adjacent_to, reason."""
-    pay_against_yardsticks: pd.DataFrame | None = None
-    """Per cluster (analysis/earnings.py): cluster, name, paid_postings, share_clearing_umk,
-    share_clearing_bps_household, share_clearing_wb_extreme/_lower_middle/_upper_middle, median_earning_potential."""
-    earning_potential: pd.DataFrame | None = None
-    """Per posting with pay and a cluster: cluster, name, earning_potential_idr_month."""
+    earnings: pd.DataFrame | None = None
+    """One row per (cluster, kind) of pay, "overall" first (analysis.study.earnings_table of analysis/earnings.py):
+    cluster, kind, postings, median_idr, p25_idr, p75_idr, per, share_reaching_<key>, hours_a_month_to_reach_<key>
+    (hourly), projects_a_month_to_reach_<key> (project), monthly_if_* when the user gave hours or projects a month."""
+    earnings_pay: pd.DataFrame | None = None
+    """Per counted posting in a cluster: cluster, name, kind, net_idr (in the kind's own period)."""
     yardstick_lines: tuple[tuple[str, float], ...] = ()
-    """(name, rupiah a month) of the yardsticks drawn across the earning-potential chart; NaN for one without a
-    figure."""
+    """(name, rupiah a month) of the yardsticks drawn across the earnings charts; NaN for one without a figure."""
+    earnings_counts: str = ""
+    """Which postings the earnings count, in one sentence."""
+    earnings_assumptions: tuple[str, ...] = ()
+    """What the earnings figures assume, a sentence each."""
     yardsticks_used: tuple[str, ...] = ()
     """The figures the pay was held against, each saying which it is and where it comes from."""
     yardsticks_note: str | None = None
@@ -202,7 +208,7 @@ CONTENT_COLUMNS = {
     "clusters": ("cluster", "name", "size", "share", "top_occupation", "top_occupation_share", "median_pay_idr_month"),
     "cluster_map": ("x", "y", "cluster", "name"),
     "comparison": ("name", "coverage"),
-    "pay_by_cluster": ("name", "pay_idr_month"),
+    "pay_by_cluster": ("name", "kind", "pay_idr"),
 }
 CURRICULUM_COLUMNS = {
     "cluster_coverage": ("cluster", "name", "postings", "taught_share", "covered_share"),
@@ -563,7 +569,7 @@ def _clusters(content: ReportContent, data: DataFolder) -> Section:
                 Column("share", "Share of postings", format_percent, True),
                 Column("top_occupation", "Most common occupation", _occupation),
                 Column("top_occupation_share", "Of the cluster", format_percent, True),
-                Column("median_pay_idr_month", "Median pay a month", format_rupiah, True),
+                Column("median_pay_idr_month", "Median salary a month", format_rupiah, True),
             ],
             empty="There were too few postings with skills to form clusters.",
             limit=None,
@@ -598,7 +604,7 @@ def _missing_columns() -> list[Column]:
         Column("skill", "Skill"),
         Column("postings", "Postings", format_count, True),
         Column("share_of_postings", "Share of postings", format_percent, True),
-        Column("median_pay_idr_month", "Median pay a month", format_rupiah, True),
+        Column("median_pay_idr_month", "Median salary a month", format_rupiah, True),
     ]
 
 
@@ -639,8 +645,9 @@ def _curriculum(number: int, curriculum: CurriculumSection, colours: dict, data:
         data.add(f"{prefix}_missing", curriculum.missing),
         "<h4>Skills it does not teach, best paid first</h4>",
         _how(
-            "The median pay of the postings that ask for the skill and state a monthly pay: half of them offer "
-            "more, half less. Skills with only a few paid postings are left out."
+            "The median monthly salary of the salaried postings that ask for the skill and state their pay: half of "
+            "them offer more, half less (hourly and project pay are not months and are left out here). Skills with "
+            "only a few paid postings are left out."
         ),
         _table(
             curriculum.missing_by_pay,
@@ -661,68 +668,100 @@ def _curriculum(number: int, curriculum: CurriculumSection, colours: dict, data:
                 Column("skill", "Skill"),
                 Column("postings_opened", "Postings opened", format_count, True),
                 Column("coverage_after", "Coverage after", format_percent, True),
-                Column("median_pay_idr_month", "Median pay a month", format_rupiah, True),
+                Column("median_pay_idr_month", "Median salary a month", format_rupiah, True),
                 Column("adjacent_to", "Asked for next to"),
                 Column("reason", "Why"),
             ],
             empty="No skill would open more postings.",
         ),
         data.add(f"{prefix}_recommendations", curriculum.recommendations),
-        _pay_against_yardsticks(curriculum, prefix, colours, data),
+        _earnings_section(curriculum, prefix, colours, data),
         "</article>",
     ]
     return "".join(body)
 
 
-def _pay_against_yardsticks(curriculum: CurriculumSection, prefix: str, colours: dict, data: DataFolder) -> str:
-    if curriculum.pay_against_yardsticks is None and not curriculum.yardsticks_note:
+def _earnings_section(curriculum: CurriculumSection, prefix: str, colours: dict, data: DataFolder) -> str:
+    if curriculum.earnings is None and not curriculum.yardsticks_note:
         return ""  # not measured
     place = curriculum.region or "the region"
-    region = escape(place)
-    body = [
-        f"<h4>Does this work pay enough to live on in {region}?</h4>",
-        _how(
-            "For each kind of job: of the postings that state pay, the share whose monthly earning potential "
-            "reaches the regional minimum wage (UMK), the poverty line of BPS for a poor household (as the income "
-            "of its one earner), and the World Bank's poverty lines per person. Hourly and project pay are turned "
-            "into a month as described under “About the data”."
-        ),
-    ]
+    body = [f"<h4>Does this work pay enough to live on in {escape(place)}?</h4>"]
     if curriculum.yardsticks_note:
         return "".join([*body, _note(curriculum.yardsticks_note)])
-    if curriculum.earning_potential is not None and not curriculum.earning_potential.empty:
-        body.append(
-            _boxes_by_group(
-                curriculum.earning_potential,
-                "earning_potential_idr_month",
-                "cluster",
-                colours,
-                title=f"Monthly earning potential per cluster against the yardsticks of {place}",
-                value_label="Earning potential per month (rupiah)",
-                references=curriculum.yardstick_lines,
+    body.append(f"<p>{escape(curriculum.earnings_counts)}</p>")
+    groups, pay = curriculum.earnings, curriculum.earnings_pay
+    if groups.empty:
+        body.append(_note("No posting within reach states its pay."))
+    for kind, of_kind in _kinds_in(groups):
+        body.append(f"<h5>{escape(KIND_TITLES[kind])}</h5>")
+        paid = pay[pay["kind"] == kind]
+        if kind != "project" and not paid.empty:
+            hourly = kind == "hourly"
+            lines = tuple((f"{name} / 126" if hourly else name, value / (126 if hourly else 1))
+                          for name, value in curriculum.yardstick_lines)  # fmt: skip
+            body.append(
+                _boxes_by_group(
+                    paid, "net_idr", "cluster", colours,
+                    title=f"{KIND_TITLES[kind]} per cluster against the yardsticks of {place}",
+                    value_label=f"Rupiah {PER_WORDS[kind]}", references=lines,
+                )  # fmt: skip
             )
-        )
-    body.append(
-        _table(
-            curriculum.pay_against_yardsticks,
-            [
-                _cluster_column(colours),
-                Column("name", "Typical skills"),
-                Column("paid_postings", "Postings with pay", format_count, True),
-                Column("median_earning_potential", "Median a month", format_rupiah, True),
-                Column("share_clearing_umk", "Reach UMK", format_percent, True),
-                Column("share_clearing_bps_household", "Reach BPS household line", format_percent, True),
-                Column("share_clearing_wb_upper_middle", "Reach World Bank line", format_percent, True),
-            ],
-            empty="No postings state their pay.",
-            limit=None,
-        )
-    )
-    body.append(data.add(f"{prefix}_pay_against_yardsticks", curriculum.pay_against_yardsticks))
+        body.append(_table(of_kind, _earnings_columns(kind, of_kind), empty="", limit=None))
+    body.append(data.add(f"{prefix}_earnings", groups))
+    assumptions = "".join(f"<li>{escape(sentence)}</li>" for sentence in curriculum.earnings_assumptions)
+    body.append(f"<p>What the figures assume:</p><ul>{assumptions}</ul>")
     if curriculum.yardsticks_used:
         items = "".join(f"<li>{escape(used)}</li>" for used in curriculum.yardsticks_used)
         body.append(f"<p>Figures used:</p><ul>{items}</ul>")
     return "".join(body)
+
+
+def _kinds_in(frame: pd.DataFrame) -> Iterator[tuple[str, pd.DataFrame]]:
+    """Each kind of pay present in ``frame`` (which has a ``kind`` column) with its rows, in PAY_KINDS order."""
+    for kind in PAY_KINDS:
+        rows = frame[frame["kind"] == kind] if not frame.empty else frame
+        if not rows.empty:
+            yield kind, rows
+
+
+KIND_TITLES = {"salaried": "Salaried jobs, a month", "hourly": "Hourly work, an hour", "project": "Fixed-price projects"}
+PER_WORDS = {"salaried": "a month", "hourly": "an hour", "project": "a project"}
+
+
+def _earnings_columns(kind: str, groups: pd.DataFrame) -> list[Column]:
+    """The earnings table's columns for one kind of pay; hourly and project pay are after the platform's fee."""
+    after_fee = "" if kind == "salaried" else " after fee"
+    money = _hourly_rupiah if kind == "hourly" else format_rupiah
+    columns = [
+        Column("cluster", "Cluster"),
+        Column("postings", "Postings", format_count, True),
+        Column("median_idr", f"Median {PER_WORDS[kind]}{after_fee}", money, True),
+        Column("p25_idr", "A quarter below", money, True),
+        Column("p75_idr", "A quarter above", money, True),
+    ]
+    if kind == "salaried":
+        columns += [Column(f"share_reaching_{key}", f"Reach {label}", format_percent, True)
+                    for key, label in CHARTED_LABELS.items()]  # fmt: skip
+    elif kind == "hourly":
+        columns += [Column(f"share_reaching_{key}", f"At least {label} / 126", format_percent, True)
+                    for key, label in CHARTED_LABELS.items()]  # fmt: skip
+        columns += [Column(f"hours_a_month_to_reach_{key}", f"Hours a month for {label}, at the median",
+                           format_decimal, True) for key, label in CHARTED_LABELS.items()]  # fmt: skip
+    else:
+        columns += [Column(f"projects_a_month_to_reach_{key}", f"Projects a month for {label}, at the median",
+                           format_decimal, True) for key, label in CHARTED_LABELS.items()]  # fmt: skip
+    if "monthly_if_median_idr" in groups and groups["monthly_if_median_idr"].notna().any():
+        assumption = groups["monthly_if_assumption"].dropna().iloc[0]
+        columns.append(Column("monthly_if_median_idr", f"Median a month {assumption}", format_rupiah, True))
+    return columns
+
+
+# The yardsticks of the earnings tables, as their headers name them (analysis.study.CHARTED_YARDSTICKS).
+CHARTED_LABELS = {"umk": "UMK", "bps_household": "BPS household line", "wb_upper_middle": "World Bank line"}
+
+
+def _hourly_rupiah(value: object) -> str:
+    return format_rupiah(value, nearest=100)
 
 
 def _boxes_by_group(frame: pd.DataFrame, column: str, key: str, colours: dict, **chart) -> str:
@@ -786,29 +825,34 @@ def _pay(content: ReportContent, data: DataFolder) -> Section:
     key = "cluster" if "cluster" in pay.columns else "name"
     body = [
         _how(
-            "One row per cluster, from postings that state a monthly pay (in rupiah, the middle of the range when "
-            "a range is given). The box holds the middle half of the pay offers; the thick line inside is the median: "
-            "half of the offers are higher, half lower. The thin lines reach from the lowest tenth to the highest "
-            "tenth. Rows with few postings with pay are a rough guide only. “jt” is juta (a million), "
-            "“rb” is ribu (a thousand)."
+            "Pay as the postings state it, before any platform fee, in rupiah, one chart and table per kind of pay: "
+            "salaries a month, hourly rates an hour, fixed-price budgets a project; kinds are never mixed. "
+            + MEDIAN_DEFINITION
+            + " The box holds the middle half of the offers; the thick line inside is the median. The thin lines "
+            "reach from the lowest tenth to the highest tenth. Rows with few postings with pay are a rough guide "
+            "only. “jt” is juta (a million), “rb” is ribu (a thousand)."
         )
     ]
-    paid = pay.dropna(subset=["pay_idr_month"]) if not pay.empty else pay
-    if paid.empty:
-        body.append(_note("No posting in this selection states a monthly pay."))
-    else:
-        grouped = paid.groupby(key, sort=False)
-        medians = grouped["pay_idr_month"].median().sort_values(ascending=False, kind="stable")
-        names = grouped["name"].first()
-        colours = _cluster_colours(content) if key == "cluster" else {}
-        body.append(_boxes_by_group(paid, "pay_idr_month", key, colours, title="Monthly pay per cluster (rupiah)"))
+    colours = _cluster_colours(content) if key == "cluster" else {}
+    if pay.empty:
+        body.append(_note("No posting in this selection states its pay."))
+    for kind, paid in _kinds_in(pay):
+        grouped = paid.groupby(key, sort=False)["pay_idr"]
+        medians = grouped.median().sort_values(ascending=False, kind="stable")
+        names = paid.groupby(key, sort=False)["name"].first()
+        money = _hourly_rupiah if kind == "hourly" else format_rupiah
+        body.append(f"<h4>{escape(KIND_TITLES[kind])}</h4>")
+        body.append(_boxes_by_group(paid, "pay_idr", key, colours, title=f"{KIND_TITLES[kind]}, per cluster (rupiah)",
+                                    value_label=f"Rupiah {PER_WORDS[kind]}"))  # fmt: skip
         summary = pd.DataFrame(
             {
                 "name": names[medians.index].to_numpy(),
+                "kind": kind,
                 "postings_with_pay": grouped.size()[medians.index].to_numpy(),
-                "p25_idr_month": grouped["pay_idr_month"].quantile(0.25)[medians.index].to_numpy(),
-                "median_idr_month": medians.to_numpy(),
-                "p75_idr_month": grouped["pay_idr_month"].quantile(0.75)[medians.index].to_numpy(),
+                "p25_idr": grouped.quantile(0.25)[medians.index].to_numpy(),
+                "median_idr": medians.to_numpy(),
+                "p75_idr": grouped.quantile(0.75)[medians.index].to_numpy(),
+                "per": PER_WORDS[kind].removeprefix("a ").removeprefix("an "),
             }
         )
         body.append(
@@ -817,15 +861,15 @@ def _pay(content: ReportContent, data: DataFolder) -> Section:
                 [
                     Column("name", "Cluster"),
                     Column("postings_with_pay", "Postings with pay", format_count, True),
-                    Column("p25_idr_month", "A quarter offer less than", format_rupiah, True),
-                    Column("median_idr_month", "Median", format_rupiah, True),
-                    Column("p75_idr_month", "A quarter offer more than", format_rupiah, True),
+                    Column("p25_idr", "A quarter offer less than", money, True),
+                    Column("median_idr", f"Median {PER_WORDS[kind]}", money, True),
+                    Column("p75_idr", "A quarter offer more than", money, True),
                 ],
                 empty="",
                 limit=None,
             )
         )
-        body.append(data.add("pay_summary", summary))
+        body.append(data.add(f"pay_summary_{kind}", summary))
     body.append(data.add("pay_by_cluster", pay))
     return Section("pay", "Pay", "".join(body))
 
@@ -839,9 +883,10 @@ def _about(content: ReportContent, data: DataFolder) -> Section:
         "(in English and Indonesian); a skill the list does not know is not counted.",
         "Shares are out of the postings in this report, or in a period; coverage leaves out postings that name no "
         "known skill, because they say nothing about what to teach.",
-        "Pay is in rupiah per month: the middle of the range offered, converted from other currencies, and from "
-        "hourly, daily, weekly or yearly pay to a month of full-time work (40 hours a week). One-off project "
-        "budgets are left out. Many postings do not state pay, so pay figures rest on fewer postings than the rest.",
+        "Pay comes in three kinds, never mixed: salaries (a month's pay; a day rate is 21 working days, PP 36/2021), "
+        "hourly rates (an hour) and fixed-price project budgets (a project), each in rupiah converted from the "
+        "platform's currency. " + MEDIAN_DEFINITION + " Many postings do not state pay, so pay figures rest on "
+        "fewer postings than the rest.",
         "Numbers are written the Indonesian way: 1.234 is one thousand two hundred and thirty-four, 12,5% is twelve "
         "and a half percent, and “Rp 4,5 jt” is 4.500.000 rupiah.",
     ]
@@ -890,9 +935,11 @@ def _survey(content: ReportContent, data: DataFolder) -> Section | None:
         f"held against the yardsticks of {escape(survey.region)} in force in {escape(survey.period)}.</p>",
         _how(
             "The share of members whose income reaches each yardstick: the World Bank and BPS per-person lines are "
-            "compared with the household income divided by the people living on it, the BPS household line with the "
-            "household income, and the minimum wage (UMK) with the member's own income. Groups are members with "
-            "similar income, household, experience and work, found by k-means."
+            "compared with the household income divided by the people living on it (members without a household size "
+            "are left out of them); the household's income with the BPS per-person line times the household's size "
+            "(BPS's method; the average poor-household line only where the size is unknown); and the minimum wage "
+            "(UMK) with the member's own income. Groups are members with similar income, household, experience and "
+            "work, found by k-means."
         ),
         _table(
             shares,

@@ -9,7 +9,7 @@ The ``pasarkerja`` commands and notebooks use the same steps one by one.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from functools import partial
 
@@ -21,7 +21,7 @@ from analysis.clusters import SkillClusters, SkillFamilies
 from analysis.curriculum import Curriculum
 from analysis.data import PostingSet, describe_filters
 from analysis.demand import SkillDemand, compare_periods, recent_periods, rising_and_falling
-from analysis.earnings import EARNING_POTENTIAL, EarningPotential, YardstickComparison
+from analysis.earnings import PAY_COLUMN, Earnings
 from analysis.gap import CurriculumCoverage, SkillRecommender, compare_curricula
 from analysis.index import OccupationIndex
 from analysis.report import CONTENT_COLUMNS, CurriculumSection, ReportContent, SurveySection
@@ -32,8 +32,8 @@ TREND_SKILLS = 8
 CHANGE_ROWS = 10
 # Points of the cluster map: enough to show each cluster's shape, few enough for a small page.
 MAP_POINTS = 3000
-# The yardsticks drawn across the earning-potential chart: the minimum wage, a poor household's needs and the World
-# Bank line for Indonesia's income group; the table beside it has these too.
+# The yardsticks drawn across the earnings charts: the minimum wage, a poor household's needs and the World Bank line
+# for Indonesia's income group; the tables beside them have these too.
 CHARTED_YARDSTICKS = ("umk", "bps_household", "wb_upper_middle")
 
 
@@ -43,13 +43,13 @@ class Study:
     Parameters: ``theta`` (a posting is covered when a curriculum teaches at least this share of its
     skills), ``period`` (``week`` or ``month`` for demand), ``min_count`` (the minimum-count guard of the
     change between periods), ``n_clusters`` (None: chosen by silhouette), ``random_state``, ``recommend``
-    (skills to recommend per curriculum), ``earning_potential`` (how pay becomes a month's earnings to hold
-    against the poverty lines and minimum wage; None: ``EarningPotential()``), ``progress`` (a progress bar on stderr).
+    (skills to recommend per curriculum), ``earnings`` (makes the ``Earnings`` estimator for a curriculum's region:
+    scope, platform fees, working days; default ``Earnings``), ``progress`` (a progress bar on stderr).
 
     Attributes after ``fit``: ``demand_``, ``periods_`` (the two compared periods), ``changes_``,
     ``index_`` (None when the data are too short, with ``index_note_`` saying why), ``clusters_``,
-    ``families_``, ``coverages_``, ``recommenders_`` and ``yardstick_comparisons_`` (one per curriculum, in
-    order; a comparison is the error text when the curriculum's region has no yardsticks), ``comparison_``
+    ``families_``, ``coverages_``, ``recommenders_`` and ``earnings_`` (one per curriculum, in order; the error
+    text instead when the curriculum's region has no yardsticks), ``comparison_``
     (None for a single curriculum).
     """
 
@@ -61,7 +61,7 @@ class Study:
         n_clusters: int | None = None,
         random_state: int = 0,
         recommend: int = 10,
-        earning_potential: EarningPotential | None = None,
+        earnings: Callable[[str], Earnings] = Earnings,
         progress: bool = False,
     ):
         self.theta = theta
@@ -70,14 +70,14 @@ class Study:
         self.n_clusters = n_clusters
         self.random_state = random_state
         self.recommend = recommend
-        self.earning_potential = earning_potential
+        self.earnings = earnings
         self.progress = progress
 
     def fit(self, posting_set: PostingSet, curricula: Sequence[Curriculum]) -> Study:
         if not len(posting_set):
             raise ValueError(f"no postings match ({describe_filters(posting_set.filters)}): widen the filters")
         self.posting_set_, self.curricula_ = posting_set, list(curricula)
-        self.coverages_, self.recommenders_, self.yardstick_comparisons_, self.comparison_ = [], [], [], None
+        self.coverages_, self.recommenders_, self.earnings_, self.comparison_ = [], [], [], None
         steps = [
             ("demand", self._fit_demand),
             ("occupation index", self._fit_index),
@@ -121,12 +121,10 @@ class Study:
         self.coverages_.append(CurriculumCoverage(self.theta).fit(self.posting_set_, curriculum, labels, names))
         self.recommenders_.append(SkillRecommender(n=self.recommend, theta=self.theta).fit(self.posting_set_, curriculum))
         try:
-            comparison = YardstickComparison(curriculum.place, earning_potential=self.earning_potential).fit(
-                self.posting_set_, labels, names
-            )
+            earnings = self.earnings(curriculum.place).fit(self.posting_set_, labels, names)
         except (LookupError, ValueError) as exc:  # a region or date the yardstick table does not know
-            comparison = str(exc)
-        self.yardstick_comparisons_.append(comparison)
+            earnings = str(exc)
+        self.earnings_.append(earnings)
 
     def _fit_comparison(self) -> None:
         labels, names = self.clusters_.labels_, list(self.clusters_.names_)
@@ -163,7 +161,7 @@ class Study:
             curricula=[
                 self._curriculum_section(*fitted)
                 for fitted in zip(
-                    self.curricula_, self.coverages_, self.recommenders_, self.yardstick_comparisons_, strict=True
+                    self.curricula_, self.coverages_, self.recommenders_, self.earnings_, strict=True
                 )
             ],
             comparison=self.comparison_,
@@ -176,9 +174,9 @@ class Study:
         curriculum: Curriculum,
         coverage: CurriculumCoverage,
         recommender: SkillRecommender,
-        yardsticks: YardstickComparison | str,
+        earnings: Earnings | str,
     ) -> CurriculumSection:
-        found = isinstance(yardsticks, YardstickComparison)
+        found = isinstance(earnings, Earnings)
         return CurriculumSection(
             name=curriculum.name,
             region=curriculum.region,
@@ -188,11 +186,13 @@ class Study:
             missing=coverage.missing_,
             missing_by_pay=coverage.missing_by_pay_,
             recommendations=recommender.recommendations_,
-            pay_against_yardsticks=yardsticks.by_cluster_ if found else None,
-            earning_potential=self._by_cluster(yardsticks.earning_potential_, EARNING_POTENTIAL) if found else None,
-            yardstick_lines=_charted_lines(yardsticks) if found else (),
-            yardsticks_used=tuple(figure.used for figure in yardsticks.yardsticks_.values()) if found else (),
-            yardsticks_note=None if found else yardsticks,
+            earnings=earnings_table(earnings) if found else None,
+            earnings_pay=self._named(earnings.pay_) if found else None,
+            yardstick_lines=_charted_lines(earnings) if found else (),
+            earnings_counts=earnings.scope_sentence_ if found else "",
+            earnings_assumptions=tuple(earnings.assumptions_) if found else (),
+            yardsticks_used=tuple(figure.used for figure in earnings.yardsticks_.values()) if found else (),
+            yardsticks_note=None if found else earnings,
         )
 
     def _cluster_map(self) -> pd.DataFrame:
@@ -206,20 +206,43 @@ class Study:
         )
 
     def _pay_by_cluster(self) -> pd.DataFrame:
-        return self._by_cluster(self.posting_set_.postings["pay_idr_month"], "pay_idr_month")
+        """Per posting in a cluster with usable pay: cluster, name, kind and pay_idr (as stated, in the kind's
+        own period)."""
+        postings = self.posting_set_.postings
+        pay = pd.Series(np.nan, index=postings.index)
+        for kind, column in PAY_COLUMN.items():
+            of_kind = (postings["pay_kind"] == kind).to_numpy()
+            pay[of_kind] = postings.loc[of_kind, column].to_numpy(dtype=float)
+        frame = pd.DataFrame({"cluster": self.clusters_.labels_, "kind": postings["pay_kind"], "pay_idr": pay})
+        return self._named(frame[(frame["cluster"] >= 0) & frame["pay_idr"].notna()])
 
-    def _by_cluster(self, values: pd.Series, column: str) -> pd.DataFrame:
-        """cluster, name and `column` (`values`, one per posting) for each posting in a cluster with a value."""
-        labels = self.clusters_.labels_
-        values = values.to_numpy(dtype=float)
-        kept = np.flatnonzero((labels >= 0) & ~np.isnan(values))
+    def _named(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` (with a ``cluster`` column) with each cluster's ``name``; postings of no cluster left out."""
+        frame = frame[frame["cluster"] >= 0].reset_index(drop=True)
         names = np.asarray(self.clusters_.names_, dtype=object)
-        return pd.DataFrame({"cluster": labels[kept], "name": names[labels[kept]], column: values[kept]})
+        return frame.assign(name=names[frame["cluster"].to_numpy(dtype=int)])
 
 
-def _charted_lines(yardsticks: YardstickComparison) -> tuple[tuple[str, float], ...]:
-    """(name, rupiah a month) of the yardsticks the report draws across the earning-potential chart."""
-    return tuple((yardsticks.yardsticks_[key].name, yardsticks.yardsticks_[key].value) for key in CHARTED_YARDSTICKS)
+def earnings_table(earnings: Earnings) -> pd.DataFrame:
+    """``Earnings.groups_`` as one flat row per (cluster, kind): the dictionaries of shares, hours and projects
+    spread into columns such as ``share_reaching_umk`` and ``hours_a_month_to_reach_umk``."""
+    rows = []
+    for group in earnings.groups_:
+        row = {name: value for name, value in group.items() if not isinstance(value, dict) and value is not None}
+        for name, value in group.items():
+            if isinstance(value, dict) and name != "monthly_if":
+                row |= {f"{name}_{key}": share for key, share in value.items()}
+        if "monthly_if" in group:
+            row["monthly_if_assumption"] = group["monthly_if"]["assumption"]
+            row["monthly_if_median_idr"] = group["monthly_if"]["median_idr"]
+            row |= {f"monthly_if_share_reaching_{k}": v for k, v in group["monthly_if"]["share_reaching"].items()}
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _charted_lines(earnings: Earnings) -> tuple[tuple[str, float], ...]:
+    """(name, rupiah a month) of the yardsticks drawn across the earnings charts; an hour's is this / 126."""
+    return tuple((earnings.yardsticks_[key].name, earnings.yardsticks_[key].value) for key in CHARTED_YARDSTICKS)
 
 
 def survey_section(survey: SurveyResult) -> SurveySection:

@@ -14,10 +14,15 @@ examples/survey/).
 - `SurveyClusters` groups members by k-means on their income per household member, household size, experience and
   employment status, and describes each group.
 - `ResilienceIndicators` gives, for each yardstick, the share of members whose income reaches it, overall and per
-  group. The yardsticks are those of analysis/yardsticks.py for the community's region, in force on the 15th of
-  the chosen month.
+  group, comparing like with like: per-person lines with income per household member, and household income with
+  the per-person line times the member's household size (BPS's method). The yardsticks are those of
+  analysis/yardsticks.py for the community's region, in force on the 15th of the chosen month.
 - `analyse_survey` does all three and returns a `SurveyResult` (text for the terminal, or JSON);
   `run_survey` is the ``pasarkerja survey`` command's output as one string.
+
+The household size is optional. Where a member gives none, the output says what was done instead: the member is
+left out of the per-person indicators, held to the BPS line per poor household of average size, and grouped as if
+the household had the median size.
 
 Member rows hold income, so the output never names a member: only counts, shares and medians.
 """
@@ -44,10 +49,18 @@ from sklearn.preprocessing import StandardScaler
 
 from analysis.formats import format_count, format_decimal, format_percent, format_rupiah, is_missing
 from analysis.spreadsheet import read_records
-from analysis.yardsticks import Figure, YardstickFileError, YardstickLookupError, Yardsticks, load_yardsticks
+from analysis.yardsticks import (
+    PER_PERSON,
+    Figure,
+    YardstickFileError,
+    YardstickLookupError,
+    Yardsticks,
+    load_yardsticks,
+)
 from pipelines.skills.taxonomy import Taxonomy, load_taxonomy, normalise
 
-REQUIRED_COLUMNS = (
+# Every survey column, in the template's order (examples/survey/template.csv).
+COLUMNS = (
     "member_id",
     "monthly_income_idr",
     "household_size",
@@ -56,8 +69,15 @@ REQUIRED_COLUMNS = (
     "skills",
     "months_experience",
     "employment_status",
+    "household_income_idr",
+    "age",
+    "gender",
+    "track",
 )
-OPTIONAL_COLUMNS = ("household_income_idr", "age", "gender", "track")
+# household_size is optional: a member may not know, or a community may not ask. Without it there is no income
+# per household member, and the output says how such members were treated (ResilienceIndicators).
+OPTIONAL_COLUMNS = ("household_size", "household_income_idr", "age", "gender", "track")
+REQUIRED_COLUMNS = tuple(column for column in COLUMNS if column not in OPTIONAL_COLUMNS)
 EMPLOYMENT_STATUSES = ("employed", "freelance", "self_employed", "student", "unemployed")
 # Words in a column name that say it holds names or contact details ("nama", "no_hp", "e-mail"): the survey needs
 # none, so such a column is never read.
@@ -95,10 +115,10 @@ class SurveyReading:
     """The good rows of a survey file, typed, and one message per problem found.
 
     `members` has one row per usable member, in file order, with the survey's columns typed (incomes, household
-    size, months and age as integers, missing optional values as <NA>; `skills` as a tuple of names, taxonomy
-    skills by their canonical name) and three more: `row` (its row number in the file),
+    size, months and age as integers, missing optional values, household size included, as <NA>; `skills` as a
+    tuple of names, taxonomy skills by their canonical name) and three more: `row` (its row number in the file),
     `household_income_used_idr` (household_income_idr where given, otherwise the member's own income) and
-    `income_per_member_idr` (that divided by household_size).
+    `income_per_member_idr` (that divided by household_size; NaN when the size is not known).
     """
 
     path: Path
@@ -132,7 +152,7 @@ def read_survey(path: str | Path, taxonomy: Taxonomy | None = None) -> SurveyRea
     problems = [
         f"{name} row {header_at + 1}, column {column}: {_unknown_column(column)}"
         for column in columns
-        if column and column not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+        if column and column not in COLUMNS
     ]
     members: list[dict[str, Any]] = []
     first_row_of: dict[str, int] = {}
@@ -199,7 +219,7 @@ def _member(values: Mapping[str, str], taxonomy: Taxonomy) -> tuple[dict[str, An
     readers = {
         "member_id": _member_id,
         "monthly_income_idr": _amount,
-        "household_size": lambda text: _whole(text, low=1),
+        "household_size": lambda text: _optional(text, lambda value: _whole(value, low=1)),
         "region": _text,
         "main_platform": lambda text: _text(text).lower(),
         "skills": lambda text: _skills(text, taxonomy),
@@ -279,17 +299,18 @@ def _skills(text: str, taxonomy: Taxonomy) -> tuple[str, ...]:
 
 
 def _typed(members: list[dict[str, Any]]) -> pd.DataFrame:
-    columns = ["row", *REQUIRED_COLUMNS, *OPTIONAL_COLUMNS]
-    frame = pd.DataFrame(members, columns=columns)
-    for column in ("row", "monthly_income_idr", "household_size", "months_experience"):
+    frame = pd.DataFrame(members, columns=["row", *COLUMNS])
+    for column in ("row", "monthly_income_idr", "months_experience"):
         frame[column] = frame[column].astype("int64")
-    for column in ("household_income_idr", "age"):
+    for column in ("household_size", "household_income_idr", "age"):
         frame[column] = frame[column].astype("Int64")
     for column in ("gender", "track"):
         frame[column] = frame[column].astype("string")
     given = frame["household_income_idr"]
     frame["household_income_used_idr"] = given.fillna(frame["monthly_income_idr"]).astype("int64")
-    frame["income_per_member_idr"] = frame["household_income_used_idr"] / frame["household_size"]
+    # NaN where the size is unknown: dividing by a guessed size would be an assumption the reader cannot see.
+    sizes = frame["household_size"].to_numpy(dtype=float, na_value=np.nan)
+    frame["income_per_member_idr"] = frame["household_income_used_idr"].to_numpy(dtype=float) / sizes
     return frame
 
 
@@ -304,10 +325,14 @@ def survey_features(members: pd.DataFrame) -> np.ndarray:
     status columns stay 0/1, one per status in `EMPLOYMENT_STATUSES`: two members of different status are sqrt(2),
     about 1.4 standard deviations, apart on them. (Standardised, a status only one member has would weigh so much
     that the member would form a group alone.)
+
+    A member without a household size is grouped as if the household had the median size of those known
+    (`grouping_sizes`); this serves the grouping only, never the indicators.
     """
+    sizes = grouping_sizes(members)
     numeric = np.column_stack([
-        np.log(members["income_per_member_idr"].to_numpy(dtype=float) + INCOME_OFFSET_IDR),
-        members["household_size"].to_numpy(dtype=float),
+        np.log(_grouping_income_per_member(members, sizes) + INCOME_OFFSET_IDR),
+        sizes,
         members["months_experience"].to_numpy(dtype=float),
     ])
     if len(members):
@@ -316,6 +341,29 @@ def survey_features(members: pd.DataFrame) -> np.ndarray:
         [(members["employment_status"] == status).to_numpy(dtype=float) for status in EMPLOYMENT_STATUSES]
     )
     return np.hstack([numeric, statuses])
+
+
+def grouping_sizes(members: pd.DataFrame) -> np.ndarray:
+    """Household sizes for k-means: a missing size is the median of the known ones.
+
+    k-means needs a value for every member, and the median keeps such a member in the middle of the others on this
+    feature rather than pulling it anywhere. When no member gives a size, every size is 1: the column is then the
+    same for everyone, so standardised it is 0 and weighs nothing.
+    """
+    sizes = members["household_size"].to_numpy(dtype=float, na_value=np.nan)
+    known = sizes[~np.isnan(sizes)]
+    return np.where(np.isnan(sizes), np.median(known) if len(known) else 1.0, sizes)
+
+
+def _grouping_income_per_member(members: pd.DataFrame, sizes: np.ndarray) -> np.ndarray:
+    """Income per household member, and for a member without a household size the household income over the
+    size `grouping_sizes` gives it."""
+    income = members["income_per_member_idr"].to_numpy(dtype=float)
+    unknown = np.isnan(income)
+    if unknown.any():
+        income = income.copy()
+        income[unknown] = members["household_income_used_idr"].to_numpy(dtype=float)[unknown] / sizes[unknown]
+    return income
 
 
 class SurveyClusters(BaseEstimator):
@@ -334,8 +382,9 @@ class SurveyClusters(BaseEstimator):
     - `silhouette_`: {k: silhouette} for each k tried, or for the given k (empty when k < 2);
     - `profiles_`: one row per group: `cluster`, `members`, `share` (of all members), `median_income_idr`,
       `median_income_per_member_idr`, `median_months_experience`, `commonest_status`, `commonest_platform`
-      (the commonest value; equal counts: the alphabetically first) and `top_skills` (a tuple of the
-      `top_skills` skills most members of the group name; equal counts: alphabetically).
+      (the commonest value; equal counts: the alphabetically first), `top_skills` (a tuple of the
+      `top_skills` skills most members of the group name; equal counts: alphabetically) and
+      `members_without_household_size` (whom the median income per household member leaves out: NaN when all).
     """
 
     def __init__(
@@ -410,6 +459,7 @@ PROFILE_COLUMNS = (
     "commonest_status",
     "commonest_platform",
     "top_skills",
+    "members_without_household_size",
 )
 
 
@@ -427,6 +477,8 @@ def _profiles(members: pd.DataFrame, labels: np.ndarray, k: int, top: int) -> pd
             "commonest_status": _commonest(group["employment_status"]),
             "commonest_platform": _commonest(group["main_platform"]),
             "top_skills": _top_skills(group["skills"], top),
+            # The median income per household member above is of the others.
+            "members_without_household_size": int(group["household_size"].isna().sum()),
         })
     return pd.DataFrame(rows, columns=PROFILE_COLUMNS)
 
@@ -444,6 +496,11 @@ class Indicator:
     """The `members` column compared with it."""
     compares: str
     """That column in words."""
+    per_person: str | None = None
+    """For a household line: the key of the per-person line that, times a member's household size, is that
+    member's line (BPS's method: a household is poor when its income per member is below the per-person line). The
+    indicator's own figure, the line per poor household of average size, then stands only for members whose
+    household size is not known."""
 
 
 INDICATORS = (
@@ -451,10 +508,26 @@ INDICATORS = (
     Indicator("wb_lower_middle", "income_per_member_idr", "income per household member"),
     Indicator("wb_upper_middle", "income_per_member_idr", "income per household member"),
     Indicator("bps_capita", "income_per_member_idr", "income per household member"),
-    Indicator("bps_household", "household_income_used_idr", "household income"),
+    Indicator("bps_household", "household_income_used_idr", "household income", per_person="bps_capita"),
     Indicator("umk", "monthly_income_idr", "personal income"),
 )
-INDICATOR_COLUMNS = ("indicator", "yardstick", "compares", "line_idr", "members", "reaching", "share")
+INDICATOR_COLUMNS = (
+    "indicator",
+    "yardstick",
+    "compares",
+    "line_idr",
+    "members",
+    "reaching",
+    "share",
+    "left_out",
+    "per_person_line_idr",
+    "by_household_size",
+    "by_average_household",
+    "average_household_size",
+    "note",
+)
+# Counts that do not apply to every indicator: <NA> where they do not, whole numbers where they do.
+_NULLABLE_COUNTS = ("by_household_size", "by_average_household")
 
 
 def period_day(period: str) -> date:
@@ -465,43 +538,81 @@ def period_day(period: str) -> date:
     return date(int(match.group(1)), int(match.group(2)), 15)
 
 
+def average_poor_household_size(yardsticks: Yardsticks, household: Figure, on: date) -> float | None:
+    """How many people the BPS line per poor household stands for: that line over the per-person line of the same
+    area and survey, which BPS multiplied by the average size of a poor household to make it (about 4,8 people).
+
+    None when the table cannot say: no household figure, or no per-person figure of the same area and survey.
+    """
+    if not household.available:
+        return None
+    try:
+        person = yardsticks.lookup("bps_poverty_line", household.area, on, unit=PER_PERSON)
+    except YardstickLookupError:
+        return None
+    if person.area != household.area or person.valid_from != household.valid_from or not person.value:
+        return None
+    return household.value / person.value
+
+
 class ResilienceIndicators:
     """The share of members whose income reaches each yardstick, overall and per group.
 
     A member reaches a yardstick when the income compared is at least the line: a wage of exactly the UMK meets
     the minimum wage, and a person spending exactly the poverty line is not below it. The comparisons
-    (`INDICATORS`): income per household member against the three World Bank lines and the BPS line per person;
-    household income against the BPS line per poor household; the member's own income against the UMK (or the
-    province's UMP where the region has no UMK). All are rupiah per month.
+    (`INDICATORS`), all in rupiah per month:
+
+    - income per household member against the three World Bank lines and the BPS line per person. A member without
+      a household size has no income per household member and is left out of these four, counted in `left_out`:
+      guessing a size would be an assumption the reader cannot see;
+    - household income against the BPS line per person times the member's household size (BPS's method; a member
+      living alone is held to 1 × the line). Only for a member without a household size is it compared with the BPS
+      line per poor household, which assumes the average size of a poor household; the row counts both ways;
+    - the member's own income against the UMK (or the province's UMP where the region has no UMK).
 
     Parameters: `region` and `period` ("YYYY-MM") choose the yardsticks, those in force in `region` on the 15th of
     the month; `figures` replaces the yardstick table with given figures (by `INDICATORS` key), for tests and for
-    what-if questions.
+    what-if questions; `average_household_size` is the number of people the line per poor household stands for,
+    for the output only (default: worked out from the yardstick table when `figures` is None, else not stated).
 
     Attributes after `fit`:
 
     - `on_`: the day the yardsticks are taken at; `yardsticks_`: {key: Figure} of the figures used, whose
       ``.used`` says which figure was chosen and why;
-    - `members_`: how many members were measured;
+    - `members_`: how many members were analysed; `members_without_household_size_`: how many of them have no
+      household size; `average_household_size_`: see the parameter (None when not known);
     - `overall_`: one row per indicator: `indicator` (the key), `yardstick` (the figure's name), `compares`,
-      `line_idr`, `members`, `reaching` (members at or above the line) and `share` (reaching / members);
+      `line_idr` (the figure), `members` (members measured), `reaching` (members at or above the line), `share`
+      (reaching / members), `left_out` (members analysed but not measured: without a household size), and for
+      the household line `per_person_line_idr` (the line multiplied by each size), `by_household_size` and
+      `by_average_household` (members held to each kind of line) and `average_household_size` (<NA>/NaN on the
+      other rows); `note` says in words whom the row leaves out or how it compared them ("" when nothing);
     - `by_cluster_`: the same per group, with a `cluster` column first, groups in label order; None when `fit`
       got no labels.
     """
 
-    def __init__(self, region: str, period: str, figures: Mapping[str, Figure] | None = None) -> None:
+    def __init__(
+        self,
+        region: str,
+        period: str,
+        figures: Mapping[str, Figure] | None = None,
+        average_household_size: float | None = None,
+    ) -> None:
         self.region = region
         self.period = period
         self.figures = figures
+        self.average_household_size = average_household_size
 
     def fit(self, members: pd.DataFrame, labels: Sequence[int] | np.ndarray | None = None) -> ResilienceIndicators:
         self.on_ = period_day(self.period)
-        figures = self.figures if self.figures is not None else figures_for(self.region, self.on_)
+        figures, size = self._figures()
         absent = [indicator.yardstick for indicator in INDICATORS if indicator.yardstick not in figures]
         if absent:
             raise SurveyError(f"no {', '.join(absent)} figure for {self.region} on {self.on_.isoformat()}")
         self.yardsticks_ = {indicator.yardstick: figures[indicator.yardstick] for indicator in INDICATORS}
+        self.average_household_size_ = size
         self.members_ = len(members)
+        self.members_without_household_size_ = int(members["household_size"].isna().sum())
         self.overall_ = self._shares(members)
         if labels is None:
             self.by_cluster_ = None
@@ -513,22 +624,98 @@ class ResilienceIndicators:
             )[["cluster", *INDICATOR_COLUMNS]]
         return self
 
+    def _figures(self) -> tuple[Mapping[str, Figure], float | None]:
+        """The figures to compare with, and the average poor household size to state beside the household line."""
+        if self.figures is not None:
+            return self.figures, self.average_household_size
+        yardsticks = _yardsticks()
+        figures = figures_for(self.region, self.on_, yardsticks)
+        size = self.average_household_size
+        if size is None and "bps_household" in figures:
+            size = average_poor_household_size(yardsticks, figures["bps_household"], self.on_)
+        return figures, size
+
     def _shares(self, members: pd.DataFrame) -> pd.DataFrame:
         rows = []
         for indicator in INDICATORS:
             figure = self.yardsticks_[indicator.yardstick]
-            # Without a figure for the period nobody can be said to reach it: None, not 0.
-            reaching = int((members[indicator.income] >= figure.value).sum()) if figure.available else None
-            rows.append({
+            row = {
                 "indicator": indicator.yardstick,
                 "yardstick": figure.name,
                 "compares": indicator.compares,
                 "line_idr": float(figure.value),
-                "members": len(members),
-                "reaching": reaching,
-                "share": reaching / len(members) if len(members) and reaching is not None else math.nan,
-            })
-        return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
+                "per_person_line_idr": math.nan,
+                "by_household_size": None,
+                "by_average_household": None,
+                "average_household_size": math.nan,
+            }
+            if indicator.per_person:
+                row |= self._household_reach(indicator, members)
+            else:
+                row |= _reach(members[indicator.income], figure)
+            measured, reaching = row["members"], row["reaching"]
+            row["share"] = reaching / measured if measured and reaching is not None else math.nan
+            rows.append(row)
+        frame = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
+        return frame.astype(dict.fromkeys(_NULLABLE_COUNTS, "Int64"))
+
+    def _household_reach(self, indicator: Indicator, members: pd.DataFrame) -> dict[str, Any]:
+        """Household income against the per-person line × the household size, or, for a member without a size, the
+        line per poor household."""
+        person, household = self.yardsticks_[indicator.per_person], self.yardsticks_[indicator.yardstick]
+        average_size = self.average_household_size_
+        sizes = members["household_size"].to_numpy(dtype=float, na_value=np.nan)
+        known = ~np.isnan(sizes)
+        lines = np.where(known, person.value * sizes, household.value)
+        by_size, by_average = int(known.sum()), int((~known).sum())
+        # Without the figure some members need, nobody can be said to reach it: None, not a count of the others.
+        available = (person.available or not by_size) and (household.available or not by_average)
+        income = members[indicator.income].to_numpy(dtype=float)
+        return {
+            "members": len(members),
+            "reaching": int((income >= lines).sum()) if available else None,
+            "left_out": 0,
+            "per_person_line_idr": float(person.value),
+            "by_household_size": by_size,
+            "by_average_household": by_average,
+            "average_household_size": math.nan if average_size is None else average_size,
+            "note": _household_note(person, household, by_size, by_average, average_size),
+        }
+
+
+def _reach(income: pd.Series, figure: Figure) -> dict[str, Any]:
+    """An income column against one line; a member whose income is unknown (NaN: income per household member
+    without a household size) is left out and counted."""
+    measured = income.dropna()
+    left_out = len(income) - len(measured)
+    # Without a figure for the period nobody can be said to reach it: None, not 0.
+    reaching = int((measured >= figure.value).sum()) if figure.available else None
+    note = ""
+    if left_out:
+        are = "is" if left_out == 1 else "are"
+        rest = f"the share is of the other {len(measured)}" if len(measured) else "no member is left to measure"
+        note = (
+            f"{_counted(left_out, 'member')} without a household size {are} left out, since income per household "
+            f"member cannot be worked out without it; {rest}"
+        )
+    return {"members": len(measured), "reaching": reaching, "left_out": left_out, "note": note}
+
+
+def _household_note(person: Figure, household: Figure, by_size: int, by_average: int, size: float | None) -> str:
+    """How the household line was drawn, in words, e.g. "household income against Rp 649.331 × household size
+    (BPS's method); 2 members without a household size were compared with the average poor-household line of 4,76
+    people, Rp 3.053.269"."""
+    parts = []
+    if by_size:
+        parts.append(f"household income against {_exact_rupiah(person.value)} × household size (BPS's method)")
+    if by_average:
+        people = f" of {format_decimal(size, 2)} people" if size is not None else ""
+        were = "was" if by_average == 1 else "were"
+        parts.append(
+            f"{_counted(by_average, 'member')} without a household size {were} compared with the average "
+            f"poor-household line{people}, {_exact_rupiah(household.value)}"
+        )
+    return "; ".join(parts)
 
 
 # The command ------------------------------------------------------------------------------------------------
@@ -585,18 +772,25 @@ class SurveyResult:
 
     def _indicator_lines(self) -> list[str]:
         indicators = self.indicators
+        overall = indicators.overall_
+        # The members measured differ between indicators only when some members have no household size; the
+        # column is shown then, so that "reaching" can be read against it.
+        partial = bool((overall["members"] != indicators.members_).any())
         rows = [
             [
                 row.indicator,
                 row.compares,
-                _exact_rupiah(row.line_idr),
+                _line_cell(row),
+                *([format_count(row.members)] if partial else []),
                 format_count(row.reaching),
                 format_percent(row.share),
             ]
-            for row in indicators.overall_.itertuples()
+            for row in overall.itertuples()
         ]
-        header = ["indicator", "compares", "line", "reaching", "share"]
-        return ["Members at or above each yardstick", *_table(rows, header, left=2)]
+        header = ["indicator", "compares", "line", *(["members"] if partial else []), "reaching", "share"]
+        table = _table(rows, header, left=2)
+        # The notes say, beside the figures, whom an indicator left out and which household line was used.
+        return ["Members at or above each yardstick", *table[:-1], *_note_lines(overall), table[-1]]
 
     def _cluster_lines(self) -> list[str]:
         lines = [f"Clusters of members (k-means, {_how_k(self.clusters)})"]
@@ -605,7 +799,7 @@ class SurveyResult:
                 f"cluster {profile.cluster}: {_counted(profile.members, 'member')} ({format_percent(profile.share)}); "
                 f"commonest status {profile.commonest_status}, main platform {profile.commonest_platform}; median "
                 f"income {format_rupiah(profile.median_income_idr)}, per household member "
-                f"{format_rupiah(profile.median_income_per_member_idr)}; median experience "
+                f"{_per_member_median(profile)}; median experience "
                 f"{format_decimal(profile.median_months_experience)} months; top skills: "
                 f"{', '.join(profile.top_skills) or 'none named'}"
             )
@@ -633,6 +827,8 @@ class SurveyResult:
             "rows_read": reading.rows_read,
             "rows_left_out": reading.rows_left_out,
             "members": indicators.members_,
+            "members_without_household_size": indicators.members_without_household_size_,
+            "average_poor_household_size": indicators.average_household_size_,
             "members_elsewhere": self.members_elsewhere,
             "yardsticks": {
                 key: {
@@ -682,7 +878,9 @@ def analyse_survey(
     figures = figures_for(area, on, yardsticks)
     members = reading.members
     clusters = SurveyClusters(n_clusters=n_clusters, random_state=random_state).fit(members)
-    indicators = ResilienceIndicators(area, period, figures=figures).fit(members, clusters.labels_)
+    poor_household = average_poor_household_size(yardsticks, figures["bps_household"], on)
+    indicators = ResilienceIndicators(area, period, figures=figures, average_household_size=poor_household)
+    indicators.fit(members, clusters.labels_)
     elsewhere = [written for written in members["region"] if not _lives_in(yardsticks, written, area)]
     return SurveyResult(
         reading=reading,
@@ -744,6 +942,40 @@ def _how_k(clusters: SurveyClusters) -> str:
     return f"k = {clusters.k_}, the best silhouette ({score}) of k = {tried[0]} to {tried[-1]}"
 
 
+def _line_cell(row: Any) -> str:
+    """The line column of the indicator table: the household line as "Rp 649.331 × size" when members were held
+    to the per-person line times their household size."""
+    if is_missing(row.by_household_size) or not row.by_household_size:
+        return _exact_rupiah(row.line_idr)
+    per_person = _exact_rupiah(row.per_person_line_idr)
+    return per_person if is_missing(row.per_person_line_idr) else f"{per_person} × size"
+
+
+def _note_lines(overall: pd.DataFrame) -> list[str]:
+    """The indicators' notes, one per distinct note, each after the indicators it is about."""
+    keys_of: dict[str, list[str]] = {}
+    for key, note in zip(overall["indicator"], overall["note"], strict=True):
+        if note:
+            keys_of.setdefault(note, []).append(key)
+    lines = []
+    for note, keys in keys_of.items():
+        lines += textwrap.wrap(
+            f"{', '.join(keys)}: {note}.", width=LINE_WIDTH, initial_indent="  ", subsequent_indent="    "
+        )
+    return lines
+
+
+def _per_member_median(profile: Any) -> str:
+    """A cluster's median income per household member, saying whom it leaves out."""
+    median = format_rupiah(profile.median_income_per_member_idr)
+    without = profile.members_without_household_size
+    if not without:
+        return median
+    if without == profile.members:
+        return f"{median} (no member gives a household size)"
+    return f"{median} (of the {profile.members - without} with a household size)"
+
+
 def _counted(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
@@ -776,6 +1008,8 @@ def _records_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _plain(value: Any) -> Any:
+    if value is pd.NA:
+        return None
     if isinstance(value, tuple | list):
         return [_plain(item) for item in value]
     if isinstance(value, np.integer):

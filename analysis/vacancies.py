@@ -6,10 +6,8 @@ vacancies that had a posting first seen in a time window and are still open, eac
 seen posting (its link is the one most likely to work), with the other platforms' links beside it and the skills of
 all its postings.
 
-``places_of`` and ``within_reach`` tell whether someone living in a region can take a vacancy: it is remote and they
-would work remotely, or its location names one of their places (the region, or its province when the yardstick
-table knows it). A place is named when the location holds all its telling words, not any: "Kota Jakarta Selatan"
-shares "selatan" with "Kalimantan Selatan", and "Jawa Timur" shares "jawa" with "Jawa Barat".
+``vacancy_within_reach`` tells whether someone living in a region can take a vacancy, by the one rule of
+analysis/reach.py: remote and open to Indonesia, or on site in their regency or province.
 """
 
 from __future__ import annotations
@@ -21,10 +19,10 @@ from datetime import datetime, timezone
 
 from sqlalchemy import Engine, func, select
 
-from analysis.yardsticks import INTERNATIONAL, NATIONAL, YardstickLookupError, Yardsticks
+from analysis.reach import within_reach
 from pipelines.db.engine import as_utc
 from pipelines.db.models import Posting, PostingSkill
-from pipelines.dedupe import GENERIC_PLACE_WORDS, words
+from pipelines.pay import UNIT_OF_KIND
 
 # A posting's skills arrive joined by the ASCII unit separator, which no skill name holds.
 _SKILL_SEPARATOR = "\x1f"
@@ -56,12 +54,12 @@ class Vacancy:
     location: str | None
     country: str | None
     employment_type: str | None
-    pay_idr_month_min: float | None
-    pay_idr_month_max: float | None
-    """Recurring pay in rupiah a month (from hourly, daily or yearly pay by pipelines/pay.py)."""
-    pay_idr_one_off_min: float | None
-    pay_idr_one_off_max: float | None
-    """A fixed-price project's budget in rupiah."""
+    pay_kind: str | None
+    """``salaried``, ``hourly`` or ``project`` (pipelines.pay.pay_kind), or None without usable pay."""
+    pay_idr_min: float | None
+    pay_idr_max: float | None
+    """The pay in rupiah per the kind's own unit: a salary a month (a day, week or year rate converted by
+    pipelines.pay.SalaryConversion), an hourly rate an hour, a fixed-price budget a project."""
     pay_min: float | None
     pay_max: float | None
     pay_currency: str | None
@@ -72,14 +70,20 @@ class Vacancy:
     """Canonical skills asked for by any of the vacancy's postings, sorted."""
 
     @property
-    def pay_idr_month(self) -> float | None:
-        """The middle of the monthly pay range in rupiah, or None."""
-        return _middle(self.pay_idr_month_min, self.pay_idr_month_max)
+    def pay_idr(self) -> float | None:
+        """The middle of the pay range in rupiah per the kind's unit, or None."""
+        return _middle(self.pay_idr_min, self.pay_idr_max)
 
     @property
-    def pay_idr_one_off(self) -> float | None:
-        """The middle of the project budget in rupiah, or None."""
-        return _middle(self.pay_idr_one_off_min, self.pay_idr_one_off_max)
+    def pay_idr_per(self) -> str | None:
+        """The period of ``pay_idr_min``/``pay_idr_max``: "month", "hour" or "project"; None without pay."""
+        return UNIT_OF_KIND.get(self.pay_kind)
+
+    @property
+    def pay_idr_month(self) -> float | None:
+        """The middle of a salary's monthly range in rupiah; None for hourly or project pay, never stretched to a
+        month."""
+        return self.pay_idr if self.pay_kind == "salaried" else None
 
     @property
     def appeared_at(self) -> datetime:
@@ -95,8 +99,8 @@ def _middle(low: float | None, high: float | None) -> float | None:
 
 _COLUMNS = (
     "id", "duplicate_of", "title", "company", "source", "url", "posted_at", "first_seen_at", "last_seen_at",
-    "valid_through", "remote", "location", "country", "employment_type", "pay_idr_month_min", "pay_idr_month_max",
-    "pay_idr_one_off_min", "pay_idr_one_off_max", "pay_min", "pay_max", "pay_currency", "pay_period", "pay_text",
+    "valid_through", "remote", "location", "country", "employment_type", "pay_kind", "pay_idr_month_min",
+    "pay_idr_month_max", "pay_idr_hour_min", "pay_idr_hour_max", "pay_idr_one_off_min", "pay_idr_one_off_max", "pay_min", "pay_max", "pay_currency", "pay_period", "pay_text",
 )  # fmt: skip
 
 
@@ -146,10 +150,10 @@ def _vacancy(vacancy_id: int, rows: Iterable) -> Vacancy:
     """A vacancy from its postings' rows: shown through the most recently seen, pay from the first that has some."""
     rows = sorted(rows, key=lambda row: (as_utc(row.last_seen_at), row.id), reverse=True)
     shown = rows[0]
-    paid = next((row for row in rows if row.pay_idr_month_min or row.pay_idr_month_max), None) or next(
-        (row for row in rows if row.pay_idr_one_off_min or row.pay_idr_one_off_max or row.pay_min or row.pay_max),
-        shown,
+    paid = next((row for row in rows if row.pay_kind), None) or next(
+        (row for row in rows if row.pay_min or row.pay_max), shown
     )
+    pay_idr_min, pay_idr_max = _rupiah_of_kind(paid)
     elsewhere: dict[str, str] = {}
     for row in rows[1:]:
         if row.source != shown.source:
@@ -170,10 +174,9 @@ def _vacancy(vacancy_id: int, rows: Iterable) -> Vacancy:
         location=shown.location or next((row.location for row in rows if row.location), None),
         country=shown.country,
         employment_type=shown.employment_type,
-        pay_idr_month_min=paid.pay_idr_month_min,
-        pay_idr_month_max=paid.pay_idr_month_max,
-        pay_idr_one_off_min=paid.pay_idr_one_off_min,
-        pay_idr_one_off_max=paid.pay_idr_one_off_max,
+        pay_kind=paid.pay_kind,
+        pay_idr_min=pay_idr_min,
+        pay_idr_max=pay_idr_max,
         pay_min=paid.pay_min,
         pay_max=paid.pay_max,
         pay_currency=paid.pay_currency,
@@ -183,27 +186,14 @@ def _vacancy(vacancy_id: int, rows: Iterable) -> Vacancy:
     )
 
 
-def place_words(text: str | None) -> frozenset[str]:
-    """The words of a place name that tell which place it is: "Kota Yogyakarta, DI Yogyakarta" -> {"yogyakarta"}."""
-    return frozenset(words(text)) - GENERIC_PLACE_WORDS
+def _rupiah_of_kind(row) -> tuple[float | None, float | None]:
+    """A posting row's rupiah bounds in the columns of its pay kind (month, hour or one-off)."""
+    unit = {"salaried": "month", "hourly": "hour", "project": "one_off"}.get(row.pay_kind)
+    if unit is None:
+        return None, None
+    return getattr(row, f"pay_idr_{unit}_min"), getattr(row, f"pay_idr_{unit}_max")
 
 
-def places_of(region: str | None, yardsticks: Yardsticks) -> tuple[frozenset[str], ...]:
-    """The places someone in ``region`` can work in without moving, each as its telling words: each comma-separated
-    part of the region and, when the yardstick table knows it, the table's name for it and its province."""
-    if not region:
-        return ()
-    names = region.split(",")
-    try:
-        names += [area for area in yardsticks.fallbacks(region) if area not in (NATIONAL, INTERNATIONAL)]
-    except YardstickLookupError:
-        pass  # a region the table does not know: its own words only
-    return tuple(place for place in dict.fromkeys(place_words(name) for name in names) if place)
-
-
-def within_reach(vacancy: Vacancy, places: Sequence[frozenset[str]], remote_ok: bool) -> bool:
-    """Whether the vacancy is remote and remote work is ok, or its location names one of ``places``."""
-    if vacancy.remote is True and remote_ok:
-        return True
-    located = place_words(vacancy.location)
-    return any(place <= located for place in places)
+def vacancy_within_reach(vacancy: Vacancy, places: Sequence[frozenset[str]], remote_ok: bool) -> bool:
+    """``analysis.reach.within_reach`` of the vacancy."""
+    return within_reach(vacancy.remote, vacancy.location, vacancy.country, places, remote_ok)

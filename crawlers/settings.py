@@ -45,8 +45,8 @@ SPIDER_MIDDLEWARES = {"pipelines.incremental.StopAtKnownPages": 950}
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,
     "pipelines.store.StorePipeline": 900,
-}# How pay periods become hours and months is written down once, in pipelines/pay.py
-# (PayAssumptions); -s PAY_HOURS_PER_MONTH=... and its siblings there override it.
+}# How pay is sorted into salaried, hourly and project pay, and how a salary becomes a month, is written
+# down once, in pipelines/pay.py; hourly and project pay are never turned into months when stored.
 # When a new posting repeats a stored one (the same vacancy elsewhere, or reposted) is written down
 # once, in pipelines/dedupe.py (DedupeSettings); -s DEDUPE_SIMILARITY=... and -s DEDUPE_WINDOW_DAYS=...
 # override it.

@@ -8,10 +8,14 @@ exchange rates change. It reads only platform fields, never the database.
 from __future__ import annotations
 
 from crawlers.items import Posting
-from pipelines.pay import ExchangeRates, PayAssumptions, load_rates, normalise_pay
+from pipelines.pay import ExchangeRates, load_rates, normalise_pay
 from pipelines.skills.extract import SkillExtractor
 from pipelines.skills.occupation import OccupationClassifier
 from pipelines.skills.taxonomy import Taxonomy, load_taxonomy
+
+# Bumped when pipelines.pay changes what it stores, so `derived_with` tells rows derived by older rules.
+# "kinds 1": salaried, hourly and project pay kept apart; a day rate times 21 (PP 36/2021).
+PAY_RULES_VERSION = "kinds 1"
 
 
 class Deriver:
@@ -21,19 +25,16 @@ class Deriver:
         self,
         taxonomy: Taxonomy | None = None,
         rates: ExchangeRates | None = None,
-        assumptions: PayAssumptions | None = None,
     ):
         self.taxonomy = taxonomy
         self.rates = rates
-        self.assumptions = assumptions
 
     def fit(self) -> Deriver:
         self.taxonomy_ = self.taxonomy or load_taxonomy()
         self.extractor_ = SkillExtractor(self.taxonomy_).fit()
         self.classifier_ = OccupationClassifier(self.taxonomy_).fit()
         self.rates_ = self.rates or load_rates()
-        self.assumptions_ = self.assumptions or PayAssumptions()
-        self.version_ = f"taxonomy {self.taxonomy_.version}"
+        self.version_ = f"taxonomy {self.taxonomy_.version}; pay {PAY_RULES_VERSION}"
         return self
 
     def derive(self, posting: Posting) -> Posting:
@@ -53,7 +54,6 @@ class Deriver:
             posted_year=posting.posted_at.year if posting.posted_at else None,
             platform_usd_rate=posting.pay_usd_rate,
             rates=self.rates_,
-            assumptions=self.assumptions_,
         )
         posting.pay_normalised = dict(vars(pay)) if pay else None
         posting.derived_with = self.version_

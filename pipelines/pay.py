@@ -1,13 +1,15 @@
-"""Normalised pay: every posting's pay in US dollars and rupiah, per hour and per month.
+"""Normalised pay: every posting's pay in US dollars and rupiah, in one of three kinds that are never mixed.
 
-Platforms pay in many currencies and periods (``crawlers.items.PAY_PERIODS``). ``normalise_pay``
-turns one posting's ``pay_min``/``pay_max`` in ``pay_currency`` per ``pay_period`` into amounts per
-working hour and per working month in USD and IDR, with the working-time assumptions in
-``PayAssumptions`` and the dated annual average rates in ``pipelines/data/exchange_rates.csv``.
+Platforms pay in many currencies and periods (``crawlers.items.PAY_PERIODS``). ``pay_kind`` sorts a period into
+one of three kinds, and ``normalise_pay`` converts one posting's ``pay_min``/``pay_max`` in ``pay_currency`` to
+USD and IDR within its kind, with the dated annual average rates in ``pipelines/data/exchange_rates.csv``:
 
-A fixed-price project (period ``project``) is a one-off amount: it is converted to USD and IDR and
-kept in the ``*_one_off_*`` fields, never spread over hours or months, because a budget says nothing
-about how long the work takes.
+- ``salaried``: a rate per day, week, month or year, converted to a month by ``SalaryConversion`` (PP 36/2021
+  Pasal 17: a day rate times 21 for a five-day week); filled in the ``*_month_*`` fields.
+- ``hourly``: a rate per hour, kept per hour (``*_hour_*``). How many hours a freelancer bills in a month is
+  unknown, so an hourly rate is never turned into a month's pay here.
+- ``project``: a fixed-price budget, kept per project (``*_one_off_*``): a budget says nothing about how long
+  the work takes.
 """
 
 from __future__ import annotations
@@ -15,75 +17,62 @@ from __future__ import annotations
 import csv
 import importlib.resources
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# The recurring periods and how a fixed-price budget is named (crawlers.items.PAY_PERIODS).
-RECURRING_PERIODS = ("hour", "day", "week", "month", "year")
-ONE_OFF_PERIOD = "project"
+SALARIED_PERIODS = ("day", "week", "month", "year")
+HOURLY_PERIOD = "hour"
+PROJECT_PERIOD = "project"
+PAY_KINDS = ("salaried", "hourly", "project")
+# The period each kind's normalised amounts are in.
+UNIT_OF_KIND = {"salaried": "month", "hourly": "hour", "project": "project"}
 PLATFORM_RATE_SOURCE = "platform"
+# Working days in a month for a day rate, by working days a week: PP 36/2021 Pasal 17 (a day's wage is the
+# month's divided by 25 in a six-day week, by 21 in a five-day week).
+WORKING_DAYS_PER_MONTH = {5: 21, 6: 25}
+
+
+def pay_kind(period: str | None) -> str | None:
+    """``salaried``, ``hourly`` or ``project`` for a platform's pay period; None for no or an unknown period."""
+    if period in SALARIED_PERIODS:
+        return "salaried"
+    if period == HOURLY_PERIOD:
+        return "hourly"
+    if period == PROJECT_PERIOD:
+        return "project"
+    return None
 
 
 @dataclass(frozen=True)
-class PayAssumptions:
-    """How recurring pay converts between periods; every default is a full-time working week.
+class SalaryConversion:
+    """How a salaried rate becomes a month's pay.
 
-    Each field can be overridden from Scrapy settings (``SETTING_NAMES``). The defaults agree with one
-    another: 8 hours a day x 5 days a week x 52 weeks / 12 months = 173.33 hours a month.
+    A day rate follows PP 36/2021 Pasal 17: 21 working days a month in a five-day week (the default), 25 in a
+    six-day week. A week is 52/12 of a month (4.33) and a year's salary is paid over 12 months (no 13th-month
+    bonus assumed).
     """
 
-    hours_per_month: float = 40 * 52 / 12
-    """Working hours in a month: a 40-hour week over the 52 weeks of a year, spread over 12 months
-    (173.33). Paid leave is not subtracted: a monthly salary pays for it."""
-    hours_per_day: float = 8.0
-    """Working hours in a day rate: a standard 8-hour working day."""
-    working_days_per_month: float = 5 * 52 / 12
-    """Working days in a month: 5 days a week over 52 weeks / 12 months (21.67)."""
-    weeks_per_month: float = 52 / 12
-    """Weeks in a month (4.33); a weekly rate covers hours_per_month / weeks_per_month = 40 hours."""
-    months_per_year: float = 12.0
-    """A yearly salary is paid over 12 months (no 13th-month bonus is assumed)."""
+    workdays_per_week: int = 5
 
-    @classmethod
-    def from_settings(cls, settings: Any) -> PayAssumptions:
-        """Assumptions with any ``PAY_*`` setting of ``settings`` (Scrapy settings or a dict) applied."""
-        defaults = cls()
-        return cls(**{
-            field.name: float(settings.get(SETTING_NAMES[field.name], getattr(defaults, field.name)))
-            for field in fields(cls)
-        })
+    def __post_init__(self):
+        if self.workdays_per_week not in WORKING_DAYS_PER_MONTH:
+            raise ValueError(f"workdays_per_week is 5 or 6 (PP 36/2021 Pasal 17), got {self.workdays_per_week}")
 
-    def hours_in(self, period: str) -> float:
-        """Working hours paid by one ``period`` of pay."""
-        hours_per_week = self.hours_per_month / self.weeks_per_month
-        return {
-            "hour": 1.0,
-            "day": self.hours_per_day,
-            "week": hours_per_week,
-            "month": self.hours_per_month,
-            "year": self.hours_per_month * self.months_per_year,
-        }[period]
+    @property
+    def working_days_per_month(self) -> int:
+        return WORKING_DAYS_PER_MONTH[self.workdays_per_week]
 
     def per_month(self, period: str) -> float:
-        """How many of ``period`` a working month holds."""
-        return {
-            "hour": self.hours_per_month,
-            "day": self.working_days_per_month,
-            "week": self.weeks_per_month,
-            "month": 1.0,
-            "year": 1 / self.months_per_year,
-        }[period]
+        """How many of ``period`` a month's salary holds."""
+        return {"day": self.working_days_per_month, "week": 52 / 12, "month": 1.0, "year": 1 / 12}[period]
 
-
-# The Scrapy setting that overrides each assumption (crawlers/settings.py).
-SETTING_NAMES = {
-    "hours_per_month": "PAY_HOURS_PER_MONTH",
-    "hours_per_day": "PAY_HOURS_PER_DAY",
-    "working_days_per_month": "PAY_WORKING_DAYS_PER_MONTH",
-    "weeks_per_month": "PAY_WEEKS_PER_MONTH",
-    "months_per_year": "PAY_MONTHS_PER_YEAR",
-}
+    def describe(self) -> str:
+        """The assumption in words, to print beside a figure that uses it."""
+        return (
+            f"a day rate times {self.working_days_per_month} working days a month ({self.workdays_per_week}-day "
+            "week, PP 36/2021 Pasal 17), a week rate times 52/12, a year's salary over 12 months"
+        )
 
 
 @dataclass(frozen=True)
@@ -157,9 +146,12 @@ def load_rates(path: str | Path | None = None) -> ExchangeRates:
 
 @dataclass(frozen=True)
 class NormalisedPay:
-    """One posting's pay in USD and IDR. Recurring pay fills the hour and month fields, a fixed-price
-    project the one-off fields; a bound the platform did not give stays None."""
+    """One posting's pay in USD and IDR, in the fields of its ``kind``: a salary in the month fields, an hourly rate
+    in the hour fields, a fixed-price budget in the one-off fields; the others, and any bound the platform did not
+    give, stay None."""
 
+    kind: str
+    """``salaried``, ``hourly`` or ``project`` (``pay_kind``)."""
     usd_hour_min: float | None = None
     usd_hour_max: float | None = None
     usd_month_min: float | None = None
@@ -179,6 +171,14 @@ class NormalisedPay:
     """Which rate converted USD to IDR: the table's IDR row's source and year, or "pay in IDR"."""
 
 
+# The fields each kind fills, by unit: (USD min, USD max, IDR min, IDR max).
+_FIELDS_OF_KIND = {
+    "salaried": ("usd_month_min", "usd_month_max", "idr_month_min", "idr_month_max"),
+    "hourly": ("usd_hour_min", "usd_hour_max", "idr_hour_min", "idr_hour_max"),
+    "project": ("usd_one_off_min", "usd_one_off_max", "idr_one_off_min", "idr_one_off_max"),
+}
+
+
 def normalise_pay(
     pay_min: float | None,
     pay_max: float | None,
@@ -188,17 +188,16 @@ def normalise_pay(
     posted_year: int | None,
     platform_usd_rate: float | None = None,
     rates: ExchangeRates,
-    assumptions: PayAssumptions,
+    salary: SalaryConversion = SalaryConversion(),
 ) -> NormalisedPay | None:
-    """``pay_min``..``pay_max`` in ``currency`` per ``period`` as USD and IDR per hour and month.
+    """``pay_min``..``pay_max`` in ``currency`` per ``period`` in USD and IDR, within its kind (``pay_kind``).
 
     ``platform_usd_rate`` (US dollars per unit, as Freelancer's ``currency.exchange_rate``) wins over
     the table when given. None when there is no pay, no currency, no known period, or no rate for the
     currency.
     """
-    if (pay_min is None and pay_max is None) or not currency:
-        return None
-    if period not in RECURRING_PERIODS and period != ONE_OFF_PERIOD:
+    kind = pay_kind(period)
+    if (pay_min is None and pay_max is None) or not currency or kind is None:
         return None
     currency = currency.upper()
     if platform_usd_rate is not None and platform_usd_rate > 0:
@@ -218,33 +217,22 @@ def normalise_pay(
             (usd_per_unit / idr_rate[0], idr_rate[1]) if idr_rate else (None, "no IDR rate in the table")
         )
 
-    def scaled(amount: float | None, factor: float | None) -> float | None:
-        return None if amount is None or factor is None else amount * factor
+    per_unit = salary.per_month(period) if kind == "salaried" else 1.0
 
-    if period == ONE_OFF_PERIOD:
-        return NormalisedPay(
-            usd_one_off_min=scaled(pay_min, usd_per_unit),
-            usd_one_off_max=scaled(pay_max, usd_per_unit),
-            idr_one_off_min=scaled(pay_min, idr_per_unit),
-            idr_one_off_max=scaled(pay_max, idr_per_unit),
-            rate_source=rate_source,
-            idr_rate_source=idr_rate_source,
-        )
-    per_hour = 1 / assumptions.hours_in(period)
-    per_month = assumptions.per_month(period)
-    idr_hour = None if idr_per_unit is None else idr_per_unit * per_hour
-    idr_month = None if idr_per_unit is None else idr_per_unit * per_month
+    def scaled(amount: float | None, factor: float | None) -> float | None:
+        return None if amount is None or factor is None else amount * factor * per_unit
+
+    usd_min, usd_max, idr_min, idr_max = _FIELDS_OF_KIND[kind]
     return NormalisedPay(
-        usd_hour_min=scaled(pay_min, usd_per_unit * per_hour),
-        usd_hour_max=scaled(pay_max, usd_per_unit * per_hour),
-        usd_month_min=scaled(pay_min, usd_per_unit * per_month),
-        usd_month_max=scaled(pay_max, usd_per_unit * per_month),
-        idr_hour_min=scaled(pay_min, idr_hour),
-        idr_hour_max=scaled(pay_max, idr_hour),
-        idr_month_min=scaled(pay_min, idr_month),
-        idr_month_max=scaled(pay_max, idr_month),
+        kind=kind,
         rate_source=rate_source,
         idr_rate_source=idr_rate_source,
+        **{
+            usd_min: scaled(pay_min, usd_per_unit),
+            usd_max: scaled(pay_max, usd_per_unit),
+            idr_min: scaled(pay_min, idr_per_unit),
+            idr_max: scaled(pay_max, idr_per_unit),
+        },
     )
 
 
@@ -255,13 +243,13 @@ class PayNormaliser:
     ``pay_period``, ``posted_year`` and optionally ``platform_usd_rate``.
     """
 
-    def __init__(self, rates: ExchangeRates | None = None, assumptions: PayAssumptions | None = None):
+    def __init__(self, rates: ExchangeRates | None = None, salary: SalaryConversion | None = None):
         self.rates = rates
-        self.assumptions = assumptions
+        self.salary = salary
 
     def fit(self) -> PayNormaliser:
         self.rates_ = self.rates if self.rates is not None else load_rates()
-        self.assumptions_ = self.assumptions if self.assumptions is not None else PayAssumptions()
+        self.salary_ = self.salary if self.salary is not None else SalaryConversion()
         return self
 
     def transform(self, rows: Iterable[Mapping[str, Any]]) -> list[NormalisedPay | None]:
@@ -269,7 +257,7 @@ class PayNormaliser:
             normalise_pay(
                 row.get("pay_min"), row.get("pay_max"), row.get("pay_currency"), row.get("pay_period"),
                 posted_year=row.get("posted_year"), platform_usd_rate=row.get("platform_usd_rate"),
-                rates=self.rates_, assumptions=self.assumptions_,
+                rates=self.rates_, salary=self.salary_,
             )
             for row in rows
         ]

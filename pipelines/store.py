@@ -29,7 +29,6 @@ from pipelines.db.schema import upgrade
 from pipelines.dedupe import DedupeSettings
 from pipelines.incremental import STOPPED_EARLY, close_missing
 from pipelines.monitor import COVERAGE_STAT, MonitorSettings, check_crawl
-from pipelines.pay import PayAssumptions
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +41,6 @@ class StorePipeline:
         self.stats = crawler.stats
         self.database_url = crawler.settings.get("DATABASE_URL")
         self.batch_size = max(1, crawler.settings.getint("STORE_BATCH_SIZE"))
-        self.assumptions = PayAssumptions.from_settings(crawler.settings)
         self.dedupe = DedupeSettings.from_settings(crawler.settings)
         self.monitor = MonitorSettings.from_settings(crawler.settings)
         self.missed_crawls = max(1, crawler.settings.getint("CLOSE_AFTER_MISSED_CRAWLS", 2))
@@ -75,7 +73,7 @@ class StorePipeline:
         # batches it was handed, not die. A process started while a signal is ignored keeps ignoring it.
         handlers = {stop: signal.signal(stop, signal.SIG_IGN) for stop in (signal.SIGINT, signal.SIGTERM)}
         try:
-            loaded = self.worker.submit(writer.load, self.assumptions)
+            loaded = self.worker.submit(writer.load)
         finally:
             for stop, handler in handlers.items():
                 signal.signal(stop, handler)

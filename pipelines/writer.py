@@ -28,7 +28,6 @@ from pipelines.db.engine import make_engine, to_json
 from pipelines.dedupe import Candidate, DedupeSettings, fingerprint_columns, link_duplicates, vacancy_key
 from pipelines.derive import Deriver
 from pipelines.monitor import covered_counts
-from pipelines.pay import PayAssumptions
 from pipelines.skills.taxonomy import Taxonomy
 
 # Bound parameters in one INSERT: under SQLite's limit (32,766 since 3.32) and PostgreSQL's (65,535).
@@ -53,7 +52,7 @@ def posting_hash(posting: Posting) -> str:
 # pipelines.pay.NormalisedPay's fields, as postings columns (prefixed pay_).
 NORMALISED_PAY_COLUMNS = tuple(
     column.name for column in models.Posting.__table__.columns
-    if column.name.startswith(("pay_usd_hour", "pay_usd_month", "pay_idr_", "pay_usd_one_off", "pay_rate_source"))
+    if column.name.startswith(("pay_kind", "pay_usd_hour", "pay_usd_month", "pay_idr_", "pay_usd_one_off", "pay_rate_source"))
 )
 _PAY_FIELD_OF_COLUMN = tuple((column, column.removeprefix("pay_")) for column in NORMALISED_PAY_COLUMNS)
 
@@ -289,10 +288,10 @@ _deriver: Deriver | None = None
 _writer: PostingWriter | None = None
 
 
-def load(assumptions: PayAssumptions) -> None:
+def load() -> None:
     """First in the worker process, while the crawl prepares its database: the taxonomy and rates."""
     global _deriver
-    _deriver = Deriver(assumptions=assumptions).fit()
+    _deriver = Deriver().fit()
     # The taxonomy and the matchers live as long as this process: keep full collections off them.
     gc.freeze()
 

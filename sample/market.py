@@ -14,6 +14,12 @@ Two boards are simulated, each as the platform whose format the demo serves it i
 - ``kalibrr``: Indonesian jobs in Indonesian, in Indonesian cities, some from home, monthly pay in rupiah
   (shown on about two thirds of them, as Indonesian boards go).
 
+Pay follows what real postings show, measured in the captures of ``../shared/realdata`` (figures only, never their
+texts; sample/README.md lists them): a city's salaries scale with its minimum wage (UMK), clerical, sales and service
+jobs start at about 0.9 times it and programming at 1.3 to 1.4 times, so that about a third of the salaries shown fall
+below the local UMK (the captures: 5 of 9); freelance budgets fall in Freelancer's own fixed-price and hourly brackets,
+fixed-price web projects mostly from $30-250 or $250-750 as in its capture. The postings themselves stay invented.
+
 ``market_records`` yields one ``MarketPosting`` at a time, with text, for serving through the real
 spiders; ``market_posting_set`` builds the same market straight into an ``analysis.data.PostingSet``,
 vectorised, for benchmarks of a million postings. For one seed, end date and size both describe the same
@@ -38,7 +44,7 @@ from scipy import sparse
 from analysis.data import POSTING_COLUMNS, PostingSet
 from crawlers.extract.freelancer import PROJECT_URL
 from crawlers.extract.kalibrr import JOB_URL
-from pipelines.pay import PayAssumptions, load_rates
+from pipelines.pay import load_rates
 from pipelines.skills.taxonomy import OCCUPATIONS, load_taxonomy
 
 BOARDS = ("freelancer", "kalibrr")
@@ -59,8 +65,13 @@ EXTRA_SKILL_TRIALS, EXTRA_SKILL_CHANCE = 6, 0.4
 TAIL_SKILL_CHANCE = 0.12  # a skill from outside the kind's bundle: the long tail
 TAIL_IN_CLASS_SHARE = 0.8  # of those, one of the kind's own OLI class; the rest from anywhere
 TAIL_ORDER_SEED = 20_260_101  # fixes which tail skills are the more common ones, whatever the market's seed
-PAY_SHOWN_SHARE = 0.65  # Indonesian employers showing the salary
+PAY_SHOWN_SHARE = 0.65  # Indonesian employers showing the salary: 10 of the 16 postings captured (sample/README.md)
 RUPIAH_STEP = 250_000
+# Salaries for one kind of job in one city vary by about a quarter either way (log-normal spread).
+SALARY_SPREAD = 0.25
+# Part-time and freelance jobs on the Indonesian board pay about half a month's salary (the captured project-based
+# job paid a third of the local UMK).
+PART_TIME_PAY = 0.5
 BID_DAYS = 7
 APPLICATION_DAYS = 30
 N_COMPANIES = 2_000
@@ -110,7 +121,8 @@ class JobKind:
     growth: float
     """Log of how many more postings the last day of the window has than the first (0: flat)."""
     monthly_idr: float
-    """Typical bottom of the monthly salary range in rupiah, full time, in a city of average pay."""
+    """Typical bottom of the monthly salary range in rupiah, full time, in Jakarta (UMP 2026: Rp 5,729,876); other
+    cities pay in proportion to their minimum wage (CITIES)."""
     hourly_usd: float
     """Typical freelance hourly rate in US dollars."""
     project_usd: float
@@ -119,7 +131,7 @@ class JobKind:
     """Share of Indonesian-board postings that are work from home."""
     freelancer_category: str
     kalibrr_function: str
-    hourly_share: float = 0.25
+    hourly_share: float = 0.2
     """Share of freelance projects paid by the hour."""
     tenures: tuple[float, float, float, float] = (0.75, 0.17, 0.05, 0.03)
     """Indonesian-board employment types, as weights over EMPLOYMENT_TYPES."""
@@ -131,6 +143,10 @@ class JobKind:
 
 FREELANCE_TENURES = (0.45, 0.2, 0.15, 0.2)
 
+# monthly_idr is a multiple of Jakarta's UMP of 2026: about 0.82 for tutors, 0.87 for data entry and hospitality, 0.91
+# for office, sales, service and writing jobs, 0.96 for HR, bookkeeping, IT support, design and translation, 1.0-1.1
+# for marketing and video, 1.3-1.4 for programming and UI/UX, 2 for AI engineering (sample/README.md: what that was
+# calibrated on).
 KINDS: tuple[JobKind, ...] = (
     JobKind(
         key="web_developer", occupation="software_development",
@@ -150,7 +166,7 @@ KINDS: tuple[JobKind, ...] = (
             "Membangun dan memelihara website perusahaan.", "Memperbaiki bug dan mempercepat halaman web.",
             "Bekerja sama dengan tim desain membuat halaman baru.",
         ),
-        weight=(16, 12), growth=0.0, monthly_idr=8_000_000, hourly_usd=18, project_usd=350, from_home=0.3,
+        weight=(16, 12), growth=0.0, monthly_idr=7_400_000, hourly_usd=18, project_usd=300, from_home=0.3,
         freelancer_category="Websites, IT & Software", kalibrr_function="IT and Software",
     ),
     JobKind(
@@ -168,7 +184,7 @@ KINDS: tuple[JobKind, ...] = (
             "Mengembangkan aplikasi Android dan iOS untuk pelanggan.", "Memperbaiki bug dan menambah fitur aplikasi.",
             "Menghubungkan aplikasi dengan server.",
         ),
-        weight=(7, 6), growth=0.2, monthly_idr=9_000_000, hourly_usd=20, project_usd=600, from_home=0.3,
+        weight=(7, 6), growth=0.2, monthly_idr=8_000_000, hourly_usd=20, project_usd=600, from_home=0.3,
         freelancer_category="Mobile Phones & Computing", kalibrr_function="IT and Software",
     ),
     JobKind(
@@ -183,7 +199,7 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("Data Analyst", "Data Analyst ({skill})", "Business Intelligence Analyst", "Staf Analis Data"),
         tasks_en=("turn our sales records into a monthly report", "build a dashboard for the management team"),
         tasks_id=("Menyusun laporan penjualan bulanan.", "Membuat dashboard untuk manajemen.", "Menganalisis data pelanggan."),
-        weight=(5, 7), growth=0.45, monthly_idr=9_000_000, hourly_usd=20, project_usd=300, from_home=0.25,
+        weight=(5, 7), growth=0.45, monthly_idr=8_000_000, hourly_usd=20, project_usd=300, from_home=0.25,
         freelancer_category="Websites, IT & Software", kalibrr_function="IT and Software",
     ),
     JobKind(
@@ -198,7 +214,7 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("AI Engineer", "AI Automation Specialist", "Machine Learning Engineer", "Chatbot Developer ({skill})"),
         tasks_en=("answer customer questions with an AI assistant", "automate invoices and email follow-ups"),
         tasks_id=("Membangun chatbot untuk layanan pelanggan.", "Mengotomatiskan proses kerja internal."),
-        weight=(6, 2), growth=1.4, monthly_idr=14_000_000, hourly_usd=30, project_usd=500, from_home=0.5,
+        weight=(6, 2), growth=1.4, monthly_idr=11_500_000, hourly_usd=30, project_usd=500, from_home=0.5,
         freelancer_category="Websites, IT & Software", kalibrr_function="IT and Software",
     ),
     JobKind(
@@ -246,7 +262,7 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("Video Editor", "Editor Video", "Video Editor ({skill})", "Content Creator & Video Editor"),
         tasks_en=("edit raw footage into short clips", "cut a two-minute product video"),
         tasks_id=("Mengedit video promosi dan konten harian.", "Menyiapkan video format vertikal dan horizontal."),
-        weight=(7, 6), growth=0.6, monthly_idr=5_500_000, hourly_usd=14, project_usd=150, from_home=0.35,
+        weight=(7, 6), growth=0.6, monthly_idr=6_200_000, hourly_usd=14, project_usd=150, from_home=0.35,
         freelancer_category="Design, Media & Architecture", kalibrr_function="Media and Creatives",
     ),
     JobKind(
@@ -261,7 +277,7 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("UI/UX Designer", "Product Designer", "UI Designer ({skill})"),
         tasks_en=("design the screens of a booking app", "improve the sign-up flow of our web app"),
         tasks_id=("Merancang tampilan aplikasi web dan mobile.", "Melakukan riset pengguna bersama tim produk."),
-        weight=(4, 4), growth=0.15, monthly_idr=9_000_000, hourly_usd=22, project_usd=400, from_home=0.4,
+        weight=(4, 4), growth=0.15, monthly_idr=7_700_000, hourly_usd=22, project_usd=400, from_home=0.4,
         freelancer_category="Design, Media & Architecture", kalibrr_function="Media and Creatives",
     ),
     JobKind(
@@ -276,7 +292,7 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("Content Writer", "Penulis Konten", "SEO Content Writer", "Copywriter"),
         tasks_en=("write weekly articles for our blog", "rewrite the pages of our website"),
         tasks_id=("Menulis artikel untuk website perusahaan.", "Menyunting tulisan sebelum terbit."),
-        weight=(10, 4), growth=-0.8, monthly_idr=5_000_000, hourly_usd=10, project_usd=80, from_home=0.5,
+        weight=(10, 4), growth=-0.8, monthly_idr=5_200_000, hourly_usd=10, project_usd=80, from_home=0.5,
         freelancer_category="Writing & Content", kalibrr_function="Writing and Content", tenures=FREELANCE_TENURES,
     ),
     JobKind(
@@ -291,7 +307,7 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("Penerjemah Bahasa Inggris", "Translator", "Penerjemah Dokumen"),
         tasks_en=("translate about 20 pages of product documents", "check machine translations of our app"),
         tasks_id=("Menerjemahkan dokumen perusahaan.", "Memeriksa hasil terjemahan sebelum dikirim ke klien."),
-        weight=(7, 1.5), growth=-0.6, monthly_idr=6_000_000, hourly_usd=15, project_usd=100, from_home=0.6,
+        weight=(7, 1.5), growth=-0.6, monthly_idr=5_500_000, hourly_usd=15, project_usd=100, from_home=0.6,
         freelancer_category="Translation & Languages", kalibrr_function="Writing and Content", tenures=FREELANCE_TENURES,
     ),
     JobKind(
@@ -306,7 +322,7 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("Digital Marketing Specialist", "Digital Marketing Staff", "Social Media Specialist", "SEO Specialist"),
         tasks_en=("grow sales of our online store", "plan and run a product launch campaign"),
         tasks_id=("Merencanakan dan menjalankan kampanye iklan.", "Mengelola akun media sosial perusahaan."),
-        weight=(8, 10), growth=0.2, monthly_idr=6_500_000, hourly_usd=15, project_usd=250, from_home=0.25,
+        weight=(8, 10), growth=0.2, monthly_idr=5_800_000, hourly_usd=15, project_usd=250, from_home=0.25,
         freelancer_category="Sales & Marketing", kalibrr_function="Sales and Marketing",
     ),
     JobKind(
@@ -321,7 +337,7 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("E-commerce Specialist", "Marketplace Specialist", "Host Live Streaming", "Staf E-commerce"),
         tasks_en=("run our stores on Indonesian marketplaces",),
         tasks_id=("Mengelola toko online di marketplace.", "Menyiapkan promo dan siaran langsung penjualan."),
-        weight=(3, 9), growth=0.7, monthly_idr=5_000_000, hourly_usd=8, project_usd=100, from_home=0.2,
+        weight=(3, 9), growth=0.7, monthly_idr=5_200_000, hourly_usd=8, project_usd=100, from_home=0.2,
         freelancer_category="Sales & Marketing", kalibrr_function="Sales and Marketing",
     ),
     JobKind(
@@ -336,7 +352,7 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("Sales Executive", "Sales Marketing", "Account Executive", "Sales Representative"),
         tasks_en=("find and call new business customers",),
         tasks_id=("Mencari pelanggan baru dan mencapai target penjualan.", "Menjaga hubungan baik dengan pelanggan."),
-        weight=(2, 12), growth=0.0, monthly_idr=5_000_000, hourly_usd=10, project_usd=200, from_home=0.05,
+        weight=(2, 12), growth=0.0, monthly_idr=5_200_000, hourly_usd=10, project_usd=200, from_home=0.05,
         freelancer_category="Sales & Marketing", kalibrr_function="Sales and Marketing",
     ),
     JobKind(
@@ -351,7 +367,7 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("Data Entry", "Staff Input Data", "Admin Data Entry", "Operator Input Data"),
         tasks_en=("copy about 2,000 records into a spreadsheet", "collect contact details from websites"),
         tasks_id=("Menginput data transaksi harian.", "Memeriksa kelengkapan dan kebenaran data."),
-        weight=(12, 4), growth=-0.5, monthly_idr=4_500_000, hourly_usd=5, project_usd=40, from_home=0.35,
+        weight=(12, 4), growth=-0.5, monthly_idr=5_000_000, hourly_usd=5, project_usd=40, from_home=0.35,
         freelancer_category="Data Entry & Admin", kalibrr_function="Admin and Office",
     ),
     JobKind(
@@ -367,7 +383,7 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("Staff Admin", "Admin Kantor", "Staf Administrasi", "Sekretaris"),
         tasks_en=("keep our documents and schedules in order",),
         tasks_id=("Mengelola surat-menyurat dan arsip kantor.", "Membantu kebutuhan administrasi harian."),
-        weight=(2, 13), growth=0.0, monthly_idr=5_000_000, hourly_usd=8, project_usd=60, from_home=0.05,
+        weight=(2, 13), growth=0.0, monthly_idr=5_200_000, hourly_usd=8, project_usd=60, from_home=0.05,
         freelancer_category="Data Entry & Admin", kalibrr_function="Admin and Office", hourly_share=0.4,
     ),
     JobKind(
@@ -382,7 +398,7 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("Customer Service", "Customer Service Online", "Staff Customer Service", "Call Center Agent"),
         tasks_en=("answer customer messages within an hour",),
         tasks_id=("Melayani pertanyaan dan keluhan pelanggan.", "Mencatat dan menindaklanjuti keluhan."),
-        weight=(4, 10), growth=0.1, monthly_idr=5_000_000, hourly_usd=7, project_usd=100, from_home=0.2,
+        weight=(4, 10), growth=0.1, monthly_idr=5_200_000, hourly_usd=7, project_usd=100, from_home=0.2,
         freelancer_category="Data Entry & Admin", kalibrr_function="Customer Service", hourly_share=0.5,
     ),
     JobKind(
@@ -397,7 +413,7 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("Virtual Assistant", "Asisten Virtual", "Personal Assistant"),
         tasks_en=("manage my inbox, calendar and bookings",),
         tasks_id=("Mengatur jadwal dan email atasan.", "Membantu pemesanan perjalanan dinas."),
-        weight=(8, 2), growth=0.3, monthly_idr=5_000_000, hourly_usd=8, project_usd=80, from_home=0.8,
+        weight=(8, 2), growth=0.3, monthly_idr=5_200_000, hourly_usd=8, project_usd=80, from_home=0.8,
         freelancer_category="Data Entry & Admin", kalibrr_function="Admin and Office", hourly_share=0.6,
         tenures=FREELANCE_TENURES,
     ),
@@ -413,7 +429,7 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("Staff Accounting", "Staf Akuntansi", "Bookkeeper", "Staf Pembukuan"),
         tasks_en=("keep the books of a small business", "prepare monthly financial reports"),
         tasks_id=("Mencatat transaksi keuangan harian.", "Menyusun laporan keuangan bulanan."),
-        weight=(4, 8), growth=0.05, monthly_idr=6_000_000, hourly_usd=15, project_usd=150, from_home=0.15,
+        weight=(4, 8), growth=0.05, monthly_idr=5_500_000, hourly_usd=15, project_usd=150, from_home=0.15,
         freelancer_category="Business, Accounting, Human Resources & Legal", kalibrr_function="Accounting and Finance",
     ),
     JobKind(
@@ -428,7 +444,7 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("Front Office Staff", "Guest Service Agent", "Waiter / Waitress", "Housekeeping Attendant", "Barista"),
         tasks_en=("answer guest messages and manage bookings",),
         tasks_id=("Menyambut dan melayani tamu hotel.", "Menangani reservasi dan check-in tamu."),
-        weight=(0.3, 9), growth=0.3, monthly_idr=4_200_000, hourly_usd=6, project_usd=80, from_home=0.0,
+        weight=(0.3, 9), growth=0.3, monthly_idr=5_000_000, hourly_usd=6, project_usd=80, from_home=0.0,
         freelancer_category="Local Jobs & Services", kalibrr_function="Hospitality and Food Services",
         employer_kinds=("Hotel", "Resort", "Villa"), bali=True,
     ),
@@ -444,7 +460,7 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("Guru Les Privat", "Tutor Bahasa Inggris", "Pengajar Bimbel", "English Teacher"),
         tasks_en=("give two online lessons a week",),
         tasks_id=("Mengajar siswa secara tatap muka dan daring.", "Menyiapkan materi dan latihan soal."),
-        weight=(3, 4), growth=0.0, monthly_idr=4_000_000, hourly_usd=10, project_usd=100, from_home=0.4,
+        weight=(3, 4), growth=0.0, monthly_idr=4_700_000, hourly_usd=10, project_usd=100, from_home=0.4,
         freelancer_category="Education", kalibrr_function="Education and Training", hourly_share=0.5,
         tenures=FREELANCE_TENURES, employer_kinds=("Bimbel", "Lembaga Kursus"),
     ),
@@ -460,20 +476,26 @@ KINDS: tuple[JobKind, ...] = (
         titles_id=("HR Staff", "HRD Generalist", "Recruiter", "Staf Personalia"),
         tasks_en=("find candidates for our sales team",),
         tasks_id=("Menjalankan proses rekrutmen karyawan.", "Mengelola data dan administrasi karyawan."),
-        weight=(1, 6), growth=-0.2, monthly_idr=6_500_000, hourly_usd=12, project_usd=150, from_home=0.1,
+        weight=(1, 6), growth=-0.2, monthly_idr=5_500_000, hourly_usd=12, project_usd=150, from_home=0.1,
         freelancer_category="Business, Accounting, Human Resources & Legal", kalibrr_function="Human Resources",
     ),
 )  # fmt: skip
 
-# Kalibrr-style places: (city, region, pay factor against the national typical pay, weight).
+# Kalibrr-style places: (city, region, minimum wage in 2025 in rupiah a month, weight). Salaries scale with the minimum
+# wage: a city pays its UMK over Jakarta's UMP times Jakarta's pay. The figures are the 2025 UMKs of the governors'
+# decrees (Jakarta's three cities share the provincial UMP); those of Jakarta, Yogyakarta, Denpasar and Badung are
+# the ones in analysis/reference/yardsticks.csv.
 CITIES = (
-    ("Jakarta Selatan", "DKI Jakarta", 1.2, 16), ("Jakarta Pusat", "DKI Jakarta", 1.2, 8),
-    ("Jakarta Barat", "DKI Jakarta", 1.15, 6), ("Tangerang", "Banten", 1.1, 6), ("Bekasi", "Jawa Barat", 1.1, 5),
-    ("Bandung", "Jawa Barat", 0.95, 8), ("Surabaya", "Jawa Timur", 1.0, 8), ("Semarang", "Jawa Tengah", 0.85, 4),
-    ("Yogyakarta", "DI Yogyakarta", 0.8, 5), ("Malang", "Jawa Timur", 0.8, 3), ("Denpasar", "Bali", 0.9, 4),
-    ("Badung", "Bali", 0.9, 2), ("Medan", "Sumatera Utara", 0.85, 4), ("Makassar", "Sulawesi Selatan", 0.85, 3),
-    ("Balikpapan", "Kalimantan Timur", 1.0, 2), ("Palembang", "Sumatera Selatan", 0.85, 2),
+    ("Jakarta Selatan", "DKI Jakarta", 5_396_761, 16), ("Jakarta Pusat", "DKI Jakarta", 5_396_761, 8),
+    ("Jakarta Barat", "DKI Jakarta", 5_396_761, 6), ("Tangerang", "Banten", 5_069_708, 6),
+    ("Bekasi", "Jawa Barat", 5_690_752, 5), ("Bandung", "Jawa Barat", 4_482_914, 8),
+    ("Surabaya", "Jawa Timur", 4_961_753, 8), ("Semarang", "Jawa Tengah", 3_454_827, 4),
+    ("Yogyakarta", "DI Yogyakarta", 2_655_042, 5), ("Malang", "Jawa Timur", 3_507_693, 3),
+    ("Denpasar", "Bali", 3_298_117, 4), ("Badung", "Bali", 3_534_339, 2), ("Medan", "Sumatera Utara", 4_014_072, 4),
+    ("Makassar", "Sulawesi Selatan", 3_880_136, 3), ("Balikpapan", "Kalimantan Timur", 3_701_508, 2),
+    ("Palembang", "Sumatera Selatan", 3_916_635, 2),
 )  # fmt: skip
+JAKARTA_MINIMUM_WAGE = CITIES[0][2]
 BALI_WEIGHT = 6  # how much more often tourism kinds post in Bali
 # Freelance clients: (ISO code, country name, currency, weight).
 CLIENT_COUNTRIES = (
@@ -801,11 +823,20 @@ def _draw_market(n: int, seed: int, end: date | None, weeks: int) -> _Market:
     tenure = np.minimum((rng.random(n)[:, None] > tenure_cdf).sum(axis=1), len(EMPLOYMENT_TYPES) - 1)
     employment = np.where(on_kalibrr, tenure, EMPLOYMENT_TYPES.index("freelance"))
 
-    # Indonesian monthly salaries: typical pay of the kind x the city's level x personal spread, in steps of Rp 250,000.
-    city_factor = np.array([row[2] for row in CITIES])[city]
-    salary = np.array([k.monthly_idr for k in KINDS])[kind] * city_factor * np.exp(rng.normal(0, 0.2, n))
+    # Indonesian monthly salaries: the kind's pay in Jakarta x the city's minimum wage over Jakarta's x personal spread,
+    # halved for part-time and freelance jobs, in steps of Rp 250,000. The top of the range is 1.1 to 2 times the
+    # bottom, most often about 1.3 (the captures: 1.11 to 2.00, median 1.25).
+    city_factor = np.array([row[2] for row in CITIES])[city] / JAKARTA_MINIMUM_WAGE
+    part_time = np.isin(employment, [EMPLOYMENT_TYPES.index("part_time"), EMPLOYMENT_TYPES.index("freelance")])
+    salary = (
+        np.array([k.monthly_idr for k in KINDS])[kind]
+        * city_factor
+        * np.where(part_time, PART_TIME_PAY, 1.0)
+        * np.exp(rng.normal(0, SALARY_SPREAD, n))
+    )
     salary_min = np.maximum(np.round(salary / RUPIAH_STEP), 1) * RUPIAH_STEP
-    salary_max = np.maximum(np.round(salary_min * rng.uniform(1.15, 1.6, n) / RUPIAH_STEP) * RUPIAH_STEP, salary_min)
+    top = 1.1 + 0.9 * rng.random(n) ** 2
+    salary_max = np.maximum(np.round(salary_min * top / RUPIAH_STEP) * RUPIAH_STEP, salary_min)
     shown = rng.random(n) < PAY_SHOWN_SHARE
 
     # Freelance budgets: a figure around the kind's typical rate or budget falls in one of Freelancer's brackets,
@@ -1026,7 +1057,7 @@ def market_posting_set(n: int, seed: int = 0, end: date | None = None, weeks: in
     closes = np.where(
         on_kalibrr, market.posted + np.timedelta64(APPLICATION_DAYS, "D"), market.posted + np.timedelta64(BID_DAYS, "D")
     )
-    pay_idr_month, pay_usd_month, pay_idr_one_off = _normalised_pay(market, posted_on)
+    places = [f"{city}, {region}" for city, region, *_ in CITIES]
 
     postings = pd.DataFrame({
         "id": np.arange(1, n + 1, dtype=np.int64),
@@ -1036,13 +1067,12 @@ def market_posting_set(n: int, seed: int = 0, end: date | None = None, weeks: in
         "company": _strings(companies, company_rows).array,
         "posted_on": posted_on.astype("datetime64[us]"),
         # A freelance project's work place is remote and stored without a country, as the store does.
+        "location": _strings(["Remote", *places], np.where(on_kalibrr, market.place + 1, 0)).array,
         "country": _strings([None, "ID"], on_kalibrr.astype(np.int64)).array,
         "remote": market.remote.astype(object),
         "employment_type": _strings(EMPLOYMENT_TYPES, market.employment).array,
         "oli_occupation": _strings([k.occupation for k in KINDS], kind).array,
-        "pay_idr_month": pay_idr_month,
-        "pay_usd_month": pay_usd_month,
-        "pay_idr_one_off": pay_idr_one_off,
+        **_normalised_pay(market, posted_on),
         "pay_period": np.where(on_kalibrr, "month", np.where(market.hourly, "hour", "project")).astype(object),
         "valid_through": closes.astype("datetime64[D]").astype("datetime64[us]"),
     })[list(POSTING_COLUMNS)]
@@ -1078,10 +1108,11 @@ def _formatted(template: str, **fields: pd.Series) -> pd.Series:
     return functools.reduce(operator.add, parts)
 
 
-def _normalised_pay(market: _Market, posted_on: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Middle of each pay range in rupiah and dollars a month, and one-off budgets in rupiah, as pipelines.pay
-    converts them: the platform's rate to dollars where it states one, else the table's rate for the year posted."""
-    rates, assumptions = load_rates(), PayAssumptions()
+def _normalised_pay(market: _Market, posted_on: np.ndarray) -> dict[str, np.ndarray]:
+    """The pay columns of PostingSet.postings as pipelines.pay fills them, each kind in its own: a monthly salary
+    (rupiah and dollars), an hourly rate and a fixed-price budget (rupiah), the middle of each range; converted with
+    the platform's rate to dollars where it states one, else the table's rate for the year posted."""
+    rates = load_rates()
     years = posted_on.astype("datetime64[Y]").astype(np.int64) + 1970
     usd_per_rupiah = np.empty(years.size)
     for year in np.unique(years):
@@ -1090,10 +1121,12 @@ def _normalised_pay(market: _Market, posted_on: np.ndarray) -> tuple[np.ndarray,
     on_kalibrr = market.board == KALIBRR
     usd = np.where(on_kalibrr, middle * usd_per_rupiah, middle * _platform_rates()[market.currency])
     rupiah = np.where(on_kalibrr, middle, usd / usd_per_rupiah)
-    per_month = np.where(on_kalibrr, assumptions.per_month("month"), assumptions.per_month("hour"))
-    recurring = on_kalibrr | market.hourly
-    return (
-        np.where(recurring, rupiah * per_month, np.nan),
-        np.where(recurring, usd * per_month, np.nan),
-        np.where(recurring, np.nan, rupiah),
-    )
+    kind = np.where(on_kalibrr, "salaried", np.where(market.hourly, "hourly", "project"))
+    paid = ~np.isnan(rupiah)
+    return {
+        "pay_kind": np.where(paid, kind, None).astype(object),
+        "pay_idr_month": np.where(kind == "salaried", rupiah, np.nan),
+        "pay_usd_month": np.where(kind == "salaried", usd, np.nan),
+        "pay_idr_hour": np.where(kind == "hourly", rupiah, np.nan),
+        "pay_idr_one_off": np.where(kind == "project", rupiah, np.nan),
+    }

@@ -64,10 +64,9 @@ def vacancy(id: int, skills: tuple[str, ...], **fields) -> Vacancy:
         "location": "Kota Denpasar, Bali",
         "country": "ID",
         "employment_type": "full_time",
-        "pay_idr_month_min": None,
-        "pay_idr_month_max": None,
-        "pay_idr_one_off_min": None,
-        "pay_idr_one_off_max": None,
+        "pay_kind": None,
+        "pay_idr_min": None,
+        "pay_idr_max": None,
         "pay_min": None,
         "pay_max": None,
         "pay_currency": None,
@@ -78,9 +77,29 @@ def vacancy(id: int, skills: tuple[str, ...], **fields) -> Vacancy:
     return Vacancy(**(values | fields))
 
 
-def monthly(amount: float) -> dict[str, float]:
-    """Vacancy fields for a monthly pay of `amount` rupiah."""
-    return {"pay_idr_month_min": amount, "pay_idr_month_max": amount, "pay_currency": "IDR", "pay_period": "month"}
+def monthly(amount: float) -> dict[str, object]:
+    """Vacancy fields for a salary of `amount` rupiah a month."""
+    return {
+        "pay_kind": "salaried",
+        "pay_min": amount,
+        "pay_max": amount,
+        "pay_currency": "IDR",
+        "pay_period": "month",
+        "pay_idr_min": amount,
+        "pay_idr_max": amount,
+    }
+
+
+# An hourly rate of AUD 12–23 at Rp 10.450 to the Australian dollar (a rate stated for these tests): an hour.
+HOURLY_AUD = {
+    "pay_kind": "hourly",
+    "pay_min": 12,
+    "pay_max": 23,
+    "pay_currency": "AUD",
+    "pay_period": "hour",
+    "pay_idr_min": 125_400,  # 12 × 10.450
+    "pay_idr_max": 240_350,  # 23 × 10.450
+}
 
 
 def person(name: str, skills: tuple[str, ...], **fields) -> Person:
@@ -342,6 +361,17 @@ def test_top_and_min_match():
     assert AlumniMatcher(min_match=1).fit([PHP_DEVELOPER], RANKED).matches_[0].vacancy.id == 1
 
 
+def test_hourly_and_project_pay_rank_with_unknown_pay_after_salaries():
+    offers = [
+        vacancy(1, ("PHP",), posted_at=NOW - DAY, **HOURLY_AUD),  # Rp 240.350 an hour: not a month's pay
+        vacancy(2, ("PHP",), posted_at=NOW - 3 * DAY, **monthly(3_000_000)),  # the only salary, the oldest
+        vacancy(3, ("PHP",), posted_at=NOW - 2 * DAY, pay_kind="project", pay_min=20_000_000, pay_max=20_000_000,
+                pay_currency="IDR", pay_period="project", pay_idr_min=20_000_000, pay_idr_max=20_000_000),
+        vacancy(4, ("PHP",)),  # unknown pay, the newest
+    ]  # fmt: skip
+    assert [match.vacancy.id for match in AlumniMatcher().fit([PHP_DEVELOPER], offers).matches_] == [2, 4, 1, 3]
+
+
 def test_track_skills_count_in_the_strength():
     front_office = vacancy(1, ("Front Office Operations", "Hotel Reservation", "English", "Excel"))
     own = person("Zaki Contoh", ("English",), region="Kota Denpasar")
@@ -405,8 +435,13 @@ OFFERS = [
         url="https://projects.example.test/p/2",
         remote=True,
         location="Indonesia",
-        pay_idr_one_off_min=3_000_000,
-        pay_idr_one_off_max=5_000_000,
+        pay_kind="project",
+        pay_min=3_000_000,
+        pay_max=5_000_000,
+        pay_currency="IDR",
+        pay_period="project",
+        pay_idr_min=3_000_000,
+        pay_idr_max=5_000_000,
     ),
 ]
 
@@ -434,7 +469,14 @@ def test_the_csv_holds_one_row_per_person_and_match_with_contacts(tmp_path):
             "company": "",
             "platform": "projects",
             "url": "https://projects.example.test/p/2",
-            "pay_idr_month": "",
+            "pay_kind": "project",
+            "pay_min": "3000000",
+            "pay_max": "5000000",
+            "pay_currency": "IDR",
+            "pay_period": "project",
+            "pay_idr_min": "3000000",
+            "pay_idr_max": "5000000",
+            "pay_idr_per": "project",
             "location": "Indonesia",
             "remote": "yes",
             "closes": "",
@@ -452,7 +494,14 @@ def test_the_csv_holds_one_row_per_person_and_match_with_contacts(tmp_path):
             "company": "PT Contoh Digital",
             "platform": "kalibrr",
             "url": "https://kalibrr.example.test/jobs/1",
-            "pay_idr_month": "4250000",
+            "pay_kind": "salaried",
+            "pay_min": "4250000",
+            "pay_max": "4250000",
+            "pay_currency": "IDR",
+            "pay_period": "month",
+            "pay_idr_min": "4250000",
+            "pay_idr_max": "4250000",
+            "pay_idr_per": "month",
             "location": "Kota Denpasar, Bali",
             "remote": "no",
             "closes": "2026-12-01",
@@ -472,11 +521,11 @@ def test_the_markdown_has_a_section_per_person_and_no_contacts():
         "## Yudi Contoh (Web)",
         "",
         '1. [=HYPERLINK("https://evil.example.test")](<https://projects.example.test/p/2>)',
-        "   - Rp 3.000.000 – Rp 5.000.000 per proyek · remote · projects.example.test · cocok 100%",
+        "   - Proyek (harga tetap): Rp 3.000.000 – Rp 5.000.000 per proyek · remote · projects.example.test · cocok 100%",
         "   - Sudah dikuasai: Laravel, PHP",
         "   - Perlu dipelajari: tidak ada",
         "2. [Backend Developer](<https://kalibrr.example.test/jobs/1>) — PT Contoh Digital",
-        "   - Rp 4.250.000 sebulan · Kota Denpasar, Bali · Kalibrr · cocok 75% · tutup 1 Des 2026",
+        "   - Gaji: Rp 4.250.000 sebulan · Kota Denpasar, Bali · Kalibrr · cocok 75% · tutup 1 Des 2026",
         "   - Sudah dikuasai: Laravel, MySQL, PHP",
         "   - Perlu dipelajari: Docker",
         "",
@@ -487,14 +536,31 @@ def test_the_markdown_has_a_section_per_person_and_no_contacts():
 def test_english_labels():
     text = matches_markdown([DEVELOPER, NOBODYS], fitted().matches_, lang="en")
     assert text.startswith("# Matching vacancies\n\n> Note: this list deliberately holds no contacts")
-    assert "Rp 4.250.000 a month · Kota Denpasar, Bali · Kalibrr · 75% match · closes 1 Dec 2026" in text
-    assert "Rp 3.000.000 – Rp 5.000.000 per project" in text
+    assert "Salary: Rp 4.250.000 a month · Kota Denpasar, Bali · Kalibrr · 75% match · closes 1 Dec 2026" in text
+    assert "Fixed-price project: Rp 3.000.000 – Rp 5.000.000 per project · remote" in text
     assert "   - Already has: Laravel, MySQL, PHP\n   - To learn: Docker" in text
     assert "To learn: nothing" in text
     assert "No matching vacancy yet." in text
     assert "Sudah dikuasai" not in text
     with pytest.raises(ValueError, match="lang"):
         matches_markdown([], [], lang="jv")
+
+
+def test_an_hourly_match_keeps_the_hour_in_the_csv_and_the_markdown(tmp_path):
+    hourly = vacancy(5, ("PHP", "Laravel"), remote=True, location="Worldwide", **HOURLY_AUD)
+    matches = AlumniMatcher().fit([DEVELOPER], [hourly]).matches_
+    path = tmp_path / "matches.csv"
+    write_matches_csv(matches, path)
+    with path.open(encoding="utf-8", newline="") as file:
+        [row] = csv.DictReader(file)
+    assert (row["pay_kind"], row["pay_idr_min"], row["pay_idr_max"], row["pay_idr_per"]) == (
+        "hourly", "125400", "240350", "hour",
+    )  # fmt: skip
+    indonesian = matches_markdown([DEVELOPER], matches)
+    assert "   - Per jam: AUD 12–23 per jam ≈ Rp 125–240 rb per jam · remote · Kalibrr · cocok 100%" in indonesian
+    english = matches_markdown([DEVELOPER], matches, lang="en")
+    assert "   - Hourly: AUD 12–23 an hour ≈ Rp 125–240 rb an hour · remote · Kalibrr · 100% match" in english
+    assert "bulan" not in indonesian and "month" not in english
 
 
 def test_the_markdown_escapes_scraped_text_and_links_only_http_urls():

@@ -1,5 +1,6 @@
 """The analysis commands as a user runs them, on a database filled by real crawls of a synthetic market."""
 
+import json
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -8,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from analysis.formats import format_count
 from sample.market import BOARDS, market_records
 from sample.synthetic import serve_market
 from tests.conftest import PROJECT_DIR, rows, run_crawl
@@ -94,9 +96,56 @@ def test_report_writes_the_page_and_its_data(market_url, tmp_path):
         assert list(as_csv.columns) == list(as_parquet.columns) and len(as_csv) == len(as_parquet)
 
 
+def test_earnings_json_can_be_recomputed_from_the_database(market_url):
+    programmers = str(PROJECT_DIR / "examples" / "curricula" / "pondok-programmer.yaml")
+    result = pasarkerja(market_url, "earnings", "--curriculum", programmers, "--scope", "all", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)  # the JSON alone on standard output
+    assert (data["region"], data["scope"]) == ("Kabupaten Sleman", "all")
+    overall = {group["kind"]: group for group in data["groups"] if group["cluster"] == "overall"}
+    assert set(overall) == {"salaried", "hourly", "project"}
+
+    def middles(column: str, kind: str) -> pd.Series:
+        found = rows(
+            market_url,
+            f"SELECT {column}_min, {column}_max FROM postings WHERE pay_kind = '{kind}' AND duplicate_of IS NULL",
+        )
+        return pd.Series([((low if low is not None else high) + (high if high is not None else low)) / 2
+                          for low, high in found])  # fmt: skip
+
+    salaries = middles("pay_idr_month", "salaried")
+    assert overall["salaried"]["postings"] == len(salaries)
+    assert overall["salaried"]["median_idr"] == pytest.approx(salaries.median())
+    umk = next(line for line in data["yardsticks"] if line["key"] == "umk")
+    assert overall["salaried"]["share_reaching"]["umk"] == pytest.approx((salaries >= umk["monthly_idr"]).mean())
+    # Every hourly posting here is on Freelancer, which keeps 10% of hourly pay.
+    hourly = middles("pay_idr_hour", "hourly") * 0.9
+    assert (overall["hourly"]["per"], overall["hourly"]["postings"]) == ("hour", len(hourly))
+    assert overall["hourly"]["median_idr"] == pytest.approx(hourly.median())
+    assert overall["hourly"]["hours_a_month_to_reach"]["umk"] == pytest.approx(umk["monthly_idr"] / hourly.median())
+    assert overall["hourly"]["share_reaching"]["umk"] == pytest.approx((hourly >= umk["monthly_idr"] / 126).mean())
+    assert overall["project"]["per"] == "project" and overall["project"]["share_reaching"] is None
+
+
+def test_earnings_counts_postings_within_reach_and_says_so(market_url):
+    programmers = str(PROJECT_DIR / "examples" / "curricula" / "pondok-programmer.yaml")
+    result = pasarkerja(market_url, "earnings", "--curriculum", programmers, "--source", "kalibrr")
+    assert result.returncode == 0, result.stderr
+    assert "could take: on site in DI Yogyakarta, or remote and open to people in Indonesia" in result.stdout
+    assert "Salaried, a month:" in result.stdout and "Hourly, an hour" not in result.stdout
+    [(yogyakarta_or_remote,)] = rows(
+        market_url,
+        "SELECT count(*) FROM postings WHERE source = 'kalibrr' AND duplicate_of IS NULL AND pay_kind IS NOT NULL "
+        "AND (remote OR location LIKE '%Yogyakarta%' OR location LIKE '%Sleman%')",
+    )
+    assert f"Salaried, a month: {format_count(yogyakarta_or_remote)} posting" in result.stdout
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
+        (["earnings", "--curriculum", str(CURRICULA[0]), "--region", "Kabupaten Atlantis"], "Atlantis"),
+        (["earnings", "--curriculum", str(CURRICULA[0]), "--workdays-per-week", "7"], "--workdays-per-week"),
         (["gap", "--curriculum", "missing.yaml"], "missing.yaml"),
         (["report", "--curriculum", str(CURRICULA[0]), "--theta", "2", "--out", "x.html"], "--theta: expected a share"),
         (["demand", "--source", "nowhere"], "--source"),

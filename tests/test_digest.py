@@ -17,9 +17,11 @@ from sqlalchemy import insert
 from analysis.curriculum import Curriculum, Module, Track
 from analysis.digest import Digest, DigestEntry, best_track, build_digest, rank_key, record_digest
 from analysis.digest_formats import (
+    FORMATS,
     WHATSAPP_LIMIT,
     WHATSAPP_SEPARATOR,
     markdown_text,
+    pay_text,
     render,
     safe_url,
     whatsapp_messages,
@@ -45,10 +47,39 @@ def vacancy(id: int, skills: tuple[str, ...], **fields) -> Vacancy:
         url=f"https://www.kalibrr.com/c/contoh/jobs/{id}/lowongan", also_on=(), posted_at=NOW - timedelta(days=1),
         first_seen_at=NOW, last_seen_at=NOW, valid_through=NOW + timedelta(days=14), remote=False,
         location="Kabupaten Sleman, DI Yogyakarta", country="ID", employment_type="full_time",
-        pay_idr_month_min=None, pay_idr_month_max=None, pay_idr_one_off_min=None, pay_idr_one_off_max=None,
-        pay_min=None, pay_max=None, pay_currency=None, pay_period=None, pay_text=None, skills=tuple(sorted(skills)),
+        pay_kind=None, pay_idr_min=None, pay_idr_max=None, pay_min=None, pay_max=None, pay_currency=None,
+        pay_period=None, pay_text=None, skills=tuple(sorted(skills)),
     )  # fmt: skip
     return Vacancy(**{**defaults, **fields})
+
+
+def salary(low: float, high: float | None = None) -> dict:
+    """Vacancy fields for a salary stated in rupiah a month."""
+    high = low if high is None else high
+    return dict(pay_kind="salaried", pay_min=low, pay_max=high, pay_currency="IDR", pay_period="month",
+                pay_idr_min=low, pay_idr_max=high)  # fmt: skip
+
+
+# Hand-computed pay of each kind, at rates stated here (the store takes its rates from pipelines/data).
+AUD_IN_RUPIAH = 10_450
+USD_IN_RUPIAH = 16_000
+HOURLY_AUD = dict(
+    pay_kind="hourly", pay_min=12, pay_max=23, pay_currency="AUD", pay_period="hour",
+    pay_idr_min=12 * AUD_IN_RUPIAH, pay_idr_max=23 * AUD_IN_RUPIAH,  # 125.400 and 240.350, an hour
+)  # fmt: skip
+PROJECT_USD = dict(
+    pay_kind="project", pay_min=250, pay_max=750, pay_currency="USD", pay_period="project",
+    pay_idr_min=250 * USD_IN_RUPIAH, pay_idr_max=750 * USD_IN_RUPIAH,  # 4.000.000 and 12.000.000, the project
+)  # fmt: skip
+DAY_RATE = dict(
+    pay_kind="salaried", pay_min=150_000, pay_max=150_000, pay_currency="IDR", pay_period="day",
+    pay_idr_min=3_150_000, pay_idr_max=3_150_000,  # 150.000 × 21 working days (PP 36/2021), a month
+)  # fmt: skip
+YEARLY_USD = dict(
+    pay_kind="salaried", pay_min=40_000, pay_max=60_000, pay_currency="USD", pay_period="year",
+    # 640 jt and 960 jt a year, over 12 months: 53.333.333 and 80.000.000 a month
+    pay_idr_min=40_000 * USD_IN_RUPIAH / 12, pay_idr_max=60_000 * USD_IN_RUPIAH / 12,
+)  # fmt: skip
 
 
 # Matching and ranking ---------------------------------------------------------------------------------------
@@ -72,7 +103,7 @@ def test_a_tie_between_tracks_goes_to_the_first():
 
 def test_entries_rank_by_match_then_pay_then_newest():
     def entry(id, match, pay=None, days_ago=1):
-        found = vacancy(id, ("PHP",), pay_idr_month_min=pay, pay_idr_month_max=pay, posted_at=NOW - timedelta(days=days_ago))
+        found = vacancy(id, ("PHP",), **(salary(pay) if pay else {}), posted_at=NOW - timedelta(days=days_ago))
         return DigestEntry(found, "Web", match, ("PHP",))
 
     entries = [
@@ -84,6 +115,19 @@ def test_entries_rank_by_match_then_pay_then_newest():
     ]
     # Full matches first; among them the best paid, the newer of two equal pays, and unstated pay last.
     assert [e.vacancy.id for e in sorted(entries, key=rank_key)] == [5, 4, 3, 2, 1]
+
+
+def test_hourly_and_project_pay_rank_with_unstated_pay_after_salaries():
+    def entry(id, days_ago, **pay):
+        return DigestEntry(vacancy(id, ("PHP",), posted_at=NOW - timedelta(days=days_ago), **pay), "Web", 1.0, ("PHP",))
+
+    entries = [
+        entry(1, 4, **PROJECT_USD),  # Rp 12 jt a project: not a month's pay
+        entry(2, 3, **HOURLY_AUD),
+        entry(3, 5, **salary(3_000_000)),  # the only salary, the oldest
+        entry(4, 2),  # unstated, the newest
+    ]
+    assert [e.vacancy.id for e in sorted(entries, key=rank_key)] == [3, 4, 2, 1]
 
 
 # Formats ----------------------------------------------------------------------------------------------------
@@ -113,8 +157,7 @@ def hostile_entry(id: int = 1) -> DigestEntry:
         location=HOSTILE,
         url="javascript:alert(1)",
         pay_text=HOSTILE,
-        pay_idr_month_min=4e6,
-        pay_idr_month_max=5.7e6,
+        **salary(4e6, 5.7e6),
         also_on=(("jobstreet", "javascript:alert(2)"),),
     )
     return DigestEntry(found, "Web", 1.0, ("Laravel", "PHP"))
@@ -129,15 +172,14 @@ def test_markdown_shows_each_field_and_escapes_scraped_text():
     entry = plain_entry(
         7,
         title="Programmer Web",
-        pay_idr_month_min=4e6,
-        pay_idr_month_max=5.7e6,
-        pay_text="Rp 4 – 5,7 juta per bulan",
+        **salary(4e6, 5.7e6),
+        pay_text="Rp 4 – 5,7 juta per bulan",  # the figures again: not repeated
         also_on=(("jobstreet", "https://www.jobstreet.co.id/job/1"),),
     )
     text = render(digest_of([entry]), "markdown")
     assert text.startswith("# Lowongan baru untuk Contoh Kursus\n")
     assert "1. **[Programmer Web](<https://www.kalibrr.com/c/contoh/jobs/7/lowongan>)** — PT Contoh Jaya" in text
-    assert "Gaji: Rp 4.000.000 – Rp 5.700.000 sebulan (tertulis: Rp 4 – 5,7 juta per bulan)" in text
+    assert "   - Gaji: Rp 4.000.000 – Rp 5.700.000 sebulan\n" in text
     assert "di Kalibrr · juga di JobStreet · tutup 15 Des 2026" in text
     assert "Keterampilan: Docker, Laravel, PHP (2 dari 3 diajarkan di Web)" in text
     assert "## Desain (0)" in text and "Belum ada lowongan baru yang cocok." in text
@@ -153,22 +195,112 @@ def test_markdown_text_escapes_what_would_format_or_render():
 
 
 def test_english_labels():
-    text = render(digest_of([plain_entry(1, pay_idr_month_min=4e6, pay_idr_month_max=4e6)]), "markdown", "en")
+    text = render(digest_of([plain_entry(1, **salary(4e6))]), "markdown", "en")
     assert text.startswith("# New vacancies for Contoh Kursus\n")
-    assert "Pay: Rp 4.000.000 a month" in text and "closes 15 Dec 2026" in text and "2 of 3 taught in Web" in text
+    assert "   - Salary: Rp 4.000.000 a month\n" in text
+    assert "closes 15 Dec 2026" in text and "2 of 3 taught in Web" in text
 
 
-def test_pay_in_rupiah_and_as_the_platform_shows_it():
-    hourly = plain_entry(
-        1, pay_idr_month_min=8.67e6, pay_idr_month_max=8.67e6, pay_min=15, pay_max=15, pay_currency="USD",
-        pay_period="hour",
-    )  # fmt: skip
-    project = plain_entry(2, pay_idr_one_off_min=3.2e6, pay_idr_one_off_max=8e6, pay_min=200, pay_max=500, pay_currency="USD", pay_period="project")
-    unstated = plain_entry(3)
-    text = render(digest_of([hourly, project, unstated]), "markdown")
-    assert "Gaji: Rp 8.670.000 sebulan (tertulis: USD 15 per jam)" in text
-    assert "Gaji: Rp 3.200.000 – Rp 8.000.000 per proyek (tertulis: USD 200–500 per proyek)" in text
-    assert "Gaji: tidak disebut" in text
+@pytest.mark.parametrize(
+    ("pay", "indonesian", "english"),
+    [
+        (
+            salary(4e6, 5.7e6),
+            "Gaji: Rp 4.000.000 – Rp 5.700.000 sebulan",
+            "Salary: Rp 4.000.000 – Rp 5.700.000 a month",
+        ),
+        (
+            DAY_RATE,
+            "Gaji: Rp 150.000 per hari ≈ Rp 3.150.000 sebulan (21 hari kerja, PP 36/2021)",
+            "Salary: Rp 150.000 a day ≈ Rp 3.150.000 a month (21 working days, PP 36/2021)",
+        ),
+        (
+            # 1.000.000 × 52 / 12 = 4.333.333, a month
+            dict(DAY_RATE, pay_period="week", pay_min=1e6, pay_max=None, pay_idr_min=1e6 * 52 / 12, pay_idr_max=None),
+            "Gaji: Rp 1.000.000 per minggu ≈ Rp 4.333.000 sebulan (52 minggu dibagi 12 bulan)",
+            "Salary: Rp 1.000.000 a week ≈ Rp 4.333.000 a month (52 weeks over 12 months)",
+        ),
+        (
+            YEARLY_USD,
+            "Gaji: USD 40.000–60.000 per tahun ≈ Rp 640–960 jt per tahun ≈ Rp 53,3–80 jt sebulan (dibagi 12 bulan)",
+            "Salary: USD 40.000–60.000 a year ≈ Rp 640–960 jt a year ≈ Rp 53,3–80 jt a month (a year over 12 months)",
+        ),
+        (
+            HOURLY_AUD,
+            "Per jam: AUD 12–23 per jam ≈ Rp 125–240 rb per jam",
+            "Hourly: AUD 12–23 an hour ≈ Rp 125–240 rb an hour",
+        ),
+        (
+            PROJECT_USD,
+            "Proyek (harga tetap): USD 250–750 per proyek ≈ Rp 4–12 jt per proyek",
+            "Fixed-price project: USD 250–750 per project ≈ Rp 4–12 jt per project",
+        ),
+        (
+            # 50 × 16.000 and 80 × 16.000: the ends in different units
+            dict(PROJECT_USD, pay_min=50, pay_max=80, pay_idr_min=800_000, pay_idr_max=1_280_000),
+            "Proyek (harga tetap): USD 50–80 per proyek ≈ Rp 800 rb – Rp 1,28 jt per proyek",
+            "Fixed-price project: USD 50–80 per project ≈ Rp 800 rb – Rp 1,28 jt per project",
+        ),
+        (
+            dict(pay_kind="hourly", pay_min=25_000, pay_currency="IDR", pay_period="hour", pay_idr_min=25_000),
+            "Per jam: Rp 25.000 per jam",
+            "Hourly: Rp 25.000 an hour",
+        ),
+        ({}, "Gaji: tidak disebut", "Pay: not stated"),
+    ],
+)
+def test_pay_by_kind_as_stated_with_rupiah_in_the_same_period(pay, indonesian, english):
+    found = vacancy(1, ("PHP",), **pay)
+    assert (pay_text(found, "id"), pay_text(found, "en")) == (indonesian, english)
+
+
+def test_the_platforms_own_pay_label_only_when_it_says_more():
+    # Loker.id states figures in its label other than in its numbers.
+    lokerid = vacancy(1, ("PHP",), **salary(2_300_000, 3_000_000), pay_text="Rp.3 – 4 Juta")
+    assert pay_text(lokerid, "id") == "Gaji: Rp 2.300.000 – Rp 3.000.000 sebulan (tertulis: Rp.3 – 4 Juta)"
+    assert pay_text(lokerid, "en") == "Salary: Rp 2.300.000 – Rp 3.000.000 a month (as shown: Rp.3 – 4 Juta)"
+    # JobStreet's label states the same figures: not repeated.
+    same = vacancy(2, ("PHP",), **salary(4e6), pay_text="Rp 4.000.000 per month")
+    assert pay_text(same, "id") == "Gaji: Rp 4.000.000 sebulan"
+    negotiable = vacancy(3, ("PHP",), **salary(4e6), pay_text="Negosiasi")
+    assert pay_text(negotiable, "id") == "Gaji: Rp 4.000.000 sebulan (tertulis: Negosiasi)"
+    assert pay_text(vacancy(4, ("PHP",), pay_text="Negosiasi"), "id") == "Gaji: tidak disebut"
+
+
+def freelance_digest() -> Digest:
+    return digest_of([plain_entry(1, **HOURLY_AUD), plain_entry(2, **PROJECT_USD)])
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    ("lang", "hour", "project", "month"), [("id", "per jam", "per proyek", "bulan"), ("en", "an hour", "per project", "month")]
+)
+def test_hourly_and_project_pay_keep_their_period_in_every_format(fmt, lang, hour, project, month):
+    text = render(freelance_digest(), fmt, lang)
+    assert f"AUD 12–23 {hour} ≈ Rp 125–240 rb {hour}" in text
+    assert f"USD 250–750 {project} ≈ Rp 4–12 jt {project}" in text
+    assert month not in text  # no "sebulan", "per bulan" or "a month" anywhere
+
+
+def test_whatsapp_and_markdown_never_say_sebulan_for_hourly_or_project_pay():
+    whatsapp = render(freelance_digest(), "whatsapp")
+    assert "\nPer jam: AUD 12–23 per jam ≈ Rp 125–240 rb per jam\n" in whatsapp
+    assert "\nProyek (harga tetap): USD 250–750 per proyek ≈ Rp 4–12 jt per proyek\n" in whatsapp
+    markdown = render(freelance_digest(), "markdown")
+    assert "\n   - Per jam: AUD 12–23 per jam ≈ Rp 125–240 rb per jam\n" in markdown
+    assert "\n   - Proyek (harga tetap): USD 250–750 per proyek ≈ Rp 4–12 jt per proyek\n" in markdown
+    for text in (whatsapp, markdown, render(freelance_digest(), "whatsapp", "en"), render(freelance_digest(), "markdown", "en")):
+        assert "sebulan" not in text and "a month" not in text
+
+
+def test_a_day_rate_shows_the_day_and_its_month_by_21_working_days():
+    digest = digest_of([plain_entry(1, **DAY_RATE)])
+    assert "   - Gaji: Rp 150.000 per hari ≈ Rp 3.150.000 sebulan (21 hari kerja, PP 36/2021)\n" in render(
+        digest, "markdown"
+    )
+    assert "\nSalary: Rp 150.000 a day ≈ Rp 3.150.000 a month (21 working days, PP 36/2021)\n" in render(
+        digest, "whatsapp", "en"
+    )
 
 
 class _Elements(HTMLParser):
@@ -210,13 +342,33 @@ def test_rss_is_a_valid_feed_that_parses_back():
 
 
 def test_json_holds_the_entries_as_data():
-    data = json.loads(render(digest_of([plain_entry(2, pay_idr_month_min=4e6, pay_idr_month_max=6e6)]), "json"))
+    data = json.loads(render(digest_of([plain_entry(2, **salary(4e6, 6e6))]), "json"))
     assert (data["name"], data["vacancies"], data["language"]) == ("contoh", 1, "id")
     [web, design] = data["tracks"]
     assert design == {"track": "Desain", "entries": []}
     [entry] = web["entries"]
     assert entry["skills_taught"] == ["Laravel", "PHP"] and entry["skills_to_learn"] == ["Docker"]
-    assert (entry["pay_idr_month_min"], entry["match"], entry["closes_at"]) == (4e6, 0.6667, "2026-12-15T09:00:00+00:00")
+    assert (entry["match"], entry["closes_at"]) == (0.6667, "2026-12-15T09:00:00+00:00")
+    assert entry["pay"] == "Gaji: Rp 4.000.000 – Rp 6.000.000 sebulan"
+
+
+PAY_FIELDS = ("pay_kind", "pay_min", "pay_max", "pay_currency", "pay_period", "pay_idr_min", "pay_idr_max", "pay_idr_per")
+
+
+@pytest.mark.parametrize(
+    ("pay", "fields"),
+    [
+        (salary(4e6, 6e6), ("salaried", 4e6, 6e6, "IDR", "month", 4e6, 6e6, "month")),
+        (DAY_RATE, ("salaried", 150_000, 150_000, "IDR", "day", 3_150_000, 3_150_000, "month")),
+        (HOURLY_AUD, ("hourly", 12, 23, "AUD", "hour", 125_400, 240_350, "hour")),
+        (PROJECT_USD, ("project", 250, 750, "USD", "project", 4_000_000, 12_000_000, "project")),
+        ({}, (None,) * 8),
+    ],
+)
+def test_json_pay_fields_keep_the_stated_period_and_the_rupiah_unit(pay, fields):
+    [entry] = json.loads(render(digest_of([plain_entry(1, **pay)]), "json"))["tracks"][0]["entries"]
+    assert tuple(entry[field] for field in PAY_FIELDS) == fields
+    assert not any(key.startswith(("pay_idr_month", "pay_idr_project")) for key in entry)
 
 
 def test_whatsapp_messages_stay_under_the_limit_and_never_split_a_vacancy():
@@ -298,8 +450,8 @@ def job(source: str, source_id: str, title: str, **fields) -> Posting:
         skills=fields.pop("skills", ["PHP", "Laravel", "MySQL"]),
         pay_min=fields.pop("pay_min", 4_500_000),
         pay_max=fields.pop("pay_max", 6_000_000),
-        pay_currency="IDR",
-        pay_period="month",
+        pay_currency=fields.pop("pay_currency", "IDR"),
+        pay_period=fields.pop("pay_period", "month"),
         raw={"invented": "for tests"},
         **fields,
     )
@@ -342,6 +494,15 @@ def test_a_track_alone_and_a_limit(engine):
         build_digest(engine, CURRICULUM, "x", track="Mobile")
 
 
+def test_a_stored_hourly_rate_stays_an_hour(engine):
+    store(engine, job("freelancer", "77", "Programmer PHP", pay_min=15, pay_max=15, pay_currency="USD", pay_period="hour"))
+    [found] = load_vacancies(engine, datetime.now(timezone.utc) - timedelta(days=1))
+    assert (found.pay_kind, found.pay_min, found.pay_currency, found.pay_period) == ("hourly", 15, "USD", "hour")
+    assert found.pay_idr_min == found.pay_idr_max and found.pay_idr_month is None
+    # 15 dollars an hour at the table's rate of the year: some hundreds of thousands of rupiah, an hour.
+    assert re.fullmatch(r"Per jam: USD 15 per jam ≈ Rp \d+(,\d+)? rb per jam", pay_text(found, "id"))
+
+
 def test_closed_vacancies_are_left_out(engine):
     store(engine, job("kalibrr", "1", "Programmer Web", valid_through=datetime.now(timezone.utc) - timedelta(days=1)))
     assert load_vacancies(engine, NOW - timedelta(days=30)) == []
@@ -371,6 +532,9 @@ def test_the_command_writes_every_format_and_remembers(crawled, tmp_path):
         assert "not remembered (--dry-run)" in result.stdout
     data = json.loads((tmp_path / "digest.json").read_text())
     assert data["vacancies"] > 0
+    entries = [entry for track in data["tracks"] for entry in track["entries"]]
+    for entry in entries:
+        assert ("bulan" in entry["pay"]) == (entry["pay_kind"] == "salaried"), entry["pay"]
     ElementTree.fromstring((tmp_path / "digest.xml").read_bytes())
     assert (tmp_path / "digest.md").read_text().startswith("# Lowongan baru untuk Pondok Programmer Merapi (contoh)")
 

@@ -1,197 +1,219 @@
-"""Earning potential and its comparison with the yardsticks, on hand-made postings worked out in the comments."""
+"""Earnings by kind of pay against the yardsticks (analysis/earnings.py), on hand-made postings worked out in the
+comments, and the reach rule (analysis/reach.py) that chooses the postings."""
 
 from datetime import date
 
-import numpy as np
 import pandas as pd
 import pytest
 
 from analysis.data import PostingSet
-from analysis.earnings import EarningPotential, YardstickComparison
-from pipelines.pay import PayAssumptions
+from analysis.earnings import HOURLY_DIVISOR, OVERALL, Earnings, PlatformFee, PlatformFees
+from analysis.earnings_text import render_earnings
+from analysis.reach import open_to_indonesia, within_reach
 
-NAN = float("nan")
-
-
-def pay_set(*pays: tuple[float | None, float | None], posted_on: list[date] | None = None) -> PostingSet:
-    """Postings with (monthly pay, one-off budget) in rupiah, posted on the given days."""
-    return PostingSet.from_records(
-        {
-            "pay_idr_month": month,
-            "pay_idr_one_off": one_off,
-            "posted_on": posted_on[position] if posted_on else None,
-        }
-        for position, (month, one_off) in enumerate(pays)
-    )
+# Yardsticks of Kabupaten Sleman on 2026-01-20 (bundled table), in rupiah a month, and an hour (/ 126):
+#   umk 2,624,387 (20,828.47 an hour) · bps_capita 649,331 · bps_household 3,053,269 (24,232.29 an hour)
+#   wb_extreme 546,400 · wb_lower_middle 765,000 · wb_upper_middle 1,512,000 (12,000 an hour)
+UMK, BPS_HOUSEHOLD, WB_UPPER = 2_624_387, 3_053_269, 1_512_000
+DAY = date(2026, 1, 20)
+SLEMAN_SITE = {"remote": False, "location": "Sleman, DI Yogyakarta", "country": "ID"}
+REMOTE = {"remote": True, "location": "Remote", "country": None}
 
 
-def test_monthly_pay_as_stored_and_projects_times_projects_per_month():
-    postings = pay_set((4_000_000, None), (None, 1_500_000), (None, None), (3_000_000, 9_000_000))
-    potential = EarningPotential().transform(postings)
-    # Default 2 projects a month; a posting with both counts its recurring pay.
-    np.testing.assert_allclose(potential, [4_000_000, 3_000_000, NAN, 3_000_000])
-    assert potential.name == "earning_potential_idr_month"
-    three = EarningPotential(projects_per_month=3).transform(postings)
-    np.testing.assert_allclose(three, [4_000_000, 4_500_000, NAN, 3_000_000])
+def posting(kind_column: str | None, amount: float | None, period: str | None, place: dict, **extra) -> dict:
+    record = {"posted_on": DAY, "pay_period": period, "source": "kalibrr", **place, **extra}
+    if kind_column:
+        record[kind_column] = amount
+    return record
 
 
-def test_the_platform_fee_comes_off_every_amount():
-    postings = pay_set((4_000_000, None), (None, 1_500_000))
-    potential = EarningPotential(platform_fee=0.2).transform(postings)
-    np.testing.assert_allclose(potential, [3_200_000, 2_400_000])  # 4 jt × 0.8; 1.5 jt × 2 × 0.8
+# The market, and who counts for a member living in Kabupaten Sleman:
+#   0  salary 3,000,000 a month, on site in Sleman           counted: reaches UMK, not BPS household
+#   1  salary 2,000,000 a month, Kota Yogyakarta (same prov.) counted: reaches neither
+#   2  salary 9,000,000 a month, on site in Jakarta           out of reach
+#   3  salary 4,000,000 a month, remote "USA only"            out of reach (other country)
+#   4  hourly Rp 50,000 on freelancer, remote                  counted; net 45,000 after Freelancer's 10%
+#   5  hourly Rp 20,000 on freelancer, remote                  counted; net 18,000
+#   6  hourly Rp 100,000 on freelancer, remote                 counted; net 90,000
+#   7  project Rp 1,000,000 on projects_co_id, remote, ID      counted; no published fee: net 1,000,000
+#   8  project Rp 3,000,000 on projects_co_id, remote, ID      counted; net 3,000,000
+#   9  no pay, on site in Sleman                               within reach, no pay
+MARKET = [
+    posting("pay_idr_month", 3_000_000, "month", SLEMAN_SITE),
+    posting("pay_idr_month", 2_000_000, "month", {**SLEMAN_SITE, "location": "Kota Yogyakarta, DI Yogyakarta"}),
+    posting("pay_idr_month", 9_000_000, "month", {**SLEMAN_SITE, "location": "Jakarta Selatan, DKI Jakarta"}),
+    posting("pay_idr_month", 4_000_000, "month", {"remote": True, "location": "USA only", "country": "US"}),
+    posting("pay_idr_hour", 50_000, "hour", REMOTE, source="freelancer"),
+    posting("pay_idr_hour", 20_000, "hour", REMOTE, source="freelancer"),
+    posting("pay_idr_hour", 100_000, "hour", REMOTE, source="freelancer"),
+    posting("pay_idr_one_off", 1_000_000, "project", {**REMOTE, "country": "ID"}, source="projects_co_id"),
+    posting("pay_idr_one_off", 3_000_000, "project", {**REMOTE, "country": "ID"}, source="projects_co_id"),
+    posting(None, None, None, SLEMAN_SITE),
+]
 
 
-@pytest.mark.parametrize(
-    "parameters", [{"platform_fee": 1.0}, {"platform_fee": -0.1}, {"projects_per_month": -1}, {"hours_per_month": 0}]
-)
-def test_parameters_out_of_range_are_refused(parameters):
-    with pytest.raises(ValueError):
-        EarningPotential(**parameters).transform(pay_set((1, None)))
-
-
-def test_other_hours_rescale_hourly_pay_when_the_postings_say_which_is_hourly():
-    stored_hours = PayAssumptions().hours_per_month  # 173.33
-    postings = pay_set((50_000 * stored_hours, None), (6_000_000, None), (None, 1_000_000))
-    postings.postings["pay_period"] = ["hour", "month", "project"]
-    potential = EarningPotential(hours_per_month=120).transform(postings)
-    # Rp50,000 an hour over 120 hours; the monthly salary and the project stay as they were.
-    np.testing.assert_allclose(potential, [6_000_000, 6_000_000, 2_000_000])
-    # The default written by hand is the default: nothing to rescale.
-    np.testing.assert_allclose(EarningPotential(hours_per_month=173.33).transform(postings)[0], 50_000 * stored_hours)
-
-
-# Yardsticks of Kabupaten Sleman on 2026-01-20 (bundled table), in rupiah a month:
-#   umk 2,624,387 · bps_capita 649,331 (DI Yogyakarta) · bps_household 3,053,269 (national)
-#   wb_extreme 546,400 · wb_lower_middle 765,000 · wb_upper_middle 1,512,000
-# Postings, their earning potential (2 projects a month) and what they clear:
-#   0  month 5,000,000          cluster 0   all six
-#   1  month 2,700,000          cluster 0   all but the household line
-#   2  project 1,000,000 → 2 jt cluster 1   bps_capita and the World Bank lines
-#   3  project 400,000 → 800 rb cluster 1   bps_capita, wb_extreme, wb_lower_middle
-#   4  no pay                   cluster 1   nothing, and counts in no share
-#   5  month 600,000            none (-1)   wb_extreme only
-PAYS = [(5_000_000, None), (2_700_000, None), (None, 1_000_000), (None, 400_000), (None, None), (600_000, None)]
-LABELS = [0, 0, 1, 1, 1, -1]
-DAYS = [date(2026, 1, 5), date(2026, 1, 20), date(2026, 1, 8), None, date(2025, 12, 30), date(2026, 1, 2)]
+def market(records=MARKET) -> PostingSet:
+    return PostingSet.from_records(records)
 
 
 @pytest.fixture
-def sleman() -> YardstickComparison:
-    return YardstickComparison("Sleman").fit(pay_set(*PAYS, posted_on=DAYS), LABELS, ["web", "design"])
+def sleman() -> Earnings:
+    return Earnings("Kabupaten Sleman").fit(market())
 
 
-def test_the_yardsticks_are_those_of_the_latest_posting_day(sleman):
-    assert sleman.on_ == date(2026, 1, 20)
-    assert sleman.yardsticks_["umk"].value == 2_624_387
-    assert sleman.yardsticks_["umk"].used == "UMK Kabupaten Sleman 2026 (Pemerintah Daerah DIY, UMK 2026)"
-    assert list(sleman.ratios_.columns) == [
-        "umk", "bps_capita", "bps_household", "wb_extreme", "wb_lower_middle", "wb_upper_middle"
-    ]
+def group(earnings: Earnings, kind: str, cluster: str = OVERALL) -> dict:
+    return next(g for g in earnings.groups_ if g["kind"] == kind and g["cluster"] == cluster)
 
 
-def test_ratios_and_clearing_per_posting(sleman):
-    assert sleman.ratios_.loc[0, "umk"] == pytest.approx(5_000_000 / 2_624_387)
-    assert sleman.ratios_.loc[3, "wb_lower_middle"] == pytest.approx(800_000 / 765_000)
-    assert sleman.ratios_.loc[4].isna().all()
-    assert sleman.clears_.loc[0].all()
-    assert sleman.clears_.loc[1].tolist() == [True, True, False, True, True, True]
-    assert sleman.clears_.loc[2].tolist() == [False, True, False, True, True, True]
-    assert sleman.clears_.loc[3].tolist() == [False, True, False, True, True, False]
-    assert not sleman.clears_.loc[4].any()
-    assert sleman.clears_.loc[5].tolist() == [False, False, False, True, False, False]
+def test_only_postings_within_reach_and_with_pay_count(sleman):
+    assert sleman.counted_.tolist() == [True, True, False, False, True, True, True, True, True, False]
+    assert sleman.excluded_ == {"out_of_reach": 2, "no_pay": 1}
+    assert "on site in DI Yogyakarta, or remote and open to people in Indonesia" in sleman.scope_sentence_
+    assert "2 postings out of reach" in sleman.scope_sentence_ and "1 posting within reach" in sleman.scope_sentence_
 
 
-def test_overall_shares_are_of_the_paid_postings(sleman):
-    overall = sleman.overall_
-    assert (overall["postings"], overall["paid_postings"]) == (6, 5)
-    assert overall["share_clearing_umk"] == pytest.approx(2 / 5)
-    assert overall["share_clearing_bps_capita"] == pytest.approx(4 / 5)
-    assert overall["share_clearing_bps_household"] == pytest.approx(1 / 5)
-    assert overall["share_clearing_wb_extreme"] == pytest.approx(5 / 5)
-    assert overall["share_clearing_wb_lower_middle"] == pytest.approx(4 / 5)
-    assert overall["share_clearing_wb_upper_middle"] == pytest.approx(3 / 5)
-    assert overall["median_earning_potential"] == 2_000_000  # of 5, 2.7, 2, 0.8 and 0.6 million
+def test_scope_all_counts_every_posting():
+    everything = Earnings("Kabupaten Sleman", scope="all").fit(market())
+    assert everything.excluded_ == {"out_of_reach": 0, "no_pay": 1}
+    assert group(everything, "salaried")["postings"] == 4  # 3, 2, 9 and 4 million
+    assert "every posting" in everything.scope_sentence_
 
 
-def test_shares_per_cluster(sleman):
-    by_cluster = sleman.by_cluster_.set_index("cluster")
-    assert by_cluster["name"].tolist() == ["web", "design"]
-    assert by_cluster["postings"].tolist() == [2, 3]
-    assert by_cluster["paid_postings"].tolist() == [2, 2]
-    assert by_cluster["share_clearing_umk"].tolist() == [1.0, 0.0]
-    assert by_cluster["share_clearing_bps_household"].tolist() == [0.5, 0.0]
-    assert by_cluster["share_clearing_wb_extreme"].tolist() == [1.0, 1.0]
-    assert by_cluster["share_clearing_wb_lower_middle"].tolist() == [1.0, 1.0]
-    assert by_cluster["share_clearing_wb_upper_middle"].tolist() == [1.0, 0.5]
-    assert by_cluster["median_earning_potential"].tolist() == [3_850_000, 1_400_000]
+def test_salaried_share_reaching_each_line(sleman):
+    salaried = group(sleman, "salaried")
+    assert (salaried["postings"], salaried["per"]) == (2, "month")
+    assert salaried["median_idr"] == 2_500_000  # of 2 and 3 million
+    assert (salaried["p25_idr"], salaried["p75_idr"]) == (2_250_000, 2_750_000)
+    assert salaried["share_reaching"]["umk"] == 0.5  # 3,000,000 >= 2,624,387 > 2,000,000
+    assert salaried["share_reaching"]["bps_household"] == 0.0
+    assert salaried["share_reaching"]["wb_upper_middle"] == 1.0
+    assert salaried["hours_a_month_to_reach"] is None and salaried["projects_a_month_to_reach"] is None
 
 
-def test_fee_projects_and_theta_change_who_clears():
-    postings = pay_set(*PAYS, posted_on=DAYS)
-    # With a 20% fee posting 1 earns 2,160,000, under the UMK; posting 2 earns 1,600,000, still over $8.30.
-    with_fee = YardstickComparison("Sleman", earning_potential=EarningPotential(platform_fee=0.2)).fit(postings)
-    assert with_fee.overall_["share_clearing_umk"] == pytest.approx(1 / 5)
-    assert with_fee.overall_["share_clearing_wb_upper_middle"] == pytest.approx(3 / 5)
-    assert with_fee.by_cluster_ is None
-    # Theta 1.6: posting 0 (5 jt / 3,053,269 = 1.64) still clears the household line; at 1.7 it does not.
-    assert YardstickComparison("Sleman", theta=1.6).fit(postings).overall_["share_clearing_bps_household"] == 1 / 5
-    assert YardstickComparison("Sleman", theta=1.7).fit(postings).overall_["share_clearing_bps_household"] == 0
+def test_hourly_pay_stays_an_hour_net_of_the_published_fee(sleman):
+    hourly = group(sleman, "hourly")
+    assert (hourly["postings"], hourly["per"]) == (3, "hour")
+    assert hourly["median_idr"] == pytest.approx(45_000)  # 18,000, 45,000, 90,000 after 10%
+    assert hourly["p25_idr"] == pytest.approx(31_500)  # halfway from 18,000 to 45,000
+    assert hourly["p75_idr"] == pytest.approx(67_500)
+    # At least the UMK's hourly equivalent, 2,624,387 / 126 = 20,828.47: 45,000 and 90,000 do, 18,000 does not.
+    assert sleman.hourly_lines_["umk"] == pytest.approx(UMK / HOURLY_DIVISOR)
+    assert hourly["share_reaching"]["umk"] == pytest.approx(2 / 3)
+    # Hours of billed work a month to reach each monthly line, at the median and the quartile rates.
+    assert hourly["hours_a_month_to_reach"]["umk"] == pytest.approx(UMK / 45_000)  # 58.3 hours
+    assert hourly["hours_a_month_to_reach_at_p25"]["umk"] == pytest.approx(UMK / 31_500)
+    assert hourly["hours_a_month_to_reach_at_p75"]["bps_household"] == pytest.approx(BPS_HOUSEHOLD / 67_500)
+    assert hourly["share_reaching"] is not None and "monthly_if" not in hourly
 
 
-def test_a_yardstick_without_a_figure_has_no_share_rather_than_none_clearing():
-    # Mid-2023: the table holds no rupiah value of the 2017-PPP World Bank lines; the UMK is Sleman's of 2023.
-    postings = pay_set(*PAYS, posted_on=DAYS)
-    mid_2023 = YardstickComparison("Sleman", on=date(2023, 6, 15)).fit(postings, LABELS)
-    assert mid_2023.yardsticks_["umk"].value == 2_159_519
-    assert mid_2023.overall_["share_clearing_umk"] == pytest.approx(2 / 5)  # 5 jt and 2.7 jt
-    for key in ("wb_extreme", "wb_lower_middle", "wb_upper_middle"):
-        assert not mid_2023.yardsticks_[key].available
-        assert np.isnan(mid_2023.overall_[f"share_clearing_{key}"])
-        assert mid_2023.by_cluster_[f"share_clearing_{key}"].isna().all()
-        assert mid_2023.ratios_[key].isna().all()
+def test_wb_upper_middle_hourly_share_by_hand(sleman):
+    # 1,512,000 / 126 = 12,000 an hour; all three net rates (18,000, 45,000, 90,000) are above it.
+    assert group(sleman, "hourly")["share_reaching"]["wb_upper_middle"] == 1.0
 
 
-def test_a_region_and_date_of_ones_choosing():
-    postings = pay_set((3_100_000, None), (2_900_000, None))
-    # Buleleng in 2025 takes the UMP Bali, 2,996,561; Bali's own BPS line of March 2025 is 607,847.
-    compared = YardstickComparison("Buleleng", on=date(2025, 7, 1)).fit(postings)
-    assert compared.on_ == date(2025, 7, 1)
-    assert "since Kabupaten Buleleng has no UMK for 2025" in compared.yardsticks_["umk"].used
-    assert compared.yardsticks_["bps_capita"].value == 607_847
-    assert compared.clears_["umk"].tolist() == [True, False]
+def test_project_pay_stays_a_project_with_the_projects_a_month_it_takes(sleman):
+    project = group(sleman, "project")
+    assert (project["postings"], project["per"], project["median_idr"]) == (2, "project", 2_000_000)
+    assert project["projects_a_month_to_reach"]["umk"] == pytest.approx(UMK / 2_000_000)  # 1.31 projects
+    assert project["share_reaching"] is None and project["hours_a_month_to_reach"] is None
 
 
-def test_no_pay_and_no_dates():
-    compared = YardstickComparison("DKI Jakarta", on=date(2026, 2, 1)).fit(pay_set((None, None)), [0], {0: "data"})
-    assert compared.overall_["paid_postings"] == 0
-    assert np.isnan(compared.overall_["share_clearing_umk"])
-    assert np.isnan(compared.overall_["median_earning_potential"])
-    assert compared.by_cluster_.loc[0, "name"] == "data"
-    with pytest.raises(ValueError, match="cluster_labels has shape"):
-        YardstickComparison("DKI Jakarta", on=date(2026, 2, 1)).fit(pay_set((1, None)), [0, 1])
-    with pytest.raises(ValueError, match="theta must be positive"):
-        YardstickComparison("DKI Jakarta", theta=0).fit(pay_set((1, None)))
+def test_a_fee_given_by_the_user_applies_to_hourly_and_project_pay_not_salaries():
+    earnings = Earnings("Kabupaten Sleman", platform_fee=0.2).fit(market())
+    assert group(earnings, "hourly")["median_idr"] == pytest.approx(40_000)  # 50,000 less 20%
+    assert group(earnings, "project")["median_idr"] == pytest.approx(1_600_000)
+    assert group(earnings, "salaried")["median_idr"] == 2_500_000
+    assert "20% (given by the user)" in " ".join(earnings.assumptions_)
 
 
-def test_clusters_without_a_name_are_numbered():
-    compared = YardstickComparison("Bali", on=date(2026, 3, 1)).fit(pay_set((4e6, None), (2e6, None)), [3, 0])
-    assert compared.by_cluster_["cluster"].tolist() == [0, 3]
-    assert compared.by_cluster_["name"].tolist() == ["cluster 0", "cluster 3"]
-    assert isinstance(compared.earning_potential_, pd.Series)
+def test_a_published_fee_with_a_minimum_per_project():
+    # USD 5 at the bundled 2026 rate (nearest year 2024: Rp 15,841 per USD) is Rp 79,205, more than 10% of 500,000.
+    fees = PlatformFees(table=[PlatformFee("freelancer", "project", 0.1, 5.0, "test")])
+    postings = pd.DataFrame({"source": ["freelancer", "freelancer", "glints"],
+                             "posted_on": pd.to_datetime(["2026-01-20"] * 3)})
+    gross = pd.Series([500_000.0, 2_000_000.0, 500_000.0])
+    net = fees.net(postings, "project", gross)
+    assert net.tolist() == pytest.approx([500_000 - 5 * 15_841, 1_800_000, 500_000])
+    assert fees.describe(["freelancer", "glints"])[-1].startswith("No published fee found for glints")
 
 
-def test_shares_per_skill():
-    postings = PostingSet.from_records(
-        [
-            {"pay_idr_month": 5_000_000, "posted_on": date(2026, 1, 5), "skills": ["PHP"]},
-            {"pay_idr_month": 2_000_000, "posted_on": date(2026, 1, 6), "skills": ["PHP", "CSS"]},
-            {"pay_idr_month": None, "posted_on": date(2026, 1, 7), "skills": ["CSS", "Figma"]},
-        ]
-    )
-    by_skill = YardstickComparison("Sleman").fit(postings).by_skill_.set_index("skill")
-    # Figma's only posting states no pay: left out. UMK Sleman 2026 is 2,624,387.
-    assert by_skill.index.tolist() == ["PHP", "CSS"]
-    assert by_skill["postings"].tolist() == [2, 2]
-    assert by_skill["paid_postings"].tolist() == [2, 1]
-    assert by_skill["share_clearing_umk"].tolist() == [0.5, 0.0]
-    assert by_skill["median_earning_potential"].tolist() == [3_500_000, 2_000_000]
+def test_months_only_when_the_user_gives_hours_or_projects_and_then_said():
+    earnings = Earnings("Kabupaten Sleman", hours_per_month=80, projects_per_month=2).fit(market())
+    hourly, project = group(earnings, "hourly"), group(earnings, "project")
+    assert hourly["monthly_if"]["median_idr"] == pytest.approx(45_000 * 80)  # 3,600,000
+    assert "80 billed hours a month" in hourly["monthly_if"]["assumption"]
+    assert hourly["monthly_if"]["share_reaching"]["umk"] == pytest.approx(2 / 3)  # 1.44, 3.6 and 7.2 million
+    assert project["monthly_if"]["median_idr"] == 4_000_000
+    assert "2 fixed-price projects a month" in project["monthly_if"]["assumption"]
+    assert "monthly_if" not in group(earnings, "salaried")
+
+
+def test_a_six_day_week_makes_a_day_rate_25_days():
+    # A day rate of Rp 150,000 is stored as 21 days: 3,150,000; in a six-day week it is 25 days: 3,750,000.
+    records = [posting("pay_idr_month", 3_150_000, "day", SLEMAN_SITE)]
+    assert group(Earnings("Kabupaten Sleman").fit(market(records)), "salaried")["median_idr"] == 3_150_000
+    six = Earnings("Kabupaten Sleman", workdays_per_week=6).fit(market(records))
+    assert group(six, "salaried")["median_idr"] == pytest.approx(3_750_000)
+    assert "25 working days" in " ".join(six.assumptions_)
+
+
+def test_groups_per_cluster_beside_the_overall_ones():
+    labels = [0, 0, 1, 1, 0, 1, 1, 0, -1, -1]
+    earnings = Earnings("Kabupaten Sleman").fit(market(), labels, ["web", "design"])
+    assert [(g["cluster"], g["kind"], g["postings"]) for g in earnings.groups_] == [
+        (OVERALL, "salaried", 2), (OVERALL, "hourly", 3), (OVERALL, "project", 2),
+        ("web", "salaried", 2), ("web", "hourly", 1), ("web", "project", 1),
+        ("design", "hourly", 2),
+    ]  # fmt: skip
+
+
+def test_json_has_the_documented_shape_and_no_nan(sleman):
+    data = sleman.to_dict()
+    assert set(data) >= {"region", "on", "scope", "excluded", "yardsticks", "groups"}
+    assert data["on"] == "2026-01-20" and data["scope"] == "reachable"
+    umk = data["yardsticks"][0]
+    assert umk["key"] == "umk" and umk["monthly_idr"] == UMK
+    assert umk["hourly_idr"] == pytest.approx(UMK / 126) and "UMK 2026" in umk["source"]
+    keys = {"cluster", "kind", "postings", "median_idr", "p25_idr", "p75_idr", "per", "share_reaching",
+            "hours_a_month_to_reach", "projects_a_month_to_reach"}  # fmt: skip
+    assert all(keys <= set(g) for g in data["groups"])
+
+
+def test_a_yardstick_without_a_figure_gives_no_share():
+    # Before 2023 the table has no UMK for Sleman: the stand-in is NaN, the share and hours None.
+    earnings = Earnings("Kabupaten Sleman", on=date(2020, 1, 15)).fit(market())
+    assert group(earnings, "salaried")["share_reaching"]["umk"] is None
+    assert earnings.to_dict()["groups"][1]["hours_a_month_to_reach"]["umk"] is None
+
+
+@pytest.mark.parametrize("parameters", [{"scope": "province"}, {"hours_per_month": 0}, {"workdays_per_week": 7},
+                                        {"projects_per_month": -1}])  # fmt: skip
+def test_bad_parameters_are_refused(parameters):
+    with pytest.raises(ValueError):
+        Earnings("Kabupaten Sleman", **parameters).fit(market())
+
+
+def test_text_output_says_kind_period_and_assumptions(sleman):
+    text = render_earnings(sleman)
+    assert "Hourly, an hour after the platform's fee: 3 postings, median Rp 45.000" in text
+    assert "hours of billed work a month to reach it" in text and "UMK Kabupaten Sleman 58,3" in text
+    assert "Fixed-price projects, a project after the platform's fee: 2 postings, median Rp 2.000.000" in text
+    assert "divided by 126 (PP 36/2021 Pasal 16" in text
+    assert "No published fee found for projects_co_id" in text
+
+
+@pytest.mark.parametrize(
+    ("location", "country", "open_"),
+    [("Remote", None, True), ("Worldwide", None, True), ("Asia, Europe", None, True), ("Jakarta, Indonesia", "ID", True),
+     ("USA only", "US", False), ("USA, Canada", None, False), ("Europe", None, False), (None, None, True)],
+)  # fmt: skip
+def test_remote_work_open_to_indonesia(location, country, open_):
+    assert open_to_indonesia(location, country) is open_
+
+
+def test_on_site_work_is_within_reach_only_in_the_region_or_its_province():
+    places = (frozenset({"sleman"}), frozenset({"yogyakarta"}))
+    assert within_reach(False, "Depok, Sleman", "ID", places, remote_ok=True)
+    assert within_reach(None, "Kota Yogyakarta, DI Yogyakarta", None, places, remote_ok=True)
+    assert not within_reach(False, "Jakarta Selatan", "ID", places, remote_ok=True)
+    assert not within_reach(True, "Remote", None, places, remote_ok=False)

@@ -139,8 +139,8 @@ def test_greedy_recommendations_step_by_step(adjacency_weight):
     assert steps["adjacent_to"].tolist() == ["A", None]
     assert steps["adjacency"].tolist() == pytest.approx([1 / 4, 0])
     assert steps["reason"].tolist() == [
-        "asked for in 4 postings, 1 of them next to A; opens 4 more postings, median Rp 4 jt a month",
-        "asked for in 3 postings; opens 3 more postings, no pay stated",
+        "asked for in 4 postings, 1 of them next to A; opens 4 more postings, median salary Rp 4 jt a month",
+        "asked for in 3 postings; opens 3 more postings, no salary stated",
     ]
 
 
@@ -163,7 +163,7 @@ def test_adjacency_breaks_a_tie():
     first = adjacent.recommendations_.iloc[0]
     assert (first["skill"], first["adjacent_to"], first["postings_opened"]) == ("CSS", "HTML", 2)
     assert first["reason"] == (
-        "asked for in 2 postings, 1 of them next to HTML; opens 2 more postings, median Rp 3 jt a month"
+        "asked for in 2 postings, 1 of them next to HTML; opens 2 more postings, median salary Rp 3 jt a month"
     )
     # Then COBOL, the only skill left that opens anything.
     both = SkillRecommender(n=5, min_postings=1).fit(postings, {"HTML"}).recommendations_

@@ -1,4 +1,4 @@
-"""Pay normalisation: the edge cases of issue 4 and the bundled exchange-rate table."""
+"""Pay normalisation: three kinds never mixed, the edge cases of issue 4 and the bundled exchange-rate table."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import pytest
 
 from pipelines.pay import (
     ExchangeRates,
-    PayAssumptions,
     PayNormaliser,
     Rate,
+    SalaryConversion,
     load_rates,
     normalise_pay,
+    pay_kind,
 )
 
 # Round rates written for these tests, so the expected figures can be checked by hand; they are not
@@ -22,22 +23,30 @@ TEST_RATES = ExchangeRates([
     Rate("GBP", 2024, 1.30, "test GBP rate"),
     Rate("INR", 2023, 1 / 80, "test INR rate"),
 ])
-ASSUMPTIONS = PayAssumptions()
-HOURS_PER_MONTH = 40 * 52 / 12
 
 
 def normalise(pay_min, pay_max, currency, period, year=2023, **options):
-    return normalise_pay(pay_min, pay_max, currency, period, posted_year=year, rates=TEST_RATES,
-                         assumptions=ASSUMPTIONS, **options)
+    return normalise_pay(pay_min, pay_max, currency, period, posted_year=year, rates=TEST_RATES, **options)
 
 
-def test_hourly_in_gbp():
+@pytest.mark.parametrize(
+    ("period", "kind"),
+    [("hour", "hourly"), ("day", "salaried"), ("week", "salaried"), ("month", "salaried"), ("year", "salaried"),
+     ("project", "project"), (None, None), ("fortnight", None)],
+)
+def test_pay_kind_of_each_period(period, kind):
+    assert pay_kind(period) == kind
+
+
+def test_hourly_in_gbp_stays_an_hour():
     pay = normalise(20, 30, "GBP", "hour")
+    assert pay.kind == "hourly"
     assert pay.usd_hour_min == pytest.approx(25.0)
     assert pay.usd_hour_max == pytest.approx(37.5)
-    assert pay.usd_month_min == pytest.approx(25.0 * HOURS_PER_MONTH)
     assert pay.idr_hour_min == pytest.approx(25.0 * 16_000)
-    assert pay.idr_month_max == pytest.approx(37.5 * 16_000 * HOURS_PER_MONTH)
+    assert pay.idr_hour_max == pytest.approx(37.5 * 16_000)
+    # An hourly rate is never stretched to a month, nor taken for a budget.
+    assert (pay.usd_month_min, pay.usd_month_max, pay.idr_month_min, pay.idr_month_max) == (None,) * 4
     assert pay.usd_one_off_min is None and pay.idr_one_off_min is None
     assert pay.rate_source == "test GBP rate, 2023"
     assert pay.idr_rate_source == "test IDR rate, 2023"
@@ -45,17 +54,16 @@ def test_hourly_in_gbp():
 
 def test_monthly_in_idr_keeps_the_rupiah_figures():
     pay = normalise(8_000_000, 12_000_000, "idr", "month")
+    assert pay.kind == "salaried"
     assert pay.idr_month_min == 8_000_000 and pay.idr_month_max == 12_000_000
-    assert pay.idr_hour_min == pytest.approx(8_000_000 / HOURS_PER_MONTH)
     assert pay.usd_month_min == pytest.approx(500.0)
-    assert pay.usd_hour_max == pytest.approx(750.0 / HOURS_PER_MONTH)
+    assert (pay.usd_hour_min, pay.idr_hour_max) == (None, None)  # a salary is not cut into hours
     assert pay.idr_rate_source == "pay in IDR"
 
 
 def test_yearly_in_usd_is_paid_over_twelve_months():
     pay = normalise(60_000, 60_000, "USD", "year")
     assert pay.usd_month_min == pytest.approx(5_000.0)
-    assert pay.usd_hour_min == pytest.approx(5_000.0 / HOURS_PER_MONTH)
     assert pay.idr_month_min == pytest.approx(5_000.0 * 16_000)
 
 
@@ -126,40 +134,39 @@ def test_nearest_year_tie_takes_the_later_year():
 def test_min_only_and_max_only():
     from_only = normalise(5_000_000, None, "IDR", "month")
     assert from_only.idr_month_min == 5_000_000 and from_only.idr_month_max is None
-    assert from_only.usd_hour_min is not None and from_only.usd_hour_max is None
+    assert from_only.usd_month_min == pytest.approx(312.5) and from_only.usd_month_max is None
     up_to = normalise(None, 40, "USD", "hour")
     assert up_to.usd_hour_min is None and up_to.usd_hour_max == pytest.approx(40.0)
-    assert up_to.idr_month_min is None and up_to.idr_month_max == pytest.approx(40 * HOURS_PER_MONTH * 16_000)
+    assert up_to.idr_hour_min is None and up_to.idr_hour_max == pytest.approx(40 * 16_000)
 
 
-def test_day_and_week_periods():
+def test_day_rate_is_21_working_days_a_month_in_a_five_day_week():
+    # PP 36/2021 Pasal 17: a day's wage is the month's over 21 (five-day week) or 25 (six-day week).
     day = normalise(100, 100, "USD", "day")
-    assert day.usd_hour_min == pytest.approx(12.5)  # 8-hour day
-    assert day.usd_month_min == pytest.approx(100 * 5 * 52 / 12)  # 21.67 working days
+    assert day.kind == "salaried"
+    assert day.usd_month_min == pytest.approx(2_100.0)
+    assert day.idr_month_min == pytest.approx(2_100.0 * 16_000)
+    assert day.usd_hour_min is None
+    six_days = normalise(150_000, None, "IDR", "day", salary=SalaryConversion(workdays_per_week=6))
+    assert six_days.idr_month_min == pytest.approx(3_750_000)
+
+
+def test_week_rate_is_52_weeks_over_12_months():
     week = normalise(400, 400, "USD", "week")
-    assert week.usd_hour_min == pytest.approx(10.0)  # 40-hour week
     assert week.usd_month_min == pytest.approx(400 * 52 / 12)
 
 
-def test_defaults_agree_with_one_another():
-    assert ASSUMPTIONS.hours_per_month == pytest.approx(173.33, abs=0.01)
-    assert ASSUMPTIONS.working_days_per_month == pytest.approx(21.67, abs=0.01)
-    assert ASSUMPTIONS.hours_per_day * ASSUMPTIONS.working_days_per_month == pytest.approx(ASSUMPTIONS.hours_per_month)
-
-
-def test_assumptions_from_settings():
-    assumptions = PayAssumptions.from_settings({"PAY_HOURS_PER_MONTH": "160", "PAY_MONTHS_PER_YEAR": 13})
-    assert assumptions.hours_per_month == 160.0 and assumptions.months_per_year == 13.0
-    assert assumptions.hours_per_day == 8.0
-    yearly = normalise_pay(13_000, None, "USD", "year", posted_year=2023, rates=TEST_RATES,
-                           assumptions=assumptions)
-    assert yearly.usd_month_min == pytest.approx(1_000.0)
-    assert yearly.usd_hour_min == pytest.approx(1_000.0 / 160)
+def test_salary_conversion_takes_five_or_six_days():
+    assert SalaryConversion().working_days_per_month == 21
+    assert SalaryConversion(6).working_days_per_month == 25
+    assert "21 working days" in SalaryConversion().describe() and "PP 36/2021" in SalaryConversion().describe()
+    with pytest.raises(ValueError, match="5 or 6"):
+        SalaryConversion(7)
 
 
 def test_pay_normaliser_transforms_rows():
     normaliser = PayNormaliser(rates=TEST_RATES).fit()
-    assert normaliser.assumptions_ == PayAssumptions()
+    assert normaliser.salary_ == SalaryConversion()
     rows = [
         {"pay_min": 20, "pay_max": 30, "pay_currency": "GBP", "pay_period": "hour", "posted_year": 2023},
         {"pay_min": 10_000, "pay_max": None, "pay_currency": "INR", "pay_period": "project",
@@ -206,7 +213,7 @@ def test_bundled_table_has_rupiah_for_every_year_with_an_official_average():
 
 def test_bundled_table_converts_a_rupiah_salary():
     rates = load_rates()
-    pay = normalise_pay(10_000_000, None, "IDR", "month", posted_year=2023, rates=rates, assumptions=ASSUMPTIONS)
+    pay = normalise_pay(10_000_000, None, "IDR", "month", posted_year=2023, rates=rates)
     assert pay.usd_month_min == pytest.approx(10_000_000 / 15_255)
     assert "Ministry of Finance" in pay.rate_source
     # PayNormaliser() loads the bundled table itself.

@@ -34,7 +34,9 @@ TABLES = {
     "skill_families",
     "curricula",
     "comparison",
-    "pay_summary",
+    "pay_summary_salaried",
+    "pay_summary_hourly",
+    "pay_summary_project",
     "pay_by_cluster",
     "sources",
 }
@@ -83,27 +85,37 @@ def curriculum_section(name: str, coverage: float, *, empty: bool = False) -> Cu
         missing=missing,
         missing_by_pay=missing.sort_values("median_pay_idr_month", ascending=False, na_position="last"),
         recommendations=recommendations,
-        pay_against_yardsticks=pd.DataFrame(
+        earnings=pd.DataFrame(
             {
-                "cluster": [0, 1],
-                "name": [f"Web {SCRIPT}", ATTRIBUTE],
-                "paid_postings": [30, 0],
-                "median_earning_potential": [5_250_000.0, np.nan],
+                "cluster": ["overall", f"Web {SCRIPT}", "overall", "overall"],
+                "kind": ["salaried", "salaried", "hourly", "project"],
+                "postings": [30, 30, 12, 9],
+                "median_idr": [5_250_000.0, 5_250_000.0, 64_300.0, 1_800_000.0],
+                "p25_idr": [3_000_000.0, 3_000_000.0, 40_000.0, 900_000.0],
+                "p75_idr": [7_000_000.0, 7_000_000.0, 90_000.0, 4_000_000.0],
+                "per": ["month", "month", "hour", "project"],
                 **{
-                    f"share_clearing_{key}": [0.8, np.nan]
-                    for key in (
-                        "umk", "bps_capita", "bps_household", "wb_extreme", "wb_lower_middle", "wb_upper_middle"
-                    )
+                    f"share_reaching_{key}": [0.8, 0.8, 1.0, np.nan]
+                    for key in ("umk", "bps_capita", "bps_household", "wb_extreme", "wb_lower_middle", "wb_upper_middle")
                 },
+                "hours_a_month_to_reach_umk": [np.nan, np.nan, 40.8, np.nan],
+                "hours_a_month_to_reach_bps_household": [np.nan, np.nan, 47.5, np.nan],
+                "hours_a_month_to_reach_wb_upper_middle": [np.nan, np.nan, 23.5, np.nan],
+                "projects_a_month_to_reach_umk": [np.nan, np.nan, np.nan, 1.46],
+                "projects_a_month_to_reach_bps_household": [np.nan, np.nan, np.nan, 1.7],
+                "projects_a_month_to_reach_wb_upper_middle": [np.nan, np.nan, np.nan, 0.84],
             }
         ),
-        earning_potential=pd.DataFrame(
+        earnings_pay=pd.DataFrame(
             {
-                "cluster": [0] * 6,
-                "name": [f"Web {SCRIPT}"] * 6,
-                "earning_potential_idr_month": [2e6, 3e6, 4e6, 5e6, 6e6, 7e6],
+                "cluster": [0] * 9,
+                "name": [f"Web {SCRIPT}"] * 9,
+                "kind": ["salaried"] * 6 + ["hourly"] * 3,
+                "net_idr": [2e6, 3e6, 4e6, 5e6, 6e6, 7e6, 40_000.0, 64_300.0, 90_000.0],
             }
         ),
+        earnings_counts=f"It counts the postings a member living in Kabupaten Sleman {ATTRIBUTE} could take.",
+        earnings_assumptions=("An hourly yardstick is the monthly figure divided by 126 (PP 36/2021 Pasal 16).",),
         yardstick_lines=((f"UMK {SCRIPT}", 2_624_387.0), ("World Bank $6.85 (2017 PPP)", np.nan)),
         yardsticks_used=(f"UMK Kabupaten Sleman 2026 ({SCRIPT})",),
     )
@@ -193,7 +205,8 @@ def report_content(*, points: int = 300) -> ReportContent:
             {
                 "cluster": [0] * 12 + [1] * 3 + [2],
                 "name": [cluster_names[0]] * 12 + [cluster_names[1]] * 3 + [cluster_names[2]],
-                "pay_idr_month": [*np.linspace(4e6, 15e6, 11), np.nan, 3.5e6, 5e6, 6e6, np.nan],
+                "kind": ["salaried"] * 11 + ["hourly"] + ["salaried"] * 3 + ["project"],
+                "pay_idr": [*np.linspace(4e6, 15e6, 11), 75_000.0, 3.5e6, 5e6, 6e6, 2e6],
             }
         ),
     )
@@ -276,7 +289,7 @@ def test_every_table_is_written_as_csv_and_parquet_that_read_back_equal(written)
     expected = TABLES | {
         f"curriculum_{n}_{slug}_{part}"
         for n, slug in ((1, "pondok-script-alert-1-script"), (2, "img-src-x-onerror-alert-1"))
-        for part in ("clusters", "missing", "missing_by_pay", "recommendations", "pay_against_yardsticks")
+        for part in ("clusters", "missing", "missing_by_pay", "recommendations", "earnings")
     }
     assert {path.stem for path in folder.iterdir()} == expected
     assert sorted(paths[1:]) == sorted(folder.iterdir())
@@ -362,7 +375,7 @@ def test_a_report_with_no_data_still_reads(tmp_path):
         "There are not enough dated postings to draw trends.",
         "There are not enough dated postings for an index.",
         "No curriculum was given",
-        "No posting in this selection states a monthly pay.",
+        "No posting in this selection states its pay.",
         "There were too few postings with skills to form clusters.",
     ):
         assert note in html
@@ -387,15 +400,29 @@ def test_a_table_missing_a_column_names_it(tmp_path):
 def test_pay_against_the_yardsticks_is_shown_per_curriculum(written):
     _, _, page = written
     assert "Does this work pay enough to live on in Kabupaten Sleman" in page
+    assert "could take." in page and escape(ATTRIBUTE) in page
     assert "Reach UMK" in page and "80%" in page
     assert f"UMK Kabupaten Sleman 2026 ({escape(SCRIPT)})" in page
-    assert "Monthly earning potential per cluster against the yardsticks of Kabupaten Sleman" in page
-    assert page.count('class="reference"') == 2  # the UMK line in each of the two curricula; NaN is left out
+    assert "Salaried jobs, a month per cluster against the yardsticks of Kabupaten Sleman" in page
+    assert "divided by 126" in page
+
+
+def test_hourly_and_project_pay_keep_their_period_in_the_report(written):
+    _, _, page = written
+    section = page[page.index("Does this work pay enough") :]
+    # Hourly pay an hour with the hours a month it takes; project pay a project with the projects it takes.
+    assert "Median an hour after fee" in section and "Rp 64.300" in section
+    assert "Hours a month for UMK, at the median" in section and "40,8" in section
+    assert "Median a project after fee" in section and "Projects a month for UMK, at the median" in section
+    # The charts: the hourly one draws the yardsticks' hourly equivalents (a month / 126).
+    assert f"UMK {escape(SCRIPT)} / 126" in section
+    pay = page[page.index('id="pay"') : page.index('id="about"')] if 'id="about"' in page else page
+    assert "Median an hour" in pay and "Median a project" in pay
 
 
 def test_a_region_without_yardsticks_says_so(tmp_path):
     content = report_content()
-    content.curricula[0].pay_against_yardsticks = None
+    content.curricula[0].earnings = None
     content.curricula[0].yardsticks_note = "no minimum wage for Kabupaten Atlantis in 2026"
     out = tmp_path / "report.html"
     write_report(out, content)

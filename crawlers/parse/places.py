@@ -33,19 +33,26 @@ def country_code(name: str | None) -> str | None:
     return COUNTRIES.get(name.strip().lower().removesuffix(" only").strip())
 
 
+def places_named(location: str | None) -> tuple[frozenset[str], bool]:
+    """ISO codes of the countries ``location`` names, and whether it names an area wider than one country
+    (``"USA, Canada"`` -> ({"US", "CA"}, False); ``"Europe, UK"`` -> ({"GB"}, True); ``"Toronto"`` -> ((), False))."""
+    if not location:
+        return frozenset(), False
+    codes, wide = set(), False
+    for part in _PARTS.split(location.lower()):
+        code = country_code(part)
+        if code:
+            codes.add(code)
+        elif _REGION.search(part):
+            wide = True
+    return frozenset(codes), wide
+
+
 def country_of(location: str | None) -> str | None:
     """ISO 3166-1 alpha-2 code when ``location`` names exactly one country and no wider region.
 
     ``"Jakarta, Indonesia"`` and ``"USA only"`` give a code; ``"USA, Canada"``,
     ``"Europe, UK"``, ``"Worldwide"`` and unknown places (``"Toronto"``) give None.
     """
-    if not location:
-        return None
-    codes = set()
-    for part in _PARTS.split(location.lower()):
-        code = country_code(part)
-        if code:
-            codes.add(code)
-        elif _REGION.search(part):
-            return None
-    return codes.pop() if len(codes) == 1 else None
+    codes, wide = places_named(location)
+    return next(iter(codes)) if len(codes) == 1 and not wide else None

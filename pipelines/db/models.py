@@ -104,6 +104,8 @@ class Posting(Base):
     oli_occupation: Mapped[str | None] = mapped_column(String(32), index=True)
     occupation_confidence: Mapped[float | None] = mapped_column(Float)
     unmapped_tags: Mapped[list[str] | None] = mapped_column(JSONType)
+    pay_kind: Mapped[str | None] = mapped_column(String(8))
+    """salaried (month fields), hourly (hour fields) or project (one-off fields): pipelines.pay.pay_kind."""
     pay_usd_hour_min: Mapped[float | None] = mapped_column(Float)
     pay_usd_hour_max: Mapped[float | None] = mapped_column(Float)
     pay_usd_month_min: Mapped[float | None] = mapped_column(Float)
