@@ -377,8 +377,8 @@ def _csv_row(match: Match) -> list[object]:
         vacancy.source,
         _text_cell(vacancy.url),
         vacancy.pay_kind or "",
-        "" if vacancy.pay_min is None else vacancy.pay_min,
-        "" if vacancy.pay_max is None else vacancy.pay_max,
+        _stated(vacancy.pay_min),
+        _stated(vacancy.pay_max),
         vacancy.pay_currency or "",
         vacancy.pay_period or "",
         _whole_rupiah(vacancy.pay_idr_min),
@@ -390,6 +390,13 @@ def _csv_row(match: Match) -> list[object]:
         "; ".join(match.skills_had),
         "; ".join(match.skills_added),
     ]
+
+
+def _stated(amount: float | None) -> float | int | str:
+    """A figure as the platform stated it: 4500000, not 4500000.0; 12.5 stays."""
+    if amount is None:
+        return ""
+    return int(amount) if float(amount).is_integer() else amount
 
 
 def _whole_rupiah(amount: float | None) -> int | str:

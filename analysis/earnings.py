@@ -40,7 +40,7 @@ from analysis.data import PostingSet, posting_days
 from analysis.formats import format_count
 from analysis.gap import NO_CLUSTER, ClusterNames, cluster_name
 from analysis.reach import places_of, reachable
-from analysis.yardsticks import Figure, Yardsticks, load_yardsticks
+from analysis.yardsticks import INTERNATIONAL, NATIONAL, Figure, Yardsticks, load_yardsticks
 from pipelines.pay import PAY_KINDS, UNIT_OF_KIND, SalaryConversion, load_rates
 
 # PP 36/2021 Pasal 16: an hourly wage is at least the monthly wage divided by 126.
@@ -215,8 +215,9 @@ class Earnings:
         self.on_ = self.on if self.on is not None else _latest_day(posting_set)
         self.yardsticks_: dict[str, Figure] = table.yardsticks_for(self.region, self.on_)
         self.hourly_lines_ = {key: figure.value / HOURLY_DIVISOR for key, figure in self.yardsticks_.items()}
-        fallbacks = table.fallbacks(self.region)
-        self.province_ = fallbacks[1] if len(fallbacks) > 3 else fallbacks[0]
+        # The widest area of the region's own below the nation: its province (or itself, when it is one).
+        areas = [area for area in table.fallbacks(self.region) if area not in (NATIONAL, INTERNATIONAL)]
+        self.province_ = areas[-1] if areas else NATIONAL
 
         in_scope = (
             reachable(postings, places_of(self.region, table))
