@@ -35,7 +35,7 @@ from analysis.digest_formats import day, pay_text, platform_name
 from analysis.formats import format_percent
 from analysis.reach import places_of
 from analysis.spreadsheet import read_records
-from analysis.untrusted import markdown_link, markdown_text
+from analysis.untrusted import finite_number, markdown_link, markdown_text, spreadsheet_cell
 from analysis.vacancies import Vacancy, load_vacancies, vacancy_within_reach
 from analysis.yardsticks import Yardsticks, load_yardsticks
 from pipelines.skills.taxonomy import Taxonomy, load_taxonomy
@@ -52,8 +52,6 @@ CSV_COLUMNS = (
     "pay_min", "pay_max", "pay_currency", "pay_period", "pay_idr_min", "pay_idr_max", "pay_idr_per", "location",
     "remote", "closes", "skills_had", "skills_added",
 )  # fmt: skip
-# A spreadsheet takes a cell starting with one of these for a formula; scraped text must not become one.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 LABELS = {
     "id": {
@@ -346,9 +344,9 @@ class AlumniMatcher:
 
 
 def _ranking(strength: float, vacancy: Vacancy) -> tuple:
-    """Sort key: stronger, then a better monthly salary (hourly, project and unknown pay after), then newer, then
-    lower id."""
-    pay = vacancy.pay_idr_month
+    """Sort key: stronger, then a better monthly salary (hourly, project, unknown and non-finite pay after), then
+    newer, then lower id."""
+    pay = finite_number(vacancy.pay_idr_month)
     return (-strength, pay is None, -(pay or 0.0), -vacancy.appeared_at.timestamp(), vacancy.id)
 
 
@@ -356,11 +354,13 @@ def _ranking(strength: float, vacancy: Vacancy) -> tuple:
 
 
 def write_matches_csv(matches: Sequence[Match], path: str | Path) -> None:
-    """The coordinator's working file (UTF-8): one row per person and match, contacts included (``CSV_COLUMNS``)."""
+    """The coordinator's working file (UTF-8): one row per person and match, contacts included (``CSV_COLUMNS``).
+    Every cell is as a spreadsheet shows it, never a formula: the alumni file's own cells are as untrusted as the job
+    sites' (``spreadsheet_cell``)."""
     with Path(path).open("w", encoding="utf-8", newline="") as file:
         writer = csv.writer(file)
         writer.writerow(CSV_COLUMNS)
-        writer.writerows(_csv_row(match) for match in matches)
+        writer.writerows([spreadsheet_cell(value) for value in _csv_row(match)] for match in matches)
 
 
 def _csv_row(match: Match) -> list[object]:
@@ -372,10 +372,10 @@ def _csv_row(match: Match) -> list[object]:
         person.region or "",
         match.rank,
         round(match.strength, 3),
-        _text_cell(vacancy.title),
-        _text_cell(vacancy.company or ""),
+        vacancy.title,
+        vacancy.company or "",
         vacancy.source,
-        _text_cell(vacancy.url),
+        vacancy.url,
         vacancy.pay_kind or "",
         _stated(vacancy.pay_min),
         _stated(vacancy.pay_max),
@@ -384,7 +384,7 @@ def _csv_row(match: Match) -> list[object]:
         _whole_rupiah(vacancy.pay_idr_min),
         _whole_rupiah(vacancy.pay_idr_max),
         vacancy.pay_idr_per or "",
-        _text_cell(vacancy.location or ""),
+        vacancy.location or "",
         {True: "yes", False: "no", None: ""}[vacancy.remote],
         vacancy.valid_through.date().isoformat() if vacancy.valid_through else "",
         "; ".join(match.skills_had),
@@ -393,19 +393,16 @@ def _csv_row(match: Match) -> list[object]:
 
 
 def _stated(amount: float | None) -> float | int | str:
-    """A figure as the platform stated it: 4500000, not 4500000.0; 12.5 stays."""
-    if amount is None:
+    """A figure as the platform stated it: 4500000, not 4500000.0; 12.5 stays; none when missing or not finite."""
+    figure = finite_number(amount)
+    if figure is None:
         return ""
-    return int(amount) if float(amount).is_integer() else amount
+    return int(figure) if figure.is_integer() else figure
 
 
 def _whole_rupiah(amount: float | None) -> int | str:
-    return "" if amount is None else round(amount)
-
-
-def _text_cell(text: str) -> str:
-    """Scraped `text` as a spreadsheet shows it, never as a formula ("=HYPERLINK(...)" from a job site)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    figure = finite_number(amount)
+    return "" if figure is None else round(figure)
 
 
 def matches_markdown(
@@ -415,7 +412,7 @@ def matches_markdown(
     their matches, or a line saying there is none. It never holds a contact, and says so at the top.
 
     `lang` is "id" (Indonesian) or "en"; `since`, when given, is said as the window the vacancies were first seen in.
-    Scraped text is escaped (`escape_markdown`) and only http(s) URLs become links.
+    Scraped text is escaped (`analysis.untrusted.markdown_text`) and only a vacancy's own http(s) URL becomes a link.
     """
     if lang not in LABELS:
         raise ValueError(f"lang must be one of {', '.join(LABELS)}, got {lang!r}")

@@ -14,7 +14,7 @@ from pathlib import Path
 from analysis.data import add_filter_arguments, date_argument, source_argument
 from analysis.demand import PERIODS
 from analysis.digest_formats import FORMATS as DIGEST_FORMATS
-from pipelines.db.engine import DEFAULT_URL, DatabaseURLError, make_engine, mask
+from pipelines.db.engine import DEFAULT_URL, DatabaseURLError, describe, open_database
 from pipelines.db.schema import current_revision, head_revision, upgrade
 
 
@@ -78,7 +78,10 @@ def _parser() -> argparse.ArgumentParser:
     report = _analysis_command(commands, "report", "write the HTML report (and its data as CSV and Parquet)")
     _curriculum_arguments(report)
     _cluster_arguments(report)
-    report.add_argument("--out", type=Path, required=True, help="the report file to write, e.g. report.html")
+    report.add_argument(
+        "--out", type=_output_file, required=True, help="the report file to write, e.g. report.html (its folder is "
+        "created when missing)",
+    )  # fmt: skip
     report.add_argument("--title", default="Labour-market report", help="the report's title")
     report.add_argument("--note", help="added to the caption, e.g. that the data are a demo sample")
     report.add_argument("--survey", type=Path, metavar="FILE", help="add a section for the community's own survey")
@@ -157,8 +160,10 @@ def _parser() -> argparse.ArgumentParser:
         "--min-match", type=_share, default=0.5,
         help="least share of a vacancy's skills the person has (default 0.5)",
     )
-    alumni.add_argument("--csv", type=Path, metavar="PATH", help="the coordinator's file, contacts included")
-    alumni.add_argument("--markdown", type=Path, metavar="PATH", help="the list to pass around, without contacts")
+    alumni.add_argument("--csv", type=_output_file, metavar="PATH", help="the coordinator's file, contacts included")
+    alumni.add_argument(
+        "--markdown", type=_output_file, metavar="PATH", help="the list to pass around, without contacts"
+    )
     alumni.add_argument("--lang", choices=("id", "en"), default="id", help="Indonesian (default) or English")
     schedule = commands.add_parser(
         "schedule",
@@ -230,6 +235,20 @@ def _positive(value: str) -> int:
     return int(value)
 
 
+def _output_file(value: str) -> Path:
+    """An argparse type: a file to write, refused at once (not after the work) when it is a folder or when the nearest
+    folder above it that exists is not a folder, or cannot be written in."""
+    path = Path(value)
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{path.absolute()} is a folder; give the name of a file to write in it")
+    above = next(folder for folder in path.absolute().parents if folder.exists())
+    if not above.is_dir():
+        raise argparse.ArgumentTypeError(f"{above} is a file, so {path.absolute()} cannot be written")
+    if not os.access(path if path.exists() else above, os.W_OK):
+        raise argparse.ArgumentTypeError(f"{path.absolute()}: cannot be written (permission denied)")
+    return path
+
+
 def _number(accepts: Callable[[float], bool], expected: str) -> Callable[[str], float]:
     """An argparse type: a number that ``accepts`` takes, else the one-line error "expected ``expected``"."""
 
@@ -272,17 +291,20 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(str(exc))
         return 0
     try:
-        engine = make_engine(args.database_url)
+        # Only migrate creates a database: the other commands read or add to one already there.
+        engine = open_database(args.database_url, create=args.command == "migrate")
     except DatabaseURLError as exc:
         parser.error(str(exc))
     try:
         if args.command == "migrate":
             before = current_revision(engine)
             upgrade(engine)
-            print(f"{mask(args.database_url)}: schema {before or 'empty'} -> {head_revision()}")
+            print(f"{describe(args.database_url)}: schema {before or 'empty'} -> {head_revision()}")
             return 0
         if current_revision(engine) is None:
-            parser.error(f"{mask(args.database_url)} holds no pasarkerja data yet: run a crawl or `make demo` first")
+            parser.error(
+                f"{describe(args.database_url)} holds no pasarkerja data yet: run a crawl or `make demo` first"
+            )
         upgrade(engine)
         if args.command == "summary":
             from analysis.summary import render

@@ -200,6 +200,13 @@ def _report(posting_set: PostingSet, curricula: list[Curriculum], args) -> None:
         if not args.survey_period:
             raise AnalysisInputError("--survey needs --survey-period YYYY-MM, the month its incomes are of")
         survey = analyse_survey(args.survey, args.survey_region or curricula[0].place, args.survey_period)
-    written = write_report(args.out, study.report_content(args.title, args.note, survey))
+    content = study.report_content(args.title, args.note, survey)
+    folder_missing = not args.out.absolute().parent.exists()
+    try:
+        written = write_report(args.out, content)
+    except OSError as exc:  # the command line checked --out; the disk may still be full, or the folder gone
+        raise AnalysisInputError(f"cannot write the report to {args.out.absolute()}: {exc.strerror or exc}") from None
+    if folder_missing:
+        print(f"Created the folder {args.out.absolute().parent}")
     print(f"Report: {written[0].resolve()}")
     print(f"Its data (CSV and Parquet): {written[0].resolve().parent / (written[0].stem + '_data')}")

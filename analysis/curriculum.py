@@ -16,8 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from analysis.input_files import load_yaml
 from pipelines.skills.taxonomy import Taxonomy, load_taxonomy, normalise
 
 CURRICULUM_KEYS = ("name", "region", "province", "regency", "description", "tracks")
@@ -99,19 +98,13 @@ class Curriculum:
 def load_curriculum(path: str | Path, taxonomy: Taxonomy | None = None) -> Curriculum:
     """The curriculum in the YAML file `path`, its skills resolved against `taxonomy` (default: the bundled one).
 
-    Raises `CurriculumError` for a file that cannot be read or parsed, a missing or malformed field, or a skill
-    that is neither a canonical name nor an alias in the taxonomy.
+    Raises `CurriculumError` for a file that cannot be read or parsed (or is too large, deep or full of aliases:
+    analysis/input_files.py), a missing or malformed field, or a skill that is neither a canonical name nor an alias
+    in the taxonomy.
     """
     taxonomy = taxonomy or load_taxonomy()
     where = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CurriculumError(f"{where}: cannot read the file: {exc}") from exc
-    try:
-        document = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise CurriculumError(f"{where}: {_describe_yaml_error(exc)}") from exc
+    document = load_yaml(path, CurriculumError)
 
     if not isinstance(document, dict):
         raise CurriculumError(f"{where}: the file must consist of fields such as name:, region: and tracks:")
@@ -228,14 +221,6 @@ def _shown(value: object) -> str:
     if value is None:
         return "nothing"
     return f'"{value}"' if isinstance(value, str) else repr(value)
-
-
-def _describe_yaml_error(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    place = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
-    hint = "check the spaces at the start of this line and the one above; put text with ': ' or ' #' in quotes"
-    return " ".join(f"{place}YAML syntax error: {problem} ({hint})".split())
 
 
 def main(argv: list[str] | None = None) -> int:

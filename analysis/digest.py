@@ -23,6 +23,7 @@ from sqlalchemy import Engine, func, insert, select
 
 from analysis.curriculum import Curriculum, Track
 from analysis.reach import places_of
+from analysis.untrusted import finite_number
 from analysis.vacancies import Vacancy, load_vacancies, vacancy_within_reach
 from analysis.yardsticks import load_yardsticks
 from pipelines.db.engine import as_utc
@@ -90,8 +91,9 @@ def best_track(vacancy: Vacancy, tracks: Sequence[Track], min_match: float) -> D
 
 def rank_key(entry: DigestEntry) -> tuple:
     """Strongest match first, then the best monthly salary, then the newest, then the first seen. Hourly and project
-    pay rank with unstated pay, after the salaries: neither can be compared with a month (``Vacancy.pay_idr_month``)."""
-    pay = entry.vacancy.pay_idr_month
+    pay rank with unstated pay, after the salaries: neither can be compared with a month (``Vacancy.pay_idr_month``).
+    So does a non-finite salary, which the digest shows as not stated."""
+    pay = finite_number(entry.vacancy.pay_idr_month)
     return (-entry.match, pay is None, -(pay or 0), -entry.vacancy.appeared_at.timestamp(), entry.vacancy.id)
 
 

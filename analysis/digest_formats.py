@@ -1,10 +1,14 @@
 """A digest (analysis/digest.py) in the formats its readers use: Markdown, WhatsApp, HTML, RSS and JSON.
 
-Every text of a vacancy comes from a job site and is untrusted: it is escaped for the format it goes into (Markdown
-punctuation and HTML in Markdown, HTML in HTML, XML in RSS), stripped of control characters, and only http(s) links
-are ever made links. Indonesian by default, English with ``lang="en"``; numbers and rupiah are written the
-Indonesian way in both (analysis/formats.py). Pay is written by ``pay_text`` in every format, and in the alumni
-lists: its kind, as the platform states it, rupiah in the same period, and a month for a salary only.
+Every text of a vacancy comes from a job site and is untrusted (analysis/untrusted.py): stripped of control,
+bidirectional and XML-invalid characters in every format, then escaped for the format it goes into (Markdown
+punctuation and HTML in Markdown, WhatsApp's marks in WhatsApp, HTML in HTML, XML in RSS); a web address in a title
+is never made a link, and only the vacancy's own http(s) link is. A non-finite pay figure is pay not stated, and
+JSON never holds NaN or Infinity.
+
+Indonesian by default, English with ``lang="en"``; numbers and rupiah are written the Indonesian way in both
+(analysis/formats.py). Pay is written by ``pay_text`` in every format, and in the alumni lists: its kind, as the
+platform states it, rupiah in the same period, and a month for a salary only.
 
 ``render`` gives one text; ``whatsapp_messages`` gives the WhatsApp digest as messages of at most 4,096 characters
 each (WhatsApp's limit), never splitting a vacancy, with "(1/3)" on each when there are several.
@@ -12,7 +16,6 @@ each (WhatsApp's limit), never splitting a vacancy, with "(1/3)" on each when th
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 from datetime import datetime
@@ -23,10 +26,19 @@ from xml.etree import ElementTree
 
 from analysis.digest import Digest, DigestEntry
 from analysis.formats import format_count, format_rupiah, format_rupiah_short
-from analysis.untrusted import clean, markdown_link, markdown_text, safe_url
+from analysis.untrusted import (
+    clean,
+    finite_number,
+    json_document,
+    markdown_link,
+    markdown_text,
+    quoted_url,
+    safe_url,
+    whatsapp_text,
+)
 from analysis.vacancies import Vacancy
 from crawlers.parse.money import parse_pay_text, pay_text_disagrees
-from pipelines.pay import SalaryConversion
+from pipelines.pay import SalaryConversion, pay_kind
 
 FORMATS = ("markdown", "whatsapp", "html", "rss", "json")
 WHATSAPP_LIMIT = 4096
@@ -117,8 +129,11 @@ def platform_name(source: str, url: str | None = None) -> str:
     """A platform as people call it; a site crawled for its JSON-LD (``jobposting``) by its host."""
     if source in PLATFORM_NAMES:
         return PLATFORM_NAMES[source]
-    host = urlsplit(url or "").hostname
-    return host.removeprefix("www.") if host else source
+    try:
+        host = urlsplit(clean(url or "")).hostname
+    except ValueError:  # an address urlsplit refuses ("https://[::1")
+        host = None
+    return host.removeprefix("www.") if host else clean(source)
 
 
 def day(moment: datetime, lang: str) -> str:
@@ -189,7 +204,7 @@ def pay_text(vacancy: Vacancy, lang: str) -> str:
     """
     labels = LABELS[lang]
     kind, period = vacancy.pay_kind, vacancy.pay_period
-    if kind is None or (vacancy.pay_min is None and vacancy.pay_max is None):
+    if not _pay_can_be_stated(vacancy):
         return f"{labels['pay']}: {labels['unstated']}"
     per = labels[f"per_{period}"]
     parts = [f"{_stated(vacancy.pay_min, vacancy.pay_max, vacancy.pay_currency)} {per}"]
@@ -211,12 +226,27 @@ def pay_text(vacancy: Vacancy, lang: str) -> str:
     return text
 
 
+def _pay_can_be_stated(vacancy: Vacancy) -> bool:
+    """Whether the vacancy's pay has a kind that fits its period and a figure, each figure finite: an infinite or NaN
+    figure (which no posting means) makes the pay not stated rather than "Rp inf"."""
+    figures = (vacancy.pay_min, vacancy.pay_max, vacancy.pay_idr_min, vacancy.pay_idr_max)
+    return (
+        vacancy.pay_kind is not None
+        and pay_kind(vacancy.pay_period) == vacancy.pay_kind
+        and (vacancy.pay_min is not None or vacancy.pay_max is not None)
+        and all(figure is None or finite_number(figure) is not None for figure in figures)
+    )
+
+
 def _says_more(vacancy: Vacancy) -> bool:
     """Whether the platform's pay label says more than its numbers: no figures ("Negosiasi") or others (Loker.id)."""
     text = vacancy.pay_text
     if not text:
         return False
-    return parse_pay_text(text).minimum is None or pay_text_disagrees(text, vacancy.pay_min, vacancy.pay_max)
+    try:
+        return parse_pay_text(text).minimum is None or pay_text_disagrees(text, vacancy.pay_min, vacancy.pay_max)
+    except ValueError:  # a figure no pay can be (stored before crawls refused them): the label says more
+        return True
 
 
 def _bounds(low: float | None, high: float | None) -> list[float]:
@@ -229,7 +259,7 @@ def _stated(low: float | None, high: float | None, currency: str | None) -> str:
     """The platform's figures in its currency: "Rp 4.000.000 – Rp 5.700.000", "AUD 12–23"."""
     if currency == "IDR":
         return " – ".join(f"Rp {_number(value)}" for value in _bounds(low, high))
-    return f"{currency} {'–'.join(_number(value) for value in _bounds(low, high))}"
+    return f"{clean(currency)} {'–'.join(_number(value) for value in _bounds(low, high))}"
 
 
 def _number(value: float) -> str:
@@ -316,17 +346,19 @@ def _short(text: str, limit: int) -> str:
 
 
 def _whatsapp_entry(number: int, entry: DigestEntry, lang: str) -> str:
-    """One vacancy as a WhatsApp block; each text is cut short enough that a block always fits in a message."""
-    text = _Text(entry, lang)
-    company = f" — {_short(text.company, 120)}" if text.company else ""
+    """One vacancy as a WhatsApp block; each text is cut short enough that a block always fits in a message. The
+    place line starts with its label, so that no scraped text starts a line (where "> " would quote)."""
+    text, labels = _Text(entry, lang), LABELS[lang]
+    company = f" — {_short(whatsapp_text(text.company), 120)}" if text.company else ""
     lines = [
-        f"{number}. *{_short(text.title, 200)}*{company}",
-        _short(text.pay, 300),
-        _short(f"{text.place} · {text.where}", 400),
-        f"{LABELS[lang]['skills']}: {_short(text.skills, 800)}",
+        f"{number}. *{_short(whatsapp_text(text.title), 200)}*{company}",
+        _short(whatsapp_text(text.pay), 300),
+        _short(f"{labels['place']}: {whatsapp_text(text.place)} · {whatsapp_text(text.where)}", 400),
+        f"{labels['skills']}: {_short(whatsapp_text(text.skills), 800)}",
     ]
-    if text.url:
-        lines.append(_short(text.url, 1000))
+    link = quoted_url(entry.vacancy.url)
+    if link:
+        lines.append(_short(link, 1000))
     return "\n".join(lines)
 
 
@@ -336,7 +368,7 @@ def whatsapp_messages(digest: Digest, lang: str = "id") -> list[str]:
     labels = LABELS[lang]
     title, line = _heading(digest, lang)
     limit = WHATSAPP_LIMIT - len(" (99/99)")  # room for the "(1/3)" added at the end
-    messages: list[list[str]] = [[f"*{title}*", line]]
+    messages: list[list[str]] = [[f"*{whatsapp_text(title)}*", whatsapp_text(line)]]
 
     def add(block: str, heading: str | None) -> None:
         """``block`` to the current message, or to a new one that starts with ``heading``."""
@@ -346,7 +378,7 @@ def whatsapp_messages(digest: Digest, lang: str = "id") -> list[str]:
         messages[-1].append(block)
 
     for track, entries in digest.tracks if digest.entries else ():
-        heading = clean(track)
+        heading = whatsapp_text(track)
         add(f"*{heading}*" + ("" if entries else f"\n{labels['track_empty']}"), None)
         for number, entry in enumerate(entries, start=1):
             add(_whatsapp_entry(number, entry, lang), heading)
@@ -356,7 +388,12 @@ def whatsapp_messages(digest: Digest, lang: str = "id") -> list[str]:
     texts = ["\n\n".join(blocks) for blocks in messages]
     if len(texts) == 1:
         return texts
-    return [text.replace("\n", f" ({number}/{len(texts)})\n", 1) for number, text in enumerate(texts, start=1)]
+    # "(2/3)" ends each message's first line, its only line when a message holds the footer alone.
+    numbered = []
+    for number, text in enumerate(texts, start=1):
+        first, newline, rest = text.partition("\n")
+        numbered.append(f"{first} ({number}/{len(texts)}){newline}{rest}")
+    return numbered
 
 
 # HTML ---------------------------------------------------------------------------------------------------------
@@ -450,7 +487,8 @@ def to_rss(digest: Digest, lang: str = "id", link: str = DEFAULT_FEED_LINK) -> s
 
 
 def to_json(digest: Digest, lang: str = "id") -> str:
-    """Everything the other formats show, as data (texts as the platforms wrote them; escaping is the reader's)."""
+    """Everything the other formats show, as data: texts as the platforms wrote them but for the characters no output
+    carries (analysis.untrusted.json_document; escaping is the reader's), a non-finite figure as null."""
 
     def iso(moment: datetime | None) -> str | None:
         return moment.isoformat() if moment else None
@@ -498,7 +536,7 @@ def to_json(digest: Digest, lang: str = "id") -> str:
             {"track": track, "entries": [entry_data(entry) for entry in entries]} for track, entries in digest.tracks
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_document(data) + "\n"
 
 
 def to_whatsapp(digest: Digest, lang: str = "id") -> str:

@@ -2,7 +2,8 @@
 
 "1.234" postings, "12,5%", "Rp 4.500.000" and, where space is short, "Rp 4,5 jt" (juta, a million; "rb" is
 ribu, a thousand; "M" is miliar, a thousand million). Charts, tables and the sentences of recommendations all
-use these, so a figure reads the same everywhere.
+use these, so a figure reads the same everywhere. A missing or non-finite figure (NaN, infinity) is written "–":
+never "inf", "nan" or "Rp inf".
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import math
 
 import numpy as np
 import pandas as pd
+
+from analysis.untrusted import finite_number
 
 
 def is_missing(value: object) -> bool:
@@ -27,22 +30,25 @@ def _number(value: float, decimals: int) -> str:
 
 def format_count(value: object) -> str:
     """A count: "1.234"."""
-    return "–" if is_missing(value) else _number(float(value), 0)
+    number = finite_number(value)
+    return "–" if number is None else _number(number, 0)
 
 
 def format_decimal(value: object, decimals: int = 1) -> str:
     """A number with at most `decimals` decimals: "97,5", "100"."""
-    if is_missing(value):
+    number = finite_number(value)
+    if number is None:
         return "–"
-    text = _number(float(value), decimals)
+    text = _number(number, decimals)
     return text.rstrip("0").rstrip(",") if decimals else text
 
 
 def format_percent(share: object) -> str:
     """A share 0..1 as a percentage: "45%", "4,5%", "<0,1%"."""
-    if is_missing(share):
+    share = finite_number(share)
+    if share is None:
         return "–"
-    percent = float(share) * 100
+    percent = share * 100
     if percent != 0 and abs(percent) < 0.05:
         return "<0,1%"
     text = _number(percent, 1 if abs(percent) < 10 else 0)
@@ -51,9 +57,10 @@ def format_percent(share: object) -> str:
 
 def format_points(change: object) -> str:
     """A difference of two shares in percentage points, signed: "+3,2 pts"."""
-    if is_missing(change):
+    change = finite_number(change)
+    if change is None:
         return "–"
-    points = float(change) * 100
+    points = change * 100
     sign = "+" if points > 0 else "−" if points < 0 else ""
     return f"{sign}{_number(abs(points), 1)} pts"
 
@@ -61,17 +68,19 @@ def format_points(change: object) -> str:
 def format_rupiah(value: object, nearest: int = 1000) -> str:
     """Rupiah in full, to the thousand (pay estimates are not exact to the rupiah): "Rp 4.537.000"; an hourly rate
     to the hundred (``nearest=100``): "Rp 20.800"."""
-    if is_missing(value):
+    amount = finite_number(value)
+    if amount is None:
         return "–"
-    sign = "−" if float(value) < 0 else ""
-    return f"Rp {sign}{_number(round(abs(float(value)) / nearest) * nearest, 0)}"
+    sign = "−" if amount < 0 else ""
+    return f"Rp {sign}{_number(round(abs(amount) / nearest) * nearest, 0)}"
 
 
 def format_rupiah_short(value: object, decimals: int = 1) -> str:
     """Rupiah for axes and tight spaces: "Rp 4,5 jt", "Rp 750 rb", "Rp 1,2 M", with at most `decimals` decimals."""
-    if is_missing(value):
+    number = finite_number(value)
+    if number is None:
         return "–"
-    amount, sign = abs(float(value)), "−" if float(value) < 0 else ""
+    amount, sign = abs(number), "−" if number < 0 else ""
     for unit, word in ((1e9, "M"), (1e6, "jt"), (1e3, "rb")):
         if round(amount / unit, decimals) >= 1:
             return f"Rp {sign}{format_decimal(amount / unit, decimals)} {word}"

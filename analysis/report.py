@@ -45,6 +45,7 @@ from analysis.formats import (
     format_rupiah,
     is_missing,
 )
+from analysis.untrusted import spreadsheet_cell
 from pipelines.pay import PAY_KINDS
 
 # Charts show this many skills or lines; the tables and data files have them all.
@@ -244,7 +245,11 @@ def _check_columns(content: ReportContent) -> None:
 
 
 class DataFolder:
-    """The ``<stem>_data`` folder next to the page: each table as CSV and Parquet, and the page's links to them."""
+    """The ``<stem>_data`` folder next to the page: each table as CSV and Parquet, and the page's links to them.
+
+    The Parquet file keeps every value as it is, for analysts. The CSV file opens in a spreadsheet, so its text cells
+    and column names (skills, cluster and curriculum names, survey answers: scraped or typed by someone) go through
+    ``analysis.untrusted.spreadsheet_cell``: none is ever read as a formula."""
 
     def __init__(self, page: Path):
         self.path = page.with_name(f"{page.stem}_data")
@@ -259,7 +264,7 @@ class DataFolder:
         csv_path, parquet_path = self.path / f"{name}.csv", self.path / f"{name}.parquet"
         if csv_path in self.written:
             raise ValueError(f"two tables of the report are both named {name!r}")
-        frame.to_csv(csv_path, index=False)
+        _for_spreadsheets(frame).to_csv(csv_path, index=False)
         frame.to_parquet(parquet_path, index=False, engine="pyarrow")
         self.written += [csv_path, parquet_path]
         links = " · ".join(
@@ -275,6 +280,18 @@ class DataFolder:
         for path in [*self.path.glob("*.csv"), *self.path.glob("*.parquet")]:
             if path not in self.written:
                 path.unlink()
+
+
+def _for_spreadsheets(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` whose text cells and column names are ``spreadsheet_cell``s; numbers and dates unchanged."""
+    shown = frame.copy()
+    for position in range(shown.shape[1]):
+        column = shown.iloc[:, position]
+        # Text sits in object, string and categorical columns; the others hold numbers, dates and booleans.
+        if pd.api.types.is_object_dtype(column.dtype) or isinstance(column.dtype, pd.StringDtype | pd.CategoricalDtype):
+            shown.isetitem(position, column.astype(object).map(spreadsheet_cell))
+    shown.columns = [spreadsheet_cell(name) for name in shown.columns]
+    return shown
 
 
 # Formatting

@@ -29,7 +29,6 @@ Member rows hold income, so the output never names a member: only counts, shares
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import textwrap
@@ -49,6 +48,7 @@ from sklearn.preprocessing import StandardScaler
 
 from analysis.formats import format_count, format_decimal, format_percent, format_rupiah, is_missing
 from analysis.spreadsheet import read_records
+from analysis.untrusted import json_document
 from analysis.yardsticks import (
     PER_PERSON,
     Figure,
@@ -852,7 +852,8 @@ class SurveyResult:
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+        """``to_dict`` as JSON: a non-finite figure null, never NaN or Infinity (analysis.untrusted.json_document)."""
+        return json_document(self.to_dict())
 
 
 def analyse_survey(

@@ -13,8 +13,10 @@ different arguments as different jobs. Run it from cron every few minutes, or wi
 list of finished jobs in memory: after a node restarts, its jobs are due at once. Times are compared in the
 machine's local time, as scrapyd reports them: run the nodes and the scheduler in one time zone (UTC).
 
-``${NAME}`` in the file is replaced by the environment variable NAME, so credentials and database URLs need not be
-written into it.
+``${NAME}`` in a value of the file is replaced by the environment variable NAME, so the nodes' credentials need not
+be written into it. The database is not named here: scrapyd puts a job's settings on the crawl's command line, where
+``ps`` shows them, and in its log, so each node gives its crawls DATABASE_URL from its own environment, and the file
+may hold no setting with a password (docs/deploy.md).
 """
 
 from __future__ import annotations
@@ -33,12 +35,18 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import yaml
+from analysis.input_files import load_yaml
 
 _INTERVAL = re.compile(r"(\d+)\s*([mhd])")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days"}
 _VARIABLE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _NAME = re.compile(r"[a-z0-9_]+(?:-[a-z0-9_]+)*")
+_URL_WITH_PASSWORD = re.compile(r"://[^/@\s:]*:[^/@\s]*@")
+# Settings a crawl reads from its node's environment only, and why the schedule may not give them.
+NODE_ENVIRONMENT_SETTINGS = {
+    "DATABASE_URL": "it holds the database password, and scrapyd puts settings on the command line and in its log",
+    "PASARKERJA_CONTACT": "the user agent is made from the environment as the crawl starts; a setting changes nothing",
+}
 TIMEOUT = 20
 
 
@@ -73,14 +81,8 @@ class Schedule:
 def load_schedule(path: str | Path, environment: Mapping[str, str] = os.environ) -> Schedule:
     """The schedule in the YAML file ``path``; raises ScheduleError naming what is wrong."""
     where = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ScheduleError(f"{where}: cannot read the file: {getattr(exc, 'strerror', None) or exc}") from None
-    try:
-        document = yaml.safe_load(_expand(text, environment, where))
-    except yaml.YAMLError as exc:
-        raise ScheduleError(f"{where}: not YAML: {' '.join(str(exc).split())}") from None
+    # Expanded after parsing, so that a value from the environment is taken as it is, never read as YAML.
+    document = _expand(load_yaml(path, ScheduleError), environment, where)
     if not isinstance(document, dict):
         raise ScheduleError(f"{where}: the file must hold project:, nodes: and jobs:")
     unknown = set(document) - {"project", "nodes", "jobs", "settings"}
@@ -91,7 +93,7 @@ def load_schedule(path: str | Path, environment: Mapping[str, str] = os.environ)
     nodes = tuple(
         _node(entry, f"{where}: nodes[{number}]") for number, entry in enumerate(_list(document, "nodes", where))
     )
-    common = _strings(document.get("settings") or {}, f"{where}: settings")
+    common = _settings(document.get("settings") or {}, f"{where}: settings")
     jobs = tuple(
         _job(entry, f"{where}: jobs[{number}]", common) for number, entry in enumerate(_list(document, "jobs", where))
     )
@@ -102,14 +104,22 @@ def load_schedule(path: str | Path, environment: Mapping[str, str] = os.environ)
     return Schedule(project=project, nodes=nodes, jobs=jobs)
 
 
-def _expand(text: str, environment: Mapping[str, str], where: str) -> str:
-    def value(match: re.Match) -> str:
+def _expand(value: Any, environment: Mapping[str, str], where: str) -> Any:
+    """``value`` with ``${NAME}`` in every text in it replaced by the environment variable NAME."""
+    if isinstance(value, dict):
+        return {key: _expand(item, environment, where) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_expand(item, environment, where) for item in value]
+    if not isinstance(value, str):
+        return value
+
+    def variable(match: re.Match) -> str:
         name = match.group(1)
         if name not in environment:
             raise ScheduleError(f"{where}: ${{{name}}} is used, but the environment variable {name} is not set")
         return environment[name]
 
-    return _VARIABLE.sub(value, text)
+    return _VARIABLE.sub(variable, value)
 
 
 def _list(document: dict, key: str, where: str) -> list:
@@ -126,9 +136,29 @@ def _text(value: Any, where: str) -> str:
 
 
 def _strings(value: Any, where: str) -> dict[str, str]:
+    """A job's arguments or settings: scrapyd puts them on the crawl's command line and in its log, so no password."""
     if not isinstance(value, dict):
         raise ScheduleError(f"{where}: must be names with values, such as DOWNLOAD_DELAY: 3")
-    return {str(name): str(item) for name, item in value.items()}
+    strings = {str(name): str(item) for name, item in value.items()}
+    for name, item in strings.items():
+        if _URL_WITH_PASSWORD.search(item):
+            raise ScheduleError(
+                f"{where}.{name}: holds a URL with a password, which scrapyd would put on the crawl's command line and "
+                "in its log; leave passwords out of the schedule (docs/deploy.md)"
+            )
+    return strings
+
+
+def _settings(value: Any, where: str) -> dict[str, str]:
+    """Settings for jobs, none of them one a crawl takes from its node's environment only."""
+    given = sorted(NODE_ENVIRONMENT_SETTINGS.keys() & set(value)) if isinstance(value, dict) else []
+    if given:
+        name = given[0]
+        raise ScheduleError(
+            f"{where}.{name}: set {name} in each node's environment, not in the schedule: "
+            f"{NODE_ENVIRONMENT_SETTINGS[name]} (docs/deploy.md)"
+        )
+    return _strings(value, where)
 
 
 def _node(entry: Any, where: str) -> Node:
@@ -163,7 +193,7 @@ def _job(entry: Any, where: str, common: dict[str, str]) -> Job:
         spider=spider,
         every=timedelta(**{_UNITS[every.group(2)]: int(every.group(1))}),
         arguments=_strings(entry.get("arguments") or {}, f"{where}.arguments"),
-        settings={**common, **_strings(entry.get("settings") or {}, f"{where}.settings")},
+        settings={**common, **_settings(entry.get("settings") or {}, f"{where}.settings")},
     )
 
 

@@ -22,7 +22,10 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite:///data/pasarkerja.db")
 # Postings written per database transaction; the last partial batch is written at close.
 STORE_BATCH_SIZE = 500
 
-PASARKERJA_CONTACT = os.environ.get("PASARKERJA_CONTACT", "https://github.com/pasarkerja/pasarkerja")
+# Unset, the user agent names the project's own page instead, and a live crawl (no base_url) warns at start
+# (crawlers/extensions.py ContactWarning): the platform could reach the project but not whoever runs the crawl.
+PASARKERJA_PROJECT_PAGE = "https://github.com/pasarkerja/pasarkerja"
+PASARKERJA_CONTACT = os.environ.get("PASARKERJA_CONTACT", PASARKERJA_PROJECT_PAGE)
 USER_AGENT = f"pasarkerja/0.1 (labour-market research for training communities; +{PASARKERJA_CONTACT})"
 
 # Politeness: obey robots.txt, one request at a time per platform, back off when slow.
@@ -34,6 +37,16 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 RETRY_TIMES = 2
+# A 429, or a 503 with Retry-After, is retried when the server says (seconds or an HTTP-date), every request to that
+# server waiting meanwhile. A server asking for more than RETRY_AFTER_MAX seconds, or still answering 429 after the
+# retries, makes the page a `rate_limited` reject; and it is not asked again in this crawl before the time it gave
+# (crawlers/middlewares/retry_after.py).
+RETRY_AFTER_MAX = 300
+# A page larger than DOWNLOAD_MAXSIZE bytes (announced, received, or once unpacked) is not read but rejected as
+# `too_large` (crawlers/middlewares/size_limit.py); the largest one-response feeds are a few MB. A spider expecting
+# more raises it in its custom_settings. DOWNLOAD_WARNSIZE only logs a warning.
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 # Error pages (4xx/5xx) reach the spiders so they become rejects with a reason.
 HTTPERROR_ALLOW_ALL = True
 
@@ -42,10 +55,27 @@ HTTPERROR_ALLOW_ALL = True
 # crawls (2) not seeing a posting mark it closed.
 SPIDER_MIDDLEWARES = {"pipelines.incremental.StopAtKnownPages": 950}
 
+# Scrapy's retry, decompression and redirect middlewares, in their places, replaced by ones that make rate-limited,
+# oversize and wrongly redirected pages rejects with a reason (crawlers/middlewares/). A redirect loop
+# (REDIRECT_MAX_TIMES, 20, or back to a page of the chain) is a `redirect_loop`, a redirect to another host than the
+# platform's (or base_url's) an `off_host_redirect`.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawlers.middlewares.retry_after.RetryAfterMiddleware": 550,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawlers.middlewares.redirects.GuardedMetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "crawlers.middlewares.size_limit.DownloadSizeLimit": 590,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawlers.middlewares.redirects.GuardedRedirectMiddleware": 600,
+}
+
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,
     "pipelines.store.StorePipeline": 900,
-}# How pay is sorted into salaried, hourly and project pay, and how a salary becomes a month, is written
+}
+
+# How pay is sorted into salaried, hourly and project pay, and how a salary becomes a month, is written
 # down once, in pipelines/pay.py; hourly and project pay are never turned into months when stored.
 # When a new posting repeats a stored one (the same vacancy elsewhere, or reposted) is written down
 # once, in pipelines/dedupe.py (DedupeSettings); -s DEDUPE_SIMILARITY=... and -s DEDUPE_WINDOW_DAYS=...
@@ -70,4 +100,4 @@ FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = os.environ.get("PASARKERJA_LOG_LEVEL", "INFO")
 COMMANDS_MODULE = "crawlers.commands"
 
-EXTENSIONS = {"crawlers.extensions.FreezeLoadedObjects": 0}
+EXTENSIONS = {"crawlers.extensions.FreezeLoadedObjects": 0, "crawlers.extensions.ContactWarning": 0}

@@ -124,7 +124,7 @@ class _Page:
             self.postings += 1
             stored = self.middleware.known.get(element.source_id)
             # The hash only for postings stored already: a first crawl hashes nothing.
-            if stored is not None and stored == posting_hash(element):
+            if stored is not None and stored == _hash_or_none(element):
                 self.known_unchanged += 1
 
     def release(self, response) -> list[Request]:
@@ -144,6 +144,15 @@ class _Page:
             middleware.known_pages,
         )
         return []
+
+
+def _hash_or_none(posting: Posting) -> str | None:
+    """The posting's content hash; None for one that cannot be hashed (a lone surrogate, an integer beyond 64
+    bits): it is changed, and pipelines.validate rejects it, rather than the whole page failing here."""
+    try:
+        return posting_hash(posting)
+    except TypeError:
+        return None
 
 
 def stored_state(database_url: str, spider: str) -> tuple[dict[str, str], list]:

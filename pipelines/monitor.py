@@ -6,6 +6,7 @@ exit status of ``scrapy crawl`` (1 when a check fails) so that cron, scrapyd's l
 it. The checks, each configurable with a setting:
 
 - ``items``: at least ``MONITOR_MIN_ITEMS`` (1) postings stored;
+- ``writes``: every record handed to the store written (none lost to a database refusing writes);
 - ``errors``: at most ``MONITOR_MAX_ERRORS`` (0) errors logged;
 - ``rejects``: at most ``MONITOR_MAX_REJECT_RATE`` (0.2) of the records rejected;
 - ``coverage``: no key field (``COVERED_FIELDS``) filled in ``MONITOR_COVERAGE_DROP`` (0.25) fewer of the postings
@@ -36,6 +37,10 @@ COVERED_FIELDS = {
     "employment_type": lambda posting: bool(posting.employment_type),
 }
 COVERAGE_STAT = "pasarkerja/coverage/{field}"
+UNWRITTEN_STAT = "pasarkerja/unwritten"
+"""Records (postings and rejects) not written because the database refused writes (pipelines.store)."""
+WRITE_ERROR_STAT = "pasarkerja/write_error"
+"""The first error of a database that refused writes, one line."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,7 @@ def check_crawl(
             postings >= settings.min_items,
             f"{postings} postings (at least {settings.min_items} expected)",
         ),
+        _writes_check(stats),
         Check("errors", errors <= settings.max_errors, f"{errors} errors logged (at most {settings.max_errors})"),
     ]
     records = postings + rejected
@@ -122,6 +128,15 @@ def check_crawl(
         )
     )
     return checks
+
+
+def _writes_check(stats: Mapping[str, Any]) -> Check:
+    unwritten = stats.get(UNWRITTEN_STAT, 0)
+    if unwritten:
+        return Check("writes", False, f"{unwritten} records not written: {stats.get(WRITE_ERROR_STAT)}")
+    if stats.get(WRITE_ERROR_STAT):  # before any record: the worker could not connect, say
+        return Check("writes", False, f"the database refused writes: {stats.get(WRITE_ERROR_STAT)}")
+    return Check("writes", True, "every record written")
 
 
 def _coverage_check(stats: Mapping[str, Any], previous: Sequence[Mapping[str, Any]], settings) -> Check:

@@ -1,12 +1,22 @@
-"""Turn postings that cannot be right into Rejects, so the store keeps them apart with a reason."""
+"""Turn postings that cannot be right, or that the database cannot take, into Rejects, so the store keeps them apart
+with a reason.
+
+``find_problem`` judges what a posting says; ``pipelines.writer.make_storable`` what its columns can hold (lengths,
+number ranges, NUL characters and lone surrogates, JSON depth), from the models, so that SQLite and PostgreSQL store
+and refuse the same records.
+"""
 
 from __future__ import annotations
 
+import functools
+import math
 from dataclasses import fields
 from datetime import datetime, timedelta, timezone
 
 from crawlers.extract.common import snippet
 from crawlers.items import EMPLOYMENT_TYPES, PAY_PERIODS, Posting, Reject
+from pipelines.pay import ExchangeRates, load_rates
+from pipelines.writer import make_storable
 
 REQUIRED = ("source", "source_id", "url", "title")
 # Clocks and time zones differ; more than a day ahead is no longer one of those.
@@ -22,6 +32,12 @@ _TYPES = {
     "posted_at": datetime,
     "valid_through": datetime,
 }
+# The most a posting can pay per period, in US dollars: far above any real offer, so that only figures that cannot be
+# pay are refused (a misplaced decimal point, a phone number read as a salary). Checked in the posting's currency at
+# the platform's rate or the table's (pipelines/data/exchange_rates.csv); a currency without a rate is not checked.
+PAY_CEILING_USD = {
+    "hour": 1_000, "day": 10_000, "week": 50_000, "month": 200_000, "year": 2_500_000, "project": 5_000_000,
+}  # fmt: skip
 _OPTIONAL_TEXT = tuple(
     f.name for f in fields(Posting) if f.type == "str | None" and f.name not in _TYPES
 )
@@ -46,6 +62,10 @@ def find_problem(posting: Posting, now: datetime) -> tuple[str, str] | None:
         value = getattr(posting, name)
         if value is not None and value.tzinfo is None:
             return f"bad_type:{name}", f"{name} {value} has no time zone"
+    for name in ("pay_min", "pay_max", "pay_usd_rate"):
+        value = getattr(posting, name)
+        if value is not None and not math.isfinite(value):
+            return "bad_number", f"{name} is {value!r}"
     if posting.pay_min is not None and posting.pay_min < 0 or posting.pay_max is not None and posting.pay_max < 0:
         return "negative_pay", f"pay {posting.pay_min}..{posting.pay_max}"
     if posting.pay_min is not None and posting.pay_max is not None and posting.pay_min > posting.pay_max:
@@ -58,7 +78,34 @@ def find_problem(posting: Posting, now: datetime) -> tuple[str, str] | None:
         return "bad_value:pay_period", repr(posting.pay_period)
     if posting.pay_currency is not None and not (len(posting.pay_currency) == 3 and posting.pay_currency.isupper()):
         return "bad_value:pay_currency", repr(posting.pay_currency)
-    return None
+    return _beyond_ceiling(posting)
+
+
+def _beyond_ceiling(posting: Posting) -> tuple[str, str] | None:
+    """``pay_beyond_ceiling`` when the posting's pay is more than ``PAY_CEILING_USD`` for its period."""
+    highest = max((pay for pay in (posting.pay_min, posting.pay_max) if pay is not None), default=None)
+    if highest is None or posting.pay_period not in PAY_CEILING_USD or not posting.pay_currency:
+        return None
+    if posting.pay_usd_rate:
+        usd_per_unit = posting.pay_usd_rate
+    else:
+        year = posting.posted_at.year if posting.posted_at else None
+        known = _rates().usd_per_unit(posting.pay_currency, year)
+        if known is None:
+            return None
+        usd_per_unit = known[0]
+    ceiling_usd = PAY_CEILING_USD[posting.pay_period]
+    if highest * usd_per_unit <= ceiling_usd:
+        return None
+    return "pay_beyond_ceiling", (
+        f"{posting.pay_currency} {highest:,.0f} per {posting.pay_period} is more than USD {ceiling_usd:,} "
+        f"per {posting.pay_period}, the most any posting is taken to pay"
+    )
+
+
+@functools.cache
+def _rates() -> ExchangeRates:
+    return load_rates()
 
 
 class ValidatePipeline:
@@ -75,6 +122,9 @@ class ValidatePipeline:
         if not isinstance(item, Posting):
             return item
         problem = find_problem(item, datetime.now(timezone.utc))
+        if problem is None:
+            # Only a sound posting: the column checks assume the types find_problem checks.
+            problem = next(iter(make_storable(item)), None)
         if problem is None:
             return item
         reason, detail = problem

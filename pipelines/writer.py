@@ -6,6 +6,12 @@ bumped, a changed one is updated and its title, pay or status changes are logged
 ``posting_changes``. ``prepare`` and ``derive_and_write`` run in the worker process of
 pipelines.store, so this module imports neither Scrapy nor Alembic: the worker starts
 while the crawl's first pages download.
+
+Nothing is lost for one record: ``make_storable`` (called by pipelines.validate) finds what the
+database would refuse, from the models' column types, before a posting reaches the writer, and
+a batch the database refuses anyway is written again record by record, the refused record
+becoming a reject with the database's message. Only a database that refuses every write
+(unreachable, full, read-only, no rights) ends in ``WriteFailed``.
 """
 
 from __future__ import annotations
@@ -13,18 +19,21 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
+import math
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import case, delete, func, insert, select, update
+from sqlalchemy import JSON, String, case, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 
 from crawlers.items import Posting, Reject
 from pipelines.db import models
 from pipelines.db.engine import make_engine, to_json
+from pipelines.db.models import number_range, storable_json, storable_text, unstorable_character
 from pipelines.dedupe import Candidate, DedupeSettings, fingerprint_columns, link_duplicates, vacancy_key
 from pipelines.derive import Deriver
 from pipelines.monitor import covered_counts
@@ -47,6 +56,135 @@ def content_hash(row: dict[str, Any]) -> str:
 def posting_hash(posting: Posting) -> str:
     """The content hash a posting is stored with (``postings.content_hash``)."""
     return content_hash({name: getattr(posting, name) for name in HASHED_FIELDS})
+
+
+# What the database can take --------------------------------------------------------------------------------------
+# Checked here, from the models (pipelines.db.models: what a column can hold), so that SQLite (which enforces no
+# length and takes any 64-bit integer) stores and refuses exactly the records PostgreSQL does.
+
+Problem = tuple[str, str]
+"""(reason, detail): a reject's reason, such as ``too_long:status``, and what is wrong, without the value."""
+
+
+def _check_text(name: str, value: str, length: int | None) -> Problem | None:
+    if length is not None and len(value) > length:
+        return f"too_long:{name}", f"{name} has {len(value)} characters (at most {length})"
+    if found := unstorable_character(value):
+        return f"bad_text:{name}", f"{name} holds {found}"
+    return None
+
+
+def _check_number(name: str, value: Any, low: int, high: int) -> Problem | None:
+    if isinstance(value, float) and not math.isfinite(value):
+        # SQLite stores NaN as NULL, PostgreSQL as NaN: neither is a pay or a count.
+        return f"out_of_range:{name}", f"{name} is {value} (not a finite number)"
+    if isinstance(value, int) and not low <= value <= high:
+        return f"out_of_range:{name}", f"{name} is a {value.bit_length()}-bit integer (from {low} to {high})"
+    return None
+
+
+# Computed once from the models: (field, its String(n) length or None for Text), (field, lowest, highest), JSON fields.
+_POSTING_COLUMNS = models.Posting.__table__.columns
+_TEXT_FIELDS = tuple(
+    (name, _POSTING_COLUMNS[name].type.length) for name in PLATFORM_FIELDS if isinstance(_POSTING_COLUMNS[name].type, String)
+)
+_NUMBER_FIELDS = tuple(
+    (name, *limits) for name in PLATFORM_FIELDS if (limits := number_range(_POSTING_COLUMNS[name].type)) is not None
+)
+_JSON_FIELDS = tuple(name for name in PLATFORM_FIELDS if isinstance(_POSTING_COLUMNS[name].type, JSON))
+
+
+def make_storable(posting: Posting) -> list[Problem]:
+    """What the database would refuse of ``posting``, as (reason, detail) pairs, none when it can be stored.
+
+    Reasons: ``too_long:<field>`` (longer than its String(n) column), ``out_of_range:<field>`` (beyond PostgreSQL's
+    integer, or a float that is not finite), ``bad_text:<field>`` (a NUL or lone surrogate, in text or JSON),
+    ``too_deep:<field>`` (JSON nested deeper than JSON_DEPTH), ``bad_value:<field>`` (JSON that cannot be encoded).
+    JSON fields (``raw``, ``skills``) are made storable first where that loses nothing: integers beyond 64 bits are
+    replaced by their digits as strings."""
+    problems = []
+    for name, length in _TEXT_FIELDS:
+        value = getattr(posting, name)
+        # Most text is short enough and ASCII without NUL: that much is told without a call.
+        if (
+            isinstance(value, str)  # a wrong type is pipelines.validate's bad_type
+            and (length is not None and len(value) > length or not value.isascii() or "\x00" in value)
+            and (problem := _check_text(name, value, length)) is not None
+        ):
+            problems.append(problem)
+    for name, low, high in _NUMBER_FIELDS:
+        value = getattr(posting, name)
+        if value is not None and (problem := _check_number(name, value, low, high)) is not None:
+            problems.append(problem)
+    for name in _JSON_FIELDS:
+        value, problem = storable_json(getattr(posting, name))
+        setattr(posting, name, value)
+        if problem is not None:
+            problems.append((f"{problem[0]}:{name}", f"{name} {problem[1]}"))
+    return problems
+
+
+_REJECT_LENGTHS = {column.name: getattr(column.type, "length", None) for column in models.Reject.__table__.columns}
+
+
+def reject_row(reject: Reject, crawl_run_id: int, now: datetime) -> dict[str, Any]:
+    """A ``rejects`` row that any database stores, whatever the reject carries."""
+    row = {
+        name: storable_text(getattr(reject, name), _REJECT_LENGTHS[name])
+        for name in ("source", "reason", "url", "detail", "snippet")
+    }
+    return {**row, "crawl_run_id": crawl_run_id, "created_at": now}
+
+
+SNIPPET_CHARS = 2000
+"""As crawlers.extract.common.snippet, which the worker does not import (it would bring Scrapy in)."""
+
+
+def unwritten_reject(posting: Posting, reason: str, error: BaseException) -> Reject:
+    """A reject for ``posting``, which could not be derived or written: ``error``'s message, the raw record's start."""
+    raw = posting.raw
+    if isinstance(raw, str | bytes):
+        text = raw if isinstance(raw, str) else raw.decode("utf-8", errors="replace")
+    else:
+        try:
+            text = to_json(raw)
+        except TypeError:
+            text = f"<a {type(raw).__name__} that cannot be written as JSON>"
+    source = posting.source if isinstance(posting.source, str) else "unknown"
+    url = posting.url if isinstance(posting.url, str) else None
+    return Reject(source, reason, url, describe(error), text[:SNIPPET_CHARS])
+
+
+def describe(error: BaseException) -> str:
+    """One short line naming ``error``: the database's (or driver's) own message, never the SQL or its parameters,
+    which would carry whole postings into logs."""
+    cause = error.orig if isinstance(error, StatementError) and error.orig is not None else error
+    lines = str(cause).strip().splitlines()
+    message = f"{type(cause).__name__}: {lines[0] if lines else ''}".rstrip(": ")
+    return storable_text(message if len(message) <= 300 else message[:299] + "…")
+
+
+def refuses_this_record(error: BaseException) -> bool:
+    """Whether ``error`` is about the record written (a value the database or its driver cannot take), not about the
+    database as a whole (unreachable, full, read-only, no rights), which refuses every record alike."""
+    if isinstance(error, DataError | IntegrityError):
+        return True
+    if isinstance(error, DBAPIError):
+        return False
+    if isinstance(error, StatementError):  # a value SQLAlchemy could not convert for the driver
+        error = error.orig
+    return isinstance(error, TypeError | ValueError | OverflowError | RecursionError)
+
+
+class WriteFailed(Exception):
+    """The database refuses writes as a whole; the message is one line saying why, from the database."""
+
+    def __init__(self, message: str, postings_written: int = 0):
+        super().__init__(message, postings_written)  # both in args: the exception crosses processes pickled
+        self.message, self.postings_written = message, postings_written
+
+    def __str__(self) -> str:
+        return self.message
 
 
 # pipelines.pay.NormalisedPay's fields, as postings columns (prefixed pay_).
@@ -133,8 +271,7 @@ class PostingWriter:
         with self.engine.begin() as connection:
             if rejects:
                 connection.execute(
-                    insert(models.Reject),
-                    [{**asdict(reject), "crawl_run_id": self.crawl_run_id, "created_at": now} for reject in rejects],
+                    insert(models.Reject), [reject_row(reject, self.crawl_run_id, now) for reject in rejects]
                 )
             if not rows:
                 return 0, 0, 0
@@ -160,6 +297,30 @@ class PostingWriter:
                 self.dedupe,
             )
         return len(inserted), len(changed), duplicates
+
+    def write_each(
+        self, postings: list[Posting], rejects: list[Reject]
+    ) -> tuple[tuple[int, int, int], list[Posting], list[Reject]]:
+        """Store a batch the database refused, one posting a transaction, then its rejects: ((new, updated,
+        duplicates), the postings written, rejects made of the others with reason ``write_failed`` and the database's
+        message). Raises WriteFailed when the database refuses writes as a whole: an error not about a record, or the
+        rejects (always storable) refused."""
+        counts, written, refused = (0, 0, 0), [], []
+        for posting in postings:
+            try:
+                one = self.write([posting], [])
+            except Exception as error:
+                if not refuses_this_record(error):
+                    raise WriteFailed(describe(error), len(written)) from None
+                refused.append(unwritten_reject(posting, "write_failed", error))
+            else:
+                counts = tuple(total + added for total, added in zip(counts, one, strict=True))
+                written.append(posting)
+        try:
+            self.write([], rejects + refused)
+        except Exception as error:
+            raise WriteFailed(describe(error), len(written)) from None
+        return counts, written, refused
 
     def _stored(self, connection, rows: dict) -> dict:
         if not rows:
@@ -299,10 +460,13 @@ def load() -> None:
 def connect(database_url: str, crawl_run_id: int, dedupe: DedupeSettings) -> None:
     """Second, once the schema is current and the crawl run exists: connect, describe the skills."""
     global _writer
-    engine = make_engine(database_url)
-    # posting_skills name skills of the bundled taxonomy; the skills table describes them.
-    with engine.begin() as connection:
-        sync_skills(connection, _deriver.taxonomy_)
+    try:
+        engine = make_engine(database_url)
+        # posting_skills name skills of the bundled taxonomy; the skills table describes them.
+        with engine.begin() as connection:
+            sync_skills(connection, _deriver.taxonomy_)
+    except Exception as error:
+        raise WriteFailed(describe(error)) from None
     _writer = PostingWriter(engine, crawl_run_id, dedupe)
 
 
@@ -318,17 +482,30 @@ class BatchWritten:
     """Platform tags the taxonomy lacks."""
     covered: dict[str, int]
     """How many postings fill each key field (pipelines.monitor)."""
+    refused: list[Reject]
+    """Postings of the batch that could not be derived or written, stored as these rejects instead."""
 
 
 def derive_and_write(postings: list[Posting], rejects: list[Reject]) -> BatchWritten:
-    """One batch in the worker process."""
+    """One batch in the worker process. Raises WriteFailed, with one line from the database, when it refuses writes
+    as a whole; never an error carrying the batch's postings."""
+    derived, refused = [], []
     for posting in postings:
-        _deriver.derive(posting)
-    new, updated, duplicates = _writer.write(postings, rejects)
+        try:
+            derived.append(_deriver.derive(posting))
+        except Exception as error:  # a bug met by one odd posting must not lose the batch
+            refused.append(unwritten_reject(posting, "derive_failed", error))
+    try:
+        new, updated, duplicates = _writer.write(derived, rejects + refused)
+    except Exception:  # one record the database refuses undoes the batch: find it, store the others
+        (new, updated, duplicates), derived, refused_by_database = _writer.write_each(derived, rejects + refused)
+        refused += refused_by_database
     return BatchWritten(
         new=new,
         updated=updated,
         duplicates=duplicates,
-        unmapped_tags=sum(len(posting.unmapped_tags) for posting in postings),
-        covered=covered_counts(postings),
+        unmapped_tags=sum(len(posting.unmapped_tags) for posting in derived),
+        covered=covered_counts(derived),
+        refused=refused,
     )
+

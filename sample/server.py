@@ -31,6 +31,8 @@ class Route:
     content_type: str = "application/json"
     method: str = "GET"
     body_contains: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    """Headers sent besides Content-Type and Content-Length (a redirect's Location, say)."""
 
     def matches(self, method: str, path: str, query: dict[str, str], body: str) -> bool:
         return (
@@ -112,6 +114,8 @@ class _Handler(BaseHTTPRequestHandler):
             (route.status, route.body, route.content_type) if route else (404, b"not found", "text/plain")
         )
         self.send_response(status)
+        for name, value in (route.headers if route else {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

@@ -7,6 +7,7 @@ Every person, contact and vacancy here is invented for these tests.
 from __future__ import annotations
 
 import csv
+import math
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -372,6 +373,15 @@ def test_hourly_and_project_pay_rank_with_unknown_pay_after_salaries():
     assert [match.vacancy.id for match in AlumniMatcher().fit([PHP_DEVELOPER], offers).matches_] == [2, 4, 1, 3]
 
 
+def test_an_infinite_salary_ranks_with_unknown_pay_as_it_is_shown():
+    offers = [
+        vacancy(1, ("PHP",), posted_at=NOW - DAY, **monthly(math.inf)),  # shown as pay not stated
+        vacancy(2, ("PHP",), posted_at=NOW - 3 * DAY, **monthly(3_000_000)),
+        vacancy(3, ("PHP",), posted_at=NOW - 2 * DAY, **monthly(math.nan)),
+    ]
+    assert [match.vacancy.id for match in AlumniMatcher().fit([PHP_DEVELOPER], offers).matches_] == [2, 1, 3]
+
+
 def test_track_skills_count_in_the_strength():
     front_office = vacancy(1, ("Front Office Operations", "Hotel Reservation", "English", "Excel"))
     own = person("Zaki Contoh", ("English",), region="Kota Denpasar")
@@ -460,7 +470,7 @@ def test_the_csv_holds_one_row_per_person_and_match_with_contacts(tmp_path):
     assert rows == [
         {
             "name": "Yudi Contoh",
-            "contact": "+62-000-0000-0099",
+            "contact": "'+62-000-0000-0099",  # the alumni file's cells too: "+62-0-0-99" would be a sum
             "track": "Web",
             "region": "Kota Denpasar",
             "rank": "1",
@@ -485,7 +495,7 @@ def test_the_csv_holds_one_row_per_person_and_match_with_contacts(tmp_path):
         },
         {
             "name": "Yudi Contoh",
-            "contact": "+62-000-0000-0099",
+            "contact": "'+62-000-0000-0099",  # the alumni file's cells too: "+62-0-0-99" would be a sum
             "track": "Web",
             "region": "Kota Denpasar",
             "rank": "2",
@@ -520,7 +530,7 @@ def test_the_markdown_has_a_section_per_person_and_no_contacts():
     assert section.splitlines()[:11] == [
         "## Yudi Contoh (Web)",
         "",
-        '1. [=HYPERLINK("https://evil.example.test")](<https://projects.example.test/p/2>)',
+        '1. [=HYPERLINK("https\\[:\\]//evil\\[.\\]example\\[.\\]test")](<https://projects.example.test/p/2>)',
         "   - Proyek (harga tetap): Rp 3.000.000 – Rp 5.000.000 per proyek · remote · projects.example.test · cocok 100%",
         "   - Sudah dikuasai: Laravel, PHP",
         "   - Perlu dipelajari: tidak ada",
@@ -581,6 +591,54 @@ def test_the_markdown_escapes_scraped_text_and_links_only_http_urls():
         "(<https://kalibrr.example.test/jobs/1?a=(b)&c=%3Cd%3E>) — \\*PT\\* \\_Contoh\\_ &amp; #1 | Jaya"
     ) in text
     assert "\n2. \\- Admin — CV Contoh Jaya\n" in text
+
+
+def test_the_csv_keeps_the_alumni_files_own_cells_from_being_formulas(tmp_path):
+    typed = person("=HYPERLINK(\"https://evil.example.test\")", ("PHP",), track="@Web", region=" -Kota Denpasar",
+                   open_to_remote=True, contact="+62-000-0000-0097")  # fmt: skip
+    path = tmp_path / "matches.csv"
+    write_matches_csv(AlumniMatcher().fit([typed], [OFFERS[1]]).matches_, path)  # remote: within their reach
+    with path.open(encoding="utf-8", newline="") as file:
+        [row] = list(csv.DictReader(file))
+    assert (row["name"], row["contact"], row["track"], row["region"]) == (
+        "'=HYPERLINK(\"https://evil.example.test\")",
+        "'+62-000-0000-0097",
+        "'@Web",
+        "' -Kota Denpasar",
+    )
+
+
+def test_the_csv_and_markdown_remove_bidirectional_and_invisible_characters(tmp_path):
+    offer = replace(OFFERS[0], title="Admin\u202egpj.exe\ufffe", company="PT\u2066 Contoh\x00")
+    someone = replace(DEVELOPER, name="Yudi\u202e Contoh", contact="\u202e+62-000-0000-0099")
+    matches = AlumniMatcher().fit([someone], [offer]).matches_
+    path = tmp_path / "matches.csv"
+    write_matches_csv(matches, path)
+    with path.open(encoding="utf-8", newline="") as file:
+        [row] = list(csv.DictReader(file))
+    assert (row["name"], row["contact"], row["title"], row["company"]) == (
+        "Yudi Contoh",
+        "'+62-000-0000-0099",  # a formula once the override is gone: escaped after removing it
+        "Admingpj.exe",
+        "PT Contoh ",
+    )
+    markdown = matches_markdown([someone], matches)
+    assert "## Yudi Contoh (Web)" in markdown and "[Admingpj.exe](<" in markdown and "— PT Contoh\n" in markdown
+
+
+@pytest.mark.parametrize("figure", [math.inf, math.nan])
+def test_run_alumni_with_infinite_pay_writes_it_as_not_stated(engine, tmp_path, monkeypatch, figure):
+    infinite = vacancy(1, ("PHP", "Laravel"), title="Backend Developer", **HOURLY_AUD | {"pay_max": figure,
+                       "pay_idr_max": figure})  # fmt: skip
+    monkeypatch.setattr("analysis.alumni.load_vacancies", lambda *arguments, **options: [infinite])
+    alumni = write(tmp_path, HEADER + "Dian Contoh,,PHP; Laravel,Kota Denpasar,ya,contoh-01@example.invalid\n")
+    csv_path, markdown_path = tmp_path / "out.csv", tmp_path / "out.md"
+    run_alumni(engine, alumni, since=NOW - 30 * DAY, csv_path=csv_path, markdown_path=markdown_path)
+    with csv_path.open(encoding="utf-8", newline="") as file:
+        [row] = list(csv.DictReader(file))
+    assert (row["pay_min"], row["pay_max"], row["pay_idr_min"], row["pay_idr_max"]) == ("12", "", "125400", "")
+    markdown = markdown_path.read_text(encoding="utf-8")
+    assert "Gaji: tidak disebut" in markdown and "inf" not in markdown and "nan" not in markdown
 
 
 # The command, on a real database ---------------------------------------------------------------------------------
@@ -672,7 +730,7 @@ def test_run_alumni_on_a_stored_market(engine, tmp_path):
         ]
     assert rows == [
         ("Dian Contoh", "contoh-01@example.invalid", "Perbaikan website Laravel", "1.0", ""),
-        ("Made Contoh", "+62-000-0000-0002", "Staf Front Office", "0.667", "English"),
+        ("Made Contoh", "'+62-000-0000-0002", "Staf Front Office", "0.667", "English"),
     ]
     markdown = markdown_path.read_text(encoding="utf-8")
     assert "example.invalid" not in markdown and "+62" not in markdown

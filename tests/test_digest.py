@@ -6,6 +6,7 @@ Every vacancy here is invented for these tests.
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
@@ -128,6 +129,15 @@ def test_hourly_and_project_pay_rank_with_unstated_pay_after_salaries():
         entry(4, 2),  # unstated, the newest
     ]
     assert [e.vacancy.id for e in sorted(entries, key=rank_key)] == [3, 4, 2, 1]
+
+
+def test_an_infinite_salary_ranks_with_unstated_pay_as_it_is_shown():
+    def entry(id, days_ago, **pay):
+        return DigestEntry(vacancy(id, ("PHP",), posted_at=NOW - timedelta(days=days_ago), **pay), "Web", 1.0, ("PHP",))
+
+    entries = [entry(1, 1, **salary(math.inf)), entry(2, 3, **salary(3_000_000)), entry(3, 2, **salary(math.nan))]
+    # The stated salary first; the two shown as not stated after it, newest first.
+    assert [e.vacancy.id for e in sorted(entries, key=rank_key)] == [2, 1, 3]
 
 
 # Formats ----------------------------------------------------------------------------------------------------
@@ -407,6 +417,69 @@ def test_only_http_urls_are_links(url):
     assert safe_url("https://x.example/a b") == "https://x.example/a b"
 
 
+@pytest.mark.parametrize("figure", [math.inf, -math.inf, math.nan])
+@pytest.mark.parametrize("pay", [salary(1), HOURLY_AUD], ids=["rupiah", "another currency"])
+def test_a_non_finite_pay_figure_is_pay_not_stated_and_json_holds_no_infinity(pay, figure):
+    entry = plain_entry(1, **{**pay, "pay_min": figure, "pay_idr_min": figure})
+    for fmt in ("markdown", "whatsapp", "html", "rss"):
+        text = render(digest_of([entry]), fmt)
+        assert "Gaji: tidak disebut" in text and "Rp inf" not in text and "nan" not in text, fmt
+
+    def refuse(constant):
+        raise AssertionError(f"JSON holds {constant}")
+
+    [found] = json.loads(render(digest_of([entry]), "json"), parse_constant=refuse)["tracks"][0]["entries"]
+    assert (found["pay"], found["pay_min"], found["pay_idr_min"]) == ("Gaji: tidak disebut", None, None)
+
+
+def test_an_address_in_scraped_text_is_never_a_link_in_markdown_or_whatsapp():
+    entry = plain_entry(1, title="Admin, see https://evil.example.test/x now", company="www.evil.example.test")
+    markdown = render(digest_of([entry]), "markdown")
+    assert "https\\[:\\]//evil\\[.\\]example\\[.\\]test/x now" in markdown
+    assert "www\\[.\\]evil\\[.\\]example\\[.\\]test" in markdown and "://evil" not in markdown
+    assert "(<https://www.kalibrr.com/c/contoh/jobs/1/lowongan>)" in markdown  # the vacancy's own link stays
+    [message] = whatsapp_messages(digest_of([entry]))
+    assert "*Admin, see https[:]//evil[.]example[.]test/x now* — www[.]evil[.]example[.]test" in message
+    assert "\nhttps://www.kalibrr.com/c/contoh/jobs/1/lowongan" in message
+
+
+def test_whatsapp_shows_scraped_formatting_marks_as_plain_look_alikes():
+    entry = plain_entry(1, title="*Gratis* _cepat_ ~kaya~ `kode`", location="> Jakarta")
+    [message] = whatsapp_messages(digest_of([entry]))
+    assert "1. *∗Gratis∗ ˍcepatˍ ∼kaya∼ ˋkodeˋ* — PT Contoh Jaya" in message
+    assert "\nTempat: > Jakarta · di Kalibrr" in message  # no line starts with "> ", which would quote
+
+
+def test_every_whatsapp_message_is_numbered_even_one_holding_the_footer_alone(monkeypatch):
+    monkeypatch.setattr("analysis.digest_formats.WHATSAPP_LIMIT", 400)  # every block a message of its own
+    messages = whatsapp_messages(digest_of([plain_entry(1), plain_entry(2)]))
+    assert messages[-1].startswith("_Disusun oleh pasarkerja")
+    assert [message.split("\n", 1)[0][-5:] for message in messages] == [
+        f"({number}/{len(messages)})" for number in range(1, len(messages) + 1)
+    ]
+
+
+@pytest.mark.parametrize("character", ["\ufffe", "\uffff", "\x00", "\ud800", "\u202e", "\u2066", "\u200f"])
+def test_no_format_carries_an_xml_invalid_or_bidirectional_character(character):
+    site = vacancy(2, ("PHP",), source="jobposting", url=f"https://loker{character}.example.test/2")
+    entries = [
+        plain_entry(1, title=f"Admin{character}Gudang", company=f"PT{character}"),
+        DigestEntry(site, "Web", 1.0, ("PHP",)),
+    ]
+    for fmt in FORMATS:
+        text = render(digest_of(entries, curriculum=f"Kursus{character}"), fmt)
+        assert character not in text, fmt
+        text.encode("utf-8")  # a lone surrogate would fail here, as writing the file would
+    feed = ElementTree.fromstring(render(digest_of(entries), "rss").encode())
+    assert [item.findtext("title") for item in feed.iter("item")][0] in ("AdminGudang — PT", "Admin Gudang — PT")
+    assert re.search(r"di loker ?\.example\.test", feed.findall(".//item")[1].findtext("description"))
+
+
+def test_a_site_whose_address_does_not_parse_is_named_by_its_platform():
+    entry = DigestEntry(vacancy(1, ("PHP",), source="jobposting", url="https://[::1/lowongan"), "Web", 1.0, ("PHP",))
+    assert "di jobposting" in render(digest_of([entry]), "markdown")
+
+
 def test_unknown_format_or_language():
     with pytest.raises(ValueError, match="unknown format 'pdf'"):
         render(digest_of([]), "pdf")
@@ -572,3 +645,13 @@ def test_a_curriculum_that_does_not_load_gives_one_line(crawled, tmp_path):
     result = pasarkerja("--database-url", crawled, "digest", "--curriculum", str(broken), "--out", str(tmp_path / "d"))
     assert result.returncode == 2 and 'unknown skill "Laravl"; closest: Laravel' in result.stderr
 
+
+
+def test_a_stored_pay_label_with_a_figure_no_pay_can_be_is_shown_not_raised():
+    # Stored before crawls refused such figures (crawlers/parse/numbers.py): the label is shown as written.
+    entry = plain_entry(
+        1, pay_kind="salaried", pay_min=4e6, pay_max=4e6, pay_currency="IDR", pay_period="month", pay_idr_min=4e6,
+        pay_idr_max=4e6, pay_text="Rp 99999999999999999999 per bulan",
+    )  # fmt: skip
+    for fmt in ("markdown", "whatsapp", "html", "rss", "json"):
+        assert "99999999999999999999" in render(digest_of([entry]), fmt, "id")

@@ -51,3 +51,21 @@ def test_bad_records_are_rejected_and_good_ones_kept(serve, sqlite_url):
     reasons = sorted(row.reason for row in rows(sqlite_url, "SELECT reason FROM rejects"))
     assert reasons == ["missing:title", "pay_min_above_max"]
     assert rows(sqlite_url, "SELECT rejected FROM crawl_runs")[0].rejected == 2
+
+
+def test_record_without_id_or_with_an_impossible_timestamp_costs_only_itself(serve, sqlite_url):
+    """Issue 14: a null id is no posting "None", and a timestamp of Infinity (a token Python's json reads) or
+    1.5e308 is no reason to lose the page: each bad record is a reject of its own, the good one is stored."""
+    page = json.loads(sample_body("freelancer"))
+    good, without_id, infinite_time = page["result"]["projects"]
+    without_id["id"] = None
+    infinite_time["time_submitted"] = float("inf")
+    page["result"]["projects"].append(dict(good, id=90000199, seo_url="php/huge-time", time_submitted=1.5e308))
+    page["result"]["total_count"] = 4
+    server = serve([Route("*", json.dumps(page).encode())])
+    run_crawl("freelancer", server.url, sqlite_url, healthy=False)  # 3 of 4 records rejected
+
+    assert [row.source_id for row in rows(sqlite_url, "SELECT source_id FROM postings")] == [str(good["id"])]
+    rejects = rows(sqlite_url, "SELECT reason, detail FROM rejects ORDER BY reason")
+    assert [reject.reason for reject in rejects] == ["bad_number", "bad_number", "missing_field"]
+    assert "'id' is null" in rejects[2].detail

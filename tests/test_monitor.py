@@ -7,7 +7,15 @@ import json
 
 import pytest
 
-from pipelines.monitor import COVERAGE_STAT, COVERED_FIELDS, Check, MonitorSettings, check_crawl
+from pipelines.monitor import (
+    COVERAGE_STAT,
+    COVERED_FIELDS,
+    UNWRITTEN_STAT,
+    WRITE_ERROR_STAT,
+    Check,
+    MonitorSettings,
+    check_crawl,
+)
 from sample.server import Route
 from sample.synthetic import synthetic_page
 from tests.conftest import rows, run_crawl
@@ -30,7 +38,7 @@ def failed(checks: list[Check]) -> dict[str, str]:
 
 def test_a_good_crawl_passes_every_check():
     checks = check_crawl(stats(100), "finished", [stats(90), stats(120)], SETTINGS)
-    assert [check.name for check in checks] == ["items", "errors", "rejects", "coverage", "finish_reason"]
+    assert [check.name for check in checks] == ["items", "writes", "errors", "rejects", "coverage", "finish_reason"]
     assert failed(checks) == {}
 
 
@@ -45,6 +53,15 @@ def test_a_good_crawl_passes_every_check():
 )
 def test_each_check_fails_on_its_own(crawl, reason, failing):
     assert failed(check_crawl(crawl, reason, [], SETTINGS)) == failing
+
+
+def test_records_the_database_did_not_take_fail_the_writes_check():
+    """Whatever else went well: a crawl that lost records to a database refusing writes is not healthy."""
+    error = "OperationalError: database or disk is full"
+    lost = {**stats(50), UNWRITTEN_STAT: 500, WRITE_ERROR_STAT: error}
+    assert failed(check_crawl(lost, "finished", [], SETTINGS)) == {"writes": f"500 records not written: {error}"}
+    refused_early = {**stats(50), WRITE_ERROR_STAT: error}  # before any record: the worker could not connect, say
+    assert failed(check_crawl(refused_early, "finished", [], SETTINGS)) == {"writes": f"the database refused writes: {error}"}
 
 
 def test_a_key_field_found_far_less_often_than_in_the_runs_before_fails():

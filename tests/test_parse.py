@@ -7,6 +7,7 @@ import pytest
 from crawlers.parse.dates import from_epoch, from_iso, from_rfc822
 from crawlers.parse.employment import employment_type
 from crawlers.parse.money import Pay, amount, parse_pay_text, read_number
+from crawlers.parse.numbers import BadNumber, finite_number, whole_number
 from crawlers.parse.places import country_code, country_of
 from crawlers.parse.text import fix_mojibake, html_to_text, unescape, unescape_markup
 
@@ -143,3 +144,70 @@ def test_amount_and_unescape_markup():
     assert [amount(value) for value in (70000, "55000", 0, "", None)] == [70000.0, 55000.0, None, None, None]
     assert unescape_markup("&lt;p&gt;Hallo &amp;amp; mehr&lt;/p&gt;") == "<p>Hallo &amp; mehr</p>"
     assert unescape_markup("<p>already markup &amp; kept</p>") == "<p>already markup &amp; kept</p>"
+
+
+INFINITY, NAN = float("inf"), float("nan")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(12, 12.0), ("4.5", 4.5), (" 7 ", 7.0), (-3, -3.0), (None, None), ("", None), ("  ", None)],
+)
+def test_finite_number(value, expected):
+    assert finite_number(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value", [INFINITY, -INFINITY, NAN, "inf", "NaN", "Infinity", "1e999", "9" * 400, 10**400, True, False]
+)
+def test_finite_number_refuses_what_no_figure_can_be(value):
+    with pytest.raises(BadNumber):
+        finite_number(value, "pay figure")
+
+
+@pytest.mark.parametrize("value", ["nego", [1], {"a": 1}])
+def test_finite_number_leaves_non_numbers_to_float(value):
+    with pytest.raises((TypeError, ValueError)):
+        finite_number(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(12, 12), ("7", 7), (3.0, 3), (0, 0), (None, None), ("", None), (2**31 - 1, 2**31 - 1)]
+)
+def test_whole_number(value, expected):
+    assert whole_number(value) == expected
+
+
+@pytest.mark.parametrize("value", [2.5, -1, 2**31, 10**12, INFINITY, NAN, True, "1e999"])
+def test_whole_number_refuses_what_no_count_can_be(value):
+    with pytest.raises(BadNumber):
+        whole_number(value, "bid_count")
+
+
+@pytest.mark.parametrize("value", [INFINITY, NAN, "Infinity", 1.5e308, -1e15, True])
+def test_amount_refuses_what_no_pay_can_be(value):
+    with pytest.raises(BadNumber):
+        amount(value)
+
+
+@pytest.mark.parametrize("text", ["$" + "9" * 400, "Rp " + "9" * 400 + " per bulan", "$5000000000000k"])
+def test_pay_text_with_a_figure_no_pay_can_be_raises(text):
+    with pytest.raises(BadNumber):
+        parse_pay_text(text)
+
+
+def test_read_number_refuses_a_figure_beyond_float():
+    with pytest.raises(BadNumber):
+        read_number("9" * 400)
+
+
+@pytest.mark.parametrize("value", [1.5e308, -1.5e308, INFINITY, NAN, "1e999", True, 1e20])
+def test_from_epoch_refuses_what_no_date_can_be(value):
+    with pytest.raises(BadNumber, match="timestamp"):
+        from_epoch(value)
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00+07:00", "9999-12-31T23:00:00-05:00"])
+def test_from_iso_past_the_datetime_range_raises_value_error(value):
+    with pytest.raises(ValueError, match="out of range"):
+        from_iso(value)

@@ -73,6 +73,14 @@ def test_unreadable_dates_raise(text):
 
 
 @pytest.mark.parametrize(
+    "text", ["01/01/0001 03:00 WIB", "1 Januari 0001", "99999999999 hari yang lalu", "9999999999 bulan yang lalu"]
+)
+def test_dates_before_the_year_1_raise_value_error_not_overflow(text):
+    with pytest.raises(ValueError, match="out of range"):
+        parse_date(text, NOW)
+
+
+@pytest.mark.parametrize(
     ("word", "expected"),
     [("Penuh waktu", "full_time"), ("Kontrak", "contract"), ("Magang", "internship"), ("Paruh waktu", "part_time"), ("Lepas", "freelance")],
 )

@@ -6,6 +6,7 @@ user files is a hostile string; tests/test_report_browser.py renders the same co
 
 from __future__ import annotations
 
+import csv
 import re
 from datetime import datetime, timezone
 from html import escape
@@ -336,6 +337,33 @@ def test_numbers_are_formatted_for_readers(written):
     assert "Rp 6.500.000" in html  # a median pay
     assert "+25,0 pts" in html  # a change of share
     assert "Rp 4 jt" in html or "Rp 5 jt" in html  # a pay axis
+
+
+def test_csv_data_files_hold_no_formula_and_parquet_keeps_the_values(tmp_path):
+    content = report_content()
+    formula = '=HYPERLINK("https://evil.example.test","klik")'
+    content.top_skills.loc[0, "skill"] = formula
+    content.top_skills.loc[1, "skill"] = "\u202e+SUM(1;1)"  # a formula behind a removed override is one still
+    content.rising.loc[0, "change"] = -0.25  # a negative number is a number, not a formula
+    content.skill_trends = content.skill_trends.rename(columns={"Python": "@Python"})
+    write_report(tmp_path / "r.html", content)
+    folder = tmp_path / "r_data"
+    with (folder / "top_skills.csv").open(encoding="utf-8", newline="") as file:
+        assert [row[0] for row in csv.reader(file)][1:3] == [f"'{formula}", "'+SUM(1;1)"]
+    assert list(pd.read_parquet(folder / "top_skills.parquet")["skill"][:2]) == [formula, "\u202e+SUM(1;1)"]
+    assert pd.read_csv(folder / "rising.csv")["change"].tolist() == [-0.25]
+    assert "'@Python" in pd.read_csv(folder / "skill_trends.csv").columns
+    assert "@Python" in pd.read_parquet(folder / "skill_trends.parquet").columns
+
+
+@pytest.mark.parametrize("figure", [np.inf, -np.inf, np.nan])
+def test_a_non_finite_figure_is_written_as_a_dash_never_inf_or_nan(tmp_path, figure):
+    content = report_content()
+    content.curricula[0].missing.loc[0, "median_pay_idr_month"] = figure
+    content.top_skills.loc[0, "share"] = figure
+    html = write_report(tmp_path / "r.html", content) and (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert not re.search(r">[^<]*\b(?:inf|nan)\b", html, re.IGNORECASE)
+    assert "Rp inf" not in html and "Rp −inf" not in html
 
 
 def test_invented_data_is_said_to_be_invented(tmp_path):

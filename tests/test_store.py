@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from dataclasses import replace
 from datetime import datetime, timezone
 
@@ -16,7 +19,8 @@ from pipelines.db import models
 from pipelines.db.engine import make_engine, mask
 from pipelines.db.schema import current_revision, head_revision, upgrade
 from pipelines.writer import PostingWriter
-from tests.conftest import rows
+from tests.conftest import PROJECT_DIR, TEST_SETTINGS, rows
+from tests.platforms import sample_source_ids
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -112,3 +116,51 @@ def test_mask_hides_passwords():
     assert mask("postgresql+psycopg://crawler:s3cret@db.example:5432/pasarkerja") == (
         "postgresql+psycopg://crawler:***@db.example:5432/pasarkerja"
     )
+
+
+# Concurrent first crawls ---------------------------------------------------------------------------------------
+
+_UPGRADE_WHEN_TOLD = """
+import os, sys, time
+from pipelines.db.engine import make_engine
+from pipelines.db.schema import upgrade
+engine = make_engine(sys.argv[1])
+open(sys.argv[2], "w").close()  # ready
+while not os.path.exists(sys.argv[3]):
+    time.sleep(0.001)
+upgrade(engine)
+"""
+
+
+def test_processes_upgrading_a_new_sqlite_file_at_once_all_succeed(tmp_path, sqlite_url):
+    """Each waits for the others (BEGIN IMMEDIATE) and finds the schema current once it may look."""
+    go = tmp_path / "go"
+    ready = [tmp_path / f"ready-{number}" for number in range(4)]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", _UPGRADE_WHEN_TOLD, sqlite_url, str(flag), str(go)],
+            cwd=PROJECT_DIR, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        for flag in ready
+    ]
+    deadline = time.monotonic() + 60
+    while not all(flag.exists() for flag in ready) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    go.touch()
+    errors = [process.communicate(timeout=120)[1] for process in processes]
+    assert [process.returncode for process in processes] == [0] * 4, "\n".join(errors)[-3000:]
+    assert current_revision(make_engine(sqlite_url)) == head_revision()
+
+
+def test_three_first_crawls_at_once_on_a_new_sqlite_file_all_succeed(sample_server, sqlite_url):
+    command = [sys.executable, "-m", "scrapy", "crawl", "freelancer", "-a", f"base_url={sample_server.url}"]
+    for name, value in {**TEST_SETTINGS, "DATABASE_URL": sqlite_url}.items():
+        command += ["-s", f"{name}={value}"]
+    crawls = [subprocess.Popen(command, cwd=PROJECT_DIR, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    logs = [crawl.communicate(timeout=240)[1] for crawl in crawls]
+    for crawl, log in zip(crawls, logs, strict=True):
+        assert crawl.returncode == 0, log[-3000:]
+        assert "Traceback" not in log and "already exists" not in log, log[-3000:]
+    runs = rows(sqlite_url, "SELECT finish_reason, healthy FROM crawl_runs")
+    assert [tuple(run) for run in runs] == [("finished", 1)] * 3
+    assert rows(sqlite_url, "SELECT count(*) FROM postings")[0][0] == len(sample_source_ids("freelancer"))

@@ -699,3 +699,16 @@ def test_a_yardstick_without_a_figure_for_the_period_is_shown_as_missing_not_as_
     as_json = json.loads(result.to_json())
     assert as_json["yardsticks"]["umk"]["value_idr"] is None
     assert [row["share"] for row in as_json["indicators"] if row["indicator"] == "umk"] == [None]
+
+
+@pytest.mark.parametrize("figure", [float("inf"), float("nan")])
+def test_json_never_holds_nan_or_infinity(figure):
+    result = analyse_survey(EXAMPLE, "Kabupaten Sleman", "2026-01", n_clusters=3)
+    result.indicators.average_household_size_ = figure
+    result.clusters.silhouette_ = {3: figure}
+
+    def refuse(constant):
+        raise AssertionError(f"JSON holds {constant}")
+
+    as_json = json.loads(result.to_json(), parse_constant=refuse)
+    assert as_json["average_poor_household_size"] is None and as_json["clusters"]["silhouette"] == {"3": None}

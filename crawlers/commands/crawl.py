@@ -5,10 +5,13 @@ A wrong ``-a`` argument or database URL, or ``-a render=1`` where no Chromium is
 (the spider's argument check looks for it), then ends with a one-line error saying what to
 fix, instead of a traceback from inside the running crawl. A crawl that ran but failed a
 health check (pipelines/monitor.py: no postings, errors, many rejects, key fields gone, an
-unexpected finish) exits with status 1, so that cron and other schedulers notice.
+unexpected finish) exits with status 1, so that cron and other schedulers notice. A crawl stopped because the
+database refused its writes (pipelines/store.py) ends with a last one-line error saying why.
 """
 
 from __future__ import annotations
+
+import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
@@ -16,6 +19,7 @@ from scrapy.exceptions import UsageError
 from crawlers.browser import ChromiumNotFound
 from crawlers.spiders.base import ArgumentError
 from pipelines.db.engine import DatabaseURLError, make_engine
+from pipelines.monitor import UNWRITTEN_STAT, WRITE_ERROR_STAT
 
 
 class Command(ScrapyCrawl):
@@ -30,9 +34,18 @@ class Command(ScrapyCrawl):
                 make_engine(self.settings.get("DATABASE_URL")).dispose()
             except (ArgumentError, ChromiumNotFound, DatabaseURLError) as exc:
                 raise UsageError(str(exc), print_help=False) from exc
+            except OSError as exc:  # the SQLite file's folder cannot be made
+                raise UsageError(f"DATABASE_URL: {exc.strerror}: {exc.filename}", print_help=False) from exc
         super().run(args, opts)
-        if self.crawler is not None and self.crawler.stats.get_value("pasarkerja/healthy") is False:
+        if self.crawler is None:
+            return
+        stats = self.crawler.stats
+        if stats.get_value("pasarkerja/healthy") is False:
             self.exitcode = 1
+        if error := stats.get_value(WRITE_ERROR_STAT):
+            self.exitcode = 1
+            unwritten = stats.get_value(UNWRITTEN_STAT, 0)
+            print(f"Error: the database refused writes ({unwritten} records not stored): {error}", file=sys.stderr)
 
     def _create_crawler(self, spidercls):
         # Kept, to read its health from its stats once the crawl is over.

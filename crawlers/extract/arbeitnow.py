@@ -14,7 +14,7 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawlers.extract.common import Page, PageError, convert_records, load_json, require
+from crawlers.extract.common import Page, PageError, convert_records, load_json, record_id, require
 from crawlers.items import Posting
 from crawlers.parse.dates import from_epoch
 from crawlers.parse.employment import employment_type
@@ -37,13 +37,11 @@ def read_page(response: Response) -> Page:
 
 
 def to_posting(record: dict[str, Any]) -> Posting:
-    if not record["slug"]:
-        raise ValueError(f"empty slug {record['slug']!r}")
     description_html = unescape_markup(record.get("description"))
     tags = record.get("tags") or []
     return Posting(
         source=SOURCE,
-        source_id=str(record["slug"]),
+        source_id=record_id(record, "slug"),
         url=record["url"],
         title=unescape(record["title"]),
         description=html_to_text(description_html),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import reprlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,6 +13,7 @@ from lxml import etree
 from scrapy.http import Response
 
 from crawlers.items import Posting, Reject
+from crawlers.parse.numbers import BadNumber, whole_number
 
 SNIPPET_CHARS = 2000
 CHALLENGE_MARKERS = ("just a moment", "checking your browser", "challenge-platform", "cf-chl", "captcha")
@@ -62,7 +64,10 @@ def snippet(value: Any) -> str:
     elif isinstance(value, str):
         text = value
     else:
-        text = json.dumps(value, ensure_ascii=False, default=str)
+        try:
+            text = json.dumps(value, ensure_ascii=False, default=str)
+        except RecursionError:  # a record nested too deep to write out: its shallow outline must do
+            text = reprlib.repr(value)
     return text[:SNIPPET_CHARS]
 
 
@@ -132,6 +137,91 @@ def require(mapping: Any, key: str, expected: type | tuple[type, ...]) -> Any:
     return value
 
 
+class MissingField(ValueError):
+    """A record lacks a field it cannot do without: absent, null or blank."""
+
+
+# What a record's field is when the record does not have it (None is JSON null).
+_ABSENT = object()
+
+
+def record_id(record: Any, *keys: str) -> str:
+    """The record's id as clean text, from the first of ``keys`` holding one; ``"a.b"`` reads ``record["a"]["b"]``.
+
+    An id is a non-blank string (trimmed) or a whole number. None of ``keys`` holding one is
+    ``MissingField`` naming them; a value of another type (a float, a boolean, an object) is a
+    ValueError. Never ``str(None)``: two records without an id would become one posting "None".
+    """
+    found = []
+    for key in keys:
+        value = _field(record, key)
+        if value is _ABSENT:
+            found.append(f"{key!r} is absent")
+        elif (text := id_text(value, key)) is not None:
+            return text
+        else:
+            found.append(f"{key!r} is {'null' if value is None else 'blank'}")
+    raise MissingField(", ".join(found))
+
+
+def id_text(value: Any, name: str = "id") -> str | None:
+    """An id value as clean text: a non-blank string (trimmed) or a whole number; None when null or blank.
+
+    Any other type (a float such as NaN, a boolean, an object) is a ValueError naming ``name``.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise ValueError(f"{name!r} is {type(value).__name__} {value!r}, not an id")
+
+
+def url_part(record: Any, *keys: str) -> str:
+    """A part of the posting's URL (slug, ``seo_url``, company code) or its whole link, read as strictly as an id.
+
+    A URL built around a null or blank part ("/jobs/None") leads nowhere: that is ``MissingField``.
+    """
+    return record_id(record, *keys)
+
+
+def _field(record: Any, key: str) -> Any:
+    """``record``'s value at the dotted ``key``; ``_ABSENT`` where a step is missing or not an object."""
+    value = record
+    for step in key.split("."):
+        if not isinstance(value, dict) or step not in value:
+            return _ABSENT
+        value = value[step]
+    return value
+
+
+def paging_number(value: Any) -> int | None:
+    """A paging hint (page number, page size, total) as an int; anything unreadable counts as not given.
+
+    A platform's odd paging field must not cost the page its records.
+    """
+    try:
+        return whole_number(value, "paging number")
+    except (TypeError, ValueError):
+        return None
+
+
+# What reading one untrusted record can raise: its fault, not the page's. Arithmetic errors
+# are numbers no date or amount can be (datetime overflow); RecursionError is a record nested
+# deeper than Python's recursion limit.
+RECORD_ERRORS = (LookupError, TypeError, ValueError, AttributeError, ArithmeticError, RecursionError)
+
+
+def reject_reason(error: Exception) -> str:
+    """The ``rejects.reason`` of a record that raised ``error``."""
+    if isinstance(error, (KeyError, MissingField)):
+        return "missing_field"
+    if isinstance(error, (BadNumber, ArithmeticError)):
+        return "bad_number"
+    return "bad_record"
+
+
 def convert_records(
     records: Iterable[Any], convert: Callable[[Any], Posting], *, source: str, url: str
 ) -> list[Posting | Reject]:
@@ -140,7 +230,6 @@ def convert_records(
     for record in records:
         try:
             items.append(convert(record))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            reason = "bad_record" if not isinstance(exc, KeyError) else "missing_field"
-            items.append(Reject(source, reason, url, f"{type(exc).__name__}: {exc}", snippet(record)))
+        except RECORD_ERRORS as exc:
+            items.append(Reject(source, reject_reason(exc), url, f"{type(exc).__name__}: {exc}", snippet(record)))
     return items

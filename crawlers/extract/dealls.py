@@ -22,7 +22,7 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawlers.extract.common import Page, PageError, convert_records, load_json, require, with_page
+from crawlers.extract.common import Page, PageError, convert_records, load_json, record_id, require, url_part, with_page
 from crawlers.items import Posting
 from crawlers.parse.dates import from_iso
 from crawlers.parse.indonesian import is_remote
@@ -31,6 +31,7 @@ from crawlers.parse.places import country_code
 from crawlers.parse.text import unescape
 
 SOURCE = "dealls"
+# No job id in it: a job without its slug or its company's slug has no URL and is rejected.
 JOB_URL = "https://dealls.com/loker/{slug}~{company}"
 
 
@@ -52,11 +53,13 @@ def read_page(response: Response) -> Page:
 
 def to_posting(job: dict[str, Any]) -> Posting:
     company, city, country = job["company"], job.get("city") or {}, job.get("country") or {}
+    job_id = record_id(job, "id")
+    url = JOB_URL.format(slug=url_part(job, "slug"), company=url_part(job, "company.slug"))
     pay = _pay(job.get("salaryRange"))
     return Posting(
         source=SOURCE,
-        source_id=str(job["id"]),
-        url=JOB_URL.format(slug=_slug(job["slug"]), company=_slug(company["slug"])),
+        source_id=job_id,
+        url=url,
         title=unescape(job["role"]),
         company=unescape(company.get("name")),
         posted_at=from_iso(job.get("publishedAt")),
@@ -71,13 +74,6 @@ def to_posting(job: dict[str, Any]) -> Posting:
         status=job.get("status"),
         raw=job,
     )
-
-
-def _slug(value: Any) -> str:
-    """``value`` checked to be a slug the job URL can be built from."""
-    if not isinstance(value, str) or not value:
-        raise ValueError(f"not a slug: {value!r}")
-    return value
 
 
 def _pay(salary_range: dict[str, Any] | None) -> Pay:

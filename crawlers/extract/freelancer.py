@@ -12,13 +12,15 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawlers.extract.common import Page, PageError, convert_records, load_json, require
+from crawlers.extract.common import Page, PageError, convert_records, load_json, record_id, require, url_part
 from crawlers.items import Posting
 from crawlers.parse.dates import from_epoch
-from crawlers.parse.money import period_named
+from crawlers.parse.money import amount, period_named
+from crawlers.parse.numbers import finite_number, whole_number
 from crawlers.parse.text import unescape
 
 SOURCE = "freelancer"
+# No project id in it: a project without ``seo_url`` has no URL and is rejected.
 PROJECT_URL = "https://www.freelancer.com/projects/{seo_url}"
 
 
@@ -29,6 +31,8 @@ def read_page(response: Response) -> Page:
     result = require(payload, "result", dict)
     projects = require(result, "projects", list)
     users = result.get("users") or {}
+    if not isinstance(users, dict):
+        raise PageError("unexpected_shape", f"'users' is {type(users).__name__}")
     # The raw record is the project with its owner, so re-deriving needs nothing else.
     records = [
         {"project": project, "owner": users.get(str(project.get("owner_id"))) if isinstance(project, dict) else None}
@@ -45,7 +49,7 @@ def read_page(response: Response) -> Page:
 def to_posting(record: dict[str, Any]) -> Posting:
     project, owner = record["project"], record["owner"] or {}
     posted_at = from_epoch(project.get("time_submitted") or project.get("submitdate"))
-    bid_days = project.get("bidperiod")
+    bid_days = whole_number(project.get("bidperiod"), "bidperiod")
     budget = project.get("budget") or {}
     currency = project.get("currency") or {}
     jobs = project.get("jobs") or []
@@ -53,8 +57,8 @@ def to_posting(record: dict[str, Any]) -> Posting:
     local = bool(project.get("local"))
     return Posting(
         source=SOURCE,
-        source_id=str(project["id"]),
-        url=PROJECT_URL.format(seo_url=project["seo_url"]),
+        source_id=record_id(project, "id"),
+        url=PROJECT_URL.format(seo_url=url_part(project, "seo_url")),
         title=unescape(project["title"]),
         description=unescape(project.get("description") or project.get("preview_description")),
         company=unescape(owner.get("company") or owner.get("public_name") or owner.get("display_name")),
@@ -64,14 +68,14 @@ def to_posting(record: dict[str, Any]) -> Posting:
         employment_type="freelance",
         remote=not local,
         location=_location(project) if local else "Remote",
-        pay_min=budget.get("minimum"),
-        pay_max=budget.get("maximum"),
+        pay_min=amount(budget.get("minimum")),
+        pay_max=amount(budget.get("maximum")),
         pay_currency=currency.get("code"),
         pay_period=period_named(project.get("type")),
-        pay_usd_rate=currency.get("exchange_rate"),
+        pay_usd_rate=finite_number(currency.get("exchange_rate"), "exchange_rate"),
         skills=list(dict.fromkeys(job["name"] for job in jobs)),
         category=(jobs[0].get("category") or {}).get("name") if jobs else None,
-        bid_count=(project.get("bid_stats") or {}).get("bid_count"),
+        bid_count=whole_number((project.get("bid_stats") or {}).get("bid_count"), "bid_count"),
         language=project.get("language"),
         status=project.get("frontend_project_status") or project.get("status"),
         raw=record,

@@ -40,7 +40,7 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawlers.extract.common import Page, convert_records, graphql_data, load_json, require
+from crawlers.extract.common import Page, convert_records, graphql_data, load_json, record_id, require
 from crawlers.items import Posting
 from crawlers.parse.dates import from_iso
 from crawlers.parse.employment import employment_type
@@ -72,7 +72,7 @@ def read_page(response: Response) -> Page:
 
 
 def to_posting(job: dict[str, Any]) -> Posting:
-    job_id, title = str(job["id"]), unescape(job["title"])
+    job_id, title = record_id(job, "id"), unescape(job["title"])
     salary = _salary(job)
     pay_min, pay_max = amount(salary.get("minAmount")), amount(salary.get("maxAmount"))
     has_pay = pay_min is not None or pay_max is not None

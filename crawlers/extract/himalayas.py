@@ -15,7 +15,7 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawlers.extract.common import Page, PageError, convert_records, load_json, require
+from crawlers.extract.common import Page, PageError, convert_records, load_json, record_id, require
 from crawlers.items import Posting
 from crawlers.parse.dates import from_epoch
 from crawlers.parse.employment import employment_type
@@ -43,7 +43,7 @@ def read_page(response: Response) -> Page:
 
 
 def to_posting(job: dict[str, Any]) -> Posting:
-    guid = job["guid"]
+    guid = record_id(job, "guid")
     match = JOB_URL.match(guid)
     if not match:
         raise ValueError(f"guid is not a Himalayas job page: {guid!r}")

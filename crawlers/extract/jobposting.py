@@ -31,7 +31,15 @@ from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap
 
-from crawlers.extract.common import Page, PageError, convert_records, refuse_challenge, snippet
+from crawlers.extract.common import (
+    RECORD_ERRORS,
+    Page,
+    PageError,
+    convert_records,
+    id_text,
+    refuse_challenge,
+    snippet,
+)
 from crawlers.items import Posting, Reject
 from crawlers.parse.dates import from_iso
 from crawlers.parse.employment import employment_type
@@ -61,7 +69,8 @@ def read_page(response: Response) -> Page:
     for block in JSON_LD_BLOCKS(tree):
         try:
             records += job_postings(JSON_LD.extract_items(block))
-        except ValueError as exc:
+        # Like a record, a block that cannot be read costs only itself (a block nested too deep too).
+        except RECORD_ERRORS as exc:
             text = block.text_content()
             # A broken block of other metadata (breadcrumbs, a logo) is not ours to report.
             if "JobPosting" in text:
@@ -112,7 +121,7 @@ def to_posting(record: dict[str, Any], page_url: str) -> Posting:
     if not title:
         raise KeyError("title")
     identifier = first(record.get("identifier"))
-    identifier = text_of(identifier.get("value") if isinstance(identifier, dict) else identifier)
+    identifier = id_text(first(identifier.get("value") if isinstance(identifier, dict) else identifier), "identifier")
     description_html = unescape_markup(raw_text(record.get("description")))
     # Markup names remote work only (TELECOMMUTE): without it a job may still be remote or hybrid, so unknown.
     remote = "TELECOMMUTE" in (text_of(kind) for kind in listed(record.get("jobLocationType")))

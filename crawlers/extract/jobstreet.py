@@ -25,7 +25,7 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawlers.extract.common import Page, convert_records, graphql_data, load_json, require
+from crawlers.extract.common import Page, convert_records, graphql_data, load_json, paging_number, record_id, require
 from crawlers.items import Posting
 from crawlers.parse.dates import from_iso
 from crawlers.parse.employment import employment_type
@@ -54,9 +54,9 @@ def _read_v5(payload: dict[str, Any], url: str) -> Page:
     return Page(
         items=convert_records(jobs, v5_posting, source=SOURCE, url=url),
         record_count=len(jobs),
-        total=_whole_number(payload.get("totalCount")),
-        page_number=_whole_number(metadata.get("pageNumber")),
-        page_size=_whole_number(metadata.get("pageSize")),
+        total=paging_number(payload.get("totalCount")),
+        page_number=paging_number(metadata.get("pageNumber")),
+        page_size=paging_number(metadata.get("pageSize")),
     )
 
 
@@ -67,14 +67,14 @@ def _read_graphql(data: dict[str, Any], url: str) -> Page:
     return Page(
         items=convert_records(jobs, graphql_posting, source=SOURCE, url=url),
         record_count=len(jobs),
-        total=_whole_number(pagination.get("resultCount")),
-        page_number=_whole_number(pagination.get("page")),
-        page_size=_whole_number(pagination.get("pageSize")),
+        total=paging_number(pagination.get("resultCount")),
+        page_number=paging_number(pagination.get("page")),
+        page_size=paging_number(pagination.get("pageSize")),
     )
 
 
 def v5_posting(job: dict[str, Any]) -> Posting:
-    job_id = str(job["id"])
+    job_id = record_id(job, "id")
     locations = job.get("locations") or []
     salary_label = job.get("salaryLabel") or None
     pay = parse_pay_text(salary_label)
@@ -103,7 +103,7 @@ def v5_posting(job: dict[str, Any]) -> Posting:
 
 
 def graphql_posting(job: dict[str, Any]) -> Posting:
-    job_id = str(job["id"])
+    job_id = record_id(job, "id")
     salary = job.get("salary") or {}
     pay_min, pay_max = amount(salary.get("min")), amount(salary.get("max"))
     has_pay = pay_min is not None or pay_max is not None
@@ -134,8 +134,3 @@ def _remote(arrangements: list[dict[str, Any]]) -> bool | None:
         (remote for arrangement in arrangements if (remote := is_remote(arrangement["label"]["text"])) is not None),
         None,
     )
-
-
-def _whole_number(value: Any) -> int | None:
-    """A paging field as a number (v5 sends some as text); anything else counts as not given."""
-    return int(value) if isinstance(value, int | str) and str(value).isdigit() else None

@@ -25,7 +25,7 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawlers.extract.common import Page, PageError, convert_records, load_json, require
+from crawlers.extract.common import Page, PageError, convert_records, load_json, record_id, require, url_part
 from crawlers.items import Posting
 from crawlers.parse.dates import from_iso
 from crawlers.parse.employment import employment_type
@@ -34,6 +34,7 @@ from crawlers.parse.places import country_code
 from crawlers.parse.text import html_to_text, unescape
 
 SOURCE = "kalibrr"
+# Every part is needed: a job without its company code or slug has no URL and is rejected.
 JOB_URL = "https://www.kalibrr.com/c/{company}/jobs/{id}/{slug}"
 # "month" is what Kalibrr serves; the "-ly" forms are read alike.
 
@@ -56,13 +57,15 @@ def read_page(response: Response) -> Page:
 
 def to_posting(job: dict[str, Any]) -> Posting:
     company = job["company"]
+    job_id = record_id(job, "id")
+    url = JOB_URL.format(company=url_part(job, "company.code"), id=job_id, slug=url_part(job, "slug"))
     place = (job.get("google_location") or {}).get("address_components") or {}
     tenure = job.get("tenure")
     pay = _shown_pay(job)
     return Posting(
         source=SOURCE,
-        source_id=str(job["id"]),
-        url=JOB_URL.format(company=company["code"], id=job["id"], slug=job["slug"]),
+        source_id=job_id,
+        url=url,
         title=unescape(job["name"]),
         description=html_to_text(job.get("description")),
         description_html=job.get("description"),

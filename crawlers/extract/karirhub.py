@@ -26,7 +26,7 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawlers.extract.common import Page, convert_records, load_json, require
+from crawlers.extract.common import Page, convert_records, load_json, record_id, require
 from crawlers.items import Posting
 from crawlers.parse.dates import from_epoch
 from crawlers.parse.employment import employment_type
@@ -48,8 +48,8 @@ def read_page(response: Response) -> Page:
 
 
 def to_posting(vacancy: dict[str, Any]) -> Posting:
-    vacancy_id = vacancy["id"]
-    if not isinstance(vacancy_id, str) or not VACANCY_ID.fullmatch(vacancy_id):
+    vacancy_id = record_id(vacancy, "id")
+    if not VACANCY_ID.fullmatch(vacancy_id):
         raise ValueError(f"id is not a Karirhub vacancy UUID: {vacancy_id!r}")
     pay = _shown_pay(vacancy)
     return Posting(

@@ -26,12 +26,13 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawlers.extract.common import Page, convert_records, load_json, require
+from crawlers.extract.common import Page, convert_records, load_json, record_id, require
 from crawlers.items import Posting
 from crawlers.parse.dates import from_iso
 from crawlers.parse.employment import employment_type
 from crawlers.parse.indonesian import JAKARTA, is_remote
 from crawlers.parse.money import amount, parse_pay_text
+from crawlers.parse.numbers import whole_number
 from crawlers.parse.text import html_to_text, unescape
 
 SOURCE = "lokerid"
@@ -49,10 +50,11 @@ def to_posting(job: dict[str, Any]) -> Posting:
     description_html = "\n".join(job[name] for name in DESCRIPTION_FIELDS if job.get(name)) or None
     place = (job.get("job_location_type") or {}).get("name")
     remote = is_remote(place)
+    job_id = record_id(job, "id")
     return Posting(
         source=SOURCE,
-        source_id=str(job["id"]),
-        url=JOB_URL.format(id=job["id"]),
+        source_id=job_id,
+        url=JOB_URL.format(id=job_id),
         title=unescape(job["title"]),
         description=html_to_text(description_html),
         description_html=description_html,
@@ -66,7 +68,7 @@ def to_posting(job: dict[str, Any]) -> Posting:
         **_pay(job),
         skills=list(dict.fromkeys(skill["name"] for skill in job.get("job_skills") or [])),
         category=job.get("category") or None,
-        applicant_count=(job.get("statistic") or {}).get("application_count"),
+        applicant_count=whole_number((job.get("statistic") or {}).get("application_count"), "application_count"),
         status=job.get("status"),
         raw=job,
     )

@@ -25,10 +25,19 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 from parsel import Selector, SelectorList
 from scrapy.http import Response, TextResponse
 
-from crawlers.extract.common import Page, PageError, convert_records, refuse_challenge, snippet, with_page
+from crawlers.extract.common import (
+    Page,
+    PageError,
+    convert_records,
+    paging_number,
+    refuse_challenge,
+    snippet,
+    with_page,
+)
 from crawlers.items import Posting
 from crawlers.parse.indonesian import parse_date
 from crawlers.parse.money import parse_pay_text
+from crawlers.parse.numbers import whole_number
 from crawlers.parse.text import html_to_text, unescape
 
 SOURCE = "projects_co_id"
@@ -76,7 +85,6 @@ def to_posting(block_html: str) -> Posting:
     facts = _labelled_values(main)
     budget = facts.get("Published Budget") or None
     pay = parse_pay_text(budget)
-    bids = facts.get("Bid Count")
     description_html = main.xpath(f"./p[not(span[{_HAS_CLASS.format('tag')}])][1]").get()
     return Posting(
         source=SOURCE,
@@ -98,7 +106,7 @@ def to_posting(block_html: str) -> Posting:
         pay_period="project" if pay.minimum is not None else None,
         pay_text=budget,
         skills=list(dict.fromkeys(main.xpath(f"./p/span[{_HAS_CLASS.format('tag')}]/a/text()").getall())),
-        bid_count=int(bids) if bids else None,
+        bid_count=whole_number(facts.get("Bid Count"), "Bid Count"),
         status=facts.get("Project Status") or None,
         raw=block_html,
     )
@@ -115,8 +123,8 @@ def _labelled_values(main: SelectorList) -> dict[str, str]:
 
 def _next_page_url(response: TextResponse) -> str | None:
     """The listing URL asking for the page after this one, when the pagination links to it."""
-    current = int(parse_qs(urlsplit(response.url).query).get("page", ["1"])[0])
-    numbers = [int(value) for value in response.xpath(PAGE_NUMBERS).getall() if value.strip().isdigit()]
+    current = paging_number(parse_qs(urlsplit(response.url).query).get("page", ["1"])[0]) or 1
+    numbers = [number for value in response.xpath(PAGE_NUMBERS).getall() if (number := paging_number(value))]
     if not numbers or max(numbers) <= current:
         return None
     return with_page(response.url, current + 1)

@@ -13,7 +13,7 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawlers.extract.common import Page, convert_records, load_json
+from crawlers.extract.common import Page, convert_records, load_json, record_id, url_part
 from crawlers.items import Posting
 from crawlers.parse.dates import from_epoch, from_iso
 from crawlers.parse.money import amount
@@ -21,6 +21,7 @@ from crawlers.parse.places import country_of
 from crawlers.parse.text import fix_mojibake, html_to_text, unescape
 
 SOURCE = "remoteok"
+# Built from the slug alone: a job without one has no URL and is rejected.
 POSTING_URL = "https://remoteok.com/remote-jobs/{slug}"
 
 
@@ -39,8 +40,8 @@ def to_posting(job: dict[str, Any]) -> Posting:
     description_html = job.get("description")
     return Posting(
         source=SOURCE,
-        source_id=str(job["id"]),
-        url=POSTING_URL.format(slug=job["slug"]),
+        source_id=record_id(job, "id"),
+        url=POSTING_URL.format(slug=url_part(job, "slug")),
         title=_plain(job["position"]),
         description=html_to_text(fix_mojibake(description_html)),
         description_html=description_html,

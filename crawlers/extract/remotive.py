@@ -12,7 +12,7 @@ from typing import Any
 
 from scrapy.http import Response
 
-from crawlers.extract.common import Page, convert_records, load_json, require
+from crawlers.extract.common import Page, convert_records, load_json, record_id, require
 from crawlers.items import Posting
 from crawlers.parse.dates import from_iso
 from crawlers.parse.employment import employment_type
@@ -35,7 +35,7 @@ def to_posting(job: dict[str, Any]) -> Posting:
     location = unescape(job.get("candidate_required_location"))
     return Posting(
         source=SOURCE,
-        source_id=str(job["id"]),
+        source_id=record_id(job, "id"),
         url=job["url"],
         title=unescape(job["title"]),
         description=html_to_text(job.get("description")),

@@ -23,6 +23,8 @@ from crawlers.extract.common import (
     PageError,
     convert_records,
     load_xml,
+    record_id,
+    url_part,
 )
 from crawlers.items import Posting
 from crawlers.parse.dates import from_rfc822
@@ -46,15 +48,13 @@ def to_posting(markup: str) -> Posting:
     item = etree.fromstring(markup, STRICT_XML)
     # Child texts by tag; parsing already decoded the escaped HTML of the description once.
     text = {child.tag: (child.text or "").strip() for child in item if isinstance(child.tag, str)}
-    link = text.get("link") or text.get("guid")
-    if not link:
-        raise KeyError("link")
+    link = url_part(text, "link", "guid")
     company, title = split_title(unescape(text.get("title")))
     region = unescape(text.get("region"))
     description_html = text.get("description") or None
     return Posting(
         source=SOURCE,
-        source_id=posting_slug(text.get("guid") or link),
+        source_id=posting_slug(record_id(text, "guid", "link")),
         url=urljoin(SITE, link),
         title=title,
         description=html_to_text(description_html),

@@ -1,7 +1,9 @@
 """Dates and times as platforms write them, read into timezone-aware UTC datetimes.
 
 Every reader returns None for empty input and raises ValueError for input it cannot
-read, so an extractor can turn the error into a reject with the offending value.
+read or that is no date a datetime holds (years 1 to 9999), so an extractor can turn the
+error into a reject with the offending value. A timestamp that no date can be (NaN,
+infinite, past year 9999) raises ``BadNumber``, a ValueError.
 """
 
 from __future__ import annotations
@@ -9,18 +11,24 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 
+from crawlers.parse.numbers import BadNumber, finite_number
+
 # Epoch values above this are milliseconds: 1e11 seconds is the year 5138.
 _EPOCH_MILLISECONDS_FROM = 10**11
 
 
 def from_epoch(value: int | float | str | None) -> datetime | None:
-    """Read Unix time in seconds or milliseconds (platforms mix both, even against their docs)."""
-    if value in (None, "", 0):
+    """Read Unix time in seconds or milliseconds (platforms mix both, even against their docs); 0 is not given."""
+    seconds = finite_number(value, "timestamp")
+    if not seconds:
         return None
-    seconds = float(value)
     if seconds >= _EPOCH_MILLISECONDS_FROM:
         seconds /= 1000
-    return datetime.fromtimestamp(seconds, tz=timezone.utc)
+    try:
+        return datetime.fromtimestamp(seconds, tz=timezone.utc)
+    # Past what a datetime or the platform's time_t holds (1.5e308, -1e20...).
+    except (OverflowError, OSError, ValueError) as exc:
+        raise BadNumber(f"timestamp {value!r} is no date: {exc}") from exc
 
 
 def from_iso(value: str | None, *, assume_tz: timezone = timezone.utc) -> datetime | None:
@@ -34,7 +42,7 @@ def from_iso(value: str | None, *, assume_tz: timezone = timezone.utc) -> dateti
     parsed = datetime.fromisoformat(text)
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=assume_tz)
-    return parsed.astimezone(timezone.utc)
+    return in_utc(parsed, value)
 
 
 def from_rfc822(value: str | None) -> datetime | None:
@@ -47,4 +55,12 @@ def from_rfc822(value: str | None) -> datetime | None:
         raise ValueError(f"not an RFC 822 date: {value!r}") from exc
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
+    return in_utc(parsed, value)
+
+
+def in_utc(moment: datetime, text: str) -> datetime:
+    """``moment`` (aware) in UTC; ValueError when that falls outside years 1 to 9999 (``0001-01-01T00:00+07:00``)."""
+    try:
+        return moment.astimezone(timezone.utc)
+    except OverflowError as exc:
+        raise ValueError(f"date {text!r} is out of range") from exc

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 
+from crawlers.parse.dates import in_utc
+
 # Waktu Indonesia Barat / Tengah / Timur. A date without a zone is taken as WIB (Jakarta),
 # where most postings are written.
 ZONES = {"WIB": timezone(timedelta(hours=7)), "WITA": timezone(timedelta(hours=8)), "WIT": timezone(timedelta(hours=9))}
@@ -68,7 +70,10 @@ def parse_date(text: str | None, now: datetime | None = None) -> datetime | None
     if match := _RELATIVE.match(cleaned):
         count = 1 if match.group(1) == "se" else int(match.group(1))
         unit = _UNITS[match.group(2)]
-        return now - (timedelta(days=30 * count) if unit == "days_30" else timedelta(**{unit: count}))
+        try:
+            return now - (timedelta(days=30 * count) if unit == "days_30" else timedelta(**{unit: count}))
+        except OverflowError as exc:  # "99999999999 hari yang lalu" is before the year 1
+            raise ValueError(f"date {text!r} is out of range") from exc
     if match := _NUMERIC.match(cleaned):
         day, month, year, hour, minute, second = match.groups()
         return _at(zone, int(year), int(month), int(day), hour, minute, second)
@@ -82,7 +87,7 @@ def parse_date(text: str | None, now: datetime | None = None) -> datetime | None
 
 def _at(zone: timezone, year: int, month: int, day: int, hour, minute, second) -> datetime:
     local = datetime(year, month, day, int(hour or 0), int(minute or 0), int(second or 0), tzinfo=zone)
-    return local.astimezone(timezone.utc)
+    return in_utc(local, local.isoformat())
 
 
 def work_place(text: str | None) -> str | None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crawlers.parse.numbers import BadNumber, finite_number
+
 # Longest symbols first, so "CA$" wins over "$". A bare "$" is read as US dollars.
 _SYMBOLS = {
     "CA$": "CAD", "C$": "CAD", "A$": "AUD", "AU$": "AUD", "S$": "SGD", "US$": "USD",
@@ -31,6 +33,9 @@ _AMOUNT = re.compile(r"(\d+(?:[.,]\d+)*)\s*(k|rb|ribu|m|jt|juta)?(?![a-z])", re.
 # A yearly salary is the only reading of an unlabelled figure this large in these currencies.
 _UNLABELLED_YEARLY_FROM = 10_000
 _YEARLY_GUESS_CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "SGD", "CHF", "NZD", None)
+# No pay in any currency reaches this (a year in rupiah is around 1e8): such a figure is a broken
+# record, and converting it to other currencies would overflow to infinity.
+MAX_PAY = 1e15
 
 
 @dataclass(frozen=True)
@@ -48,11 +53,14 @@ def read_number(text: str) -> float:
     """
     parts = re.split(r"[.,]", text)
     if len(parts) == 1:
-        return float(text)
-    if all(len(part) == 3 for part in parts[1:]):
-        return float("".join(parts))
-    *whole, decimals = parts
-    return float("".join(whole) + "." + decimals)
+        number = text
+    elif all(len(part) == 3 for part in parts[1:]):
+        number = "".join(parts)
+    else:
+        *whole, decimals = parts
+        number = "".join(whole) + "." + decimals
+    # float() reads a run of 400 digits as infinity.
+    return finite_number(number, "pay figure")
 
 
 def currency_of(text: str) -> str | None:
@@ -102,7 +110,7 @@ def parse_pay_text(text: str | None) -> Pay:
     # "Rp 3 – 4 juta": a magnitude written once after a range applies to both ends.
     if len(figures) == 2 and figures[0][1] == 1 and figures[1][1] > 1 and figures[0][0] < 1_000:
         figures[0] = (figures[0][0], figures[1][1])
-    amounts = [value * multiplier for value, multiplier in figures]
+    amounts = [pay_figure(value * multiplier) for value, multiplier in figures]
     currency, period = currency_of(text), period_of(text)
     if period is None and currency in _YEARLY_GUESS_CURRENCIES and max(amounts) >= _UNLABELLED_YEARLY_FROM:
         period = "year"
@@ -110,10 +118,19 @@ def parse_pay_text(text: str | None) -> Pay:
 
 
 def amount(value: int | float | str | None) -> float | None:
-    """A pay figure from a number field (some APIs send strings); 0, "" and null mean not given."""
-    if value is None or value == "" or float(value) == 0:
-        return None
-    return float(value)
+    """A pay figure from a number field (some APIs send strings); 0, "" and null mean not given.
+
+    NaN, infinity and figures no pay reaches raise ``BadNumber``.
+    """
+    figure = finite_number(value, "pay figure")
+    return pay_figure(figure) if figure else None
+
+
+def pay_figure(figure: float) -> float:
+    """``figure`` checked to be within what any pay can be (``MAX_PAY``), else ``BadNumber``."""
+    if abs(figure) >= MAX_PAY:
+        raise BadNumber(f"pay figure {figure:g} is beyond any pay")
+    return figure
 
 
 def pay_text_disagrees(text: str | None, minimum: float | None, maximum: float | None) -> bool:

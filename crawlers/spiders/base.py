@@ -17,6 +17,7 @@ from twisted.python.failure import Failure
 
 from crawlers.extract.common import Page, snippet
 from crawlers.items import Posting, Reject
+from crawlers.middlewares import PageRejected
 from crawlers.parse.money import pay_text_disagrees
 
 NEXT_PAGE = "pasarkerja_next_page"
@@ -187,9 +188,16 @@ class PlatformSpider(scrapy.Spider):
         return bool(new)
 
     def download_failed(self, failure: Failure) -> Iterator[Reject]:
-        """A page that could not be downloaded at all (after retries) is a reject too."""
+        """A page that could not be downloaded at all (after retries) is a reject too, and so is one a downloader
+        middleware refused (crawlers/middlewares: rate limited, too large, a redirect loop or off the host)."""
         request = failure.request if hasattr(failure, "request") else None
-        url = request.url if request is not None else None
+        # The page the spider asked for, not where its redirects led.
+        url = (request.meta.get("redirect_urls") or [request.url])[0] if request is not None else None
+        if failure.check(PageRejected):
+            refused = failure.value
+            self.logger.warning("Rejected page %s: %s (%s)", url, refused.reason, refused.detail)
+            yield Reject(self.name, refused.reason, url, refused.detail, refused.snippet)
+            return
         self.logger.warning("Download failed %s: %s", url, failure.getErrorMessage())
         yield Reject(self.name, "download_failed", url, f"{failure.type.__name__}: {failure.getErrorMessage()}")
 

@@ -55,7 +55,8 @@ class JobPostingSpider(PlatformSpider):
         "render": "1: load each page in Chromium first, for sites that build their pages with JavaScript",
     }
     # Arbitrary sites publish no limit: robots.txt is obeyed (project setting) and one request every 2 s.
-    custom_settings = {"DOWNLOAD_DELAY": 2.0}
+    # A sitemap may hold 50 MB uncompressed (sitemaps.org), more than the project's default page limit.
+    custom_settings = {"DOWNLOAD_DELAY": 2.0, "DOWNLOAD_MAXSIZE": 50 * 1024 * 1024}
     # Sitemaps and job pages, not a listing newest first: a re-crawl reads them all.
     pages_are_a_listing = False
 

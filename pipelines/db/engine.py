@@ -8,7 +8,7 @@ from pathlib import Path
 import orjson
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DatabaseError
 
 DEFAULT_URL = "sqlite:///data/pasarkerja.db"
 
@@ -23,6 +23,17 @@ def mask(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
         return "<unparseable DATABASE_URL>"
+
+
+def describe(url: str) -> str:
+    """The database as messages name it: the URL, password masked, and for a SQLite file its absolute path."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return mask(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        return f"{mask(url)} ({Path(parsed.database).absolute()})"
+    return mask(url)
 
 
 def to_json(value) -> str:
@@ -40,8 +51,9 @@ def as_utc(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``; a SQLite file's folder is created when missing."""
+def make_engine(url: str, create: bool = True) -> Engine:
+    """An engine for ``url``; a SQLite file's folder is created when missing. With ``create=False`` (commands that
+    use a database already there) a SQLite file that does not exist is refused instead, and nothing is created."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -55,11 +67,35 @@ def make_engine(url: str) -> Engine:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            if create:
+                try:
+                    Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise DatabaseURLError(f"{describe(url)}: cannot create its folder: {exc.strerror}") from None
+            elif not Path(parsed.database).exists():  # connecting would create it
+                raise DatabaseURLError(
+                    f"{describe(url)}: no such database file; check the path (a crawl or `pasarkerja migrate` "
+                    "creates it)"
+                )
         engine = create_engine(parsed, connect_args={"timeout": 30}, json_serializer=to_json)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(parsed, pool_pre_ping=True, json_serializer=to_json)
+
+
+def open_database(url: str, create: bool = False) -> Engine:
+    """An engine for ``url`` (``make_engine``) that has connected once, so that a server that is down, a database
+    that does not exist or a file that is not SQLite raises DatabaseURLError now, in one line naming the database
+    and the reason, rather than a traceback in the middle of a command."""
+    engine = make_engine(url, create)
+    try:
+        with engine.connect():
+            pass
+    except DatabaseError as exc:  # OperationalError, and SQLite's "file is not a database"
+        engine.dispose()
+        reason = " ".join(str(exc.orig).split())  # the driver's own words (never the password), on one line
+        raise DatabaseURLError(f"cannot open the database {describe(url)}: {reason}") from None
+    return engine
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

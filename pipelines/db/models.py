@@ -1,27 +1,33 @@
 """SQLAlchemy models of the store. Table and column names are a public interface (docs/schema.md).
 
-A change here needs a new migration in ``pipelines/db/migrations/versions``.
+A change here needs a new migration in ``pipelines/db/migrations/versions``. The end of the module says what values a
+column can hold, on both databases alike (pipelines.writer checks postings against it).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
     ForeignKey,
     Integer,
     LargeBinary,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from pipelines.db.engine import to_json
 
 # JSONB on PostgreSQL (indexable, queryable with ->>), JSON text on SQLite.
 JSONType = JSON().with_variant(JSONB(), "postgresql")
@@ -227,3 +233,99 @@ class DigestPosting(Base):
     posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id"), primary_key=True)
     track: Mapped[str] = mapped_column(Text)
     rank: Mapped[int] = mapped_column(Integer)
+
+
+# What a column can hold, on SQLite as on PostgreSQL ----------------------------------------------------------
+
+# NUL: PostgreSQL text and JSONB cannot hold it. A lone surrogate (from a JSON "\ud800" escape) has no UTF-8 form.
+_UNSTORABLE_CHARACTER = re.compile("[\x00\ud800-\udfff]")
+JSON_DEPTH = 254
+"""Arrays and objects nested deeper than this cannot be written as JSON (orjson's limit)."""
+_JSON_INTEGERS = (-(2**63), 2**64 - 1)  # what orjson writes as a number
+# PostgreSQL's smallint, integer and bigint; a Python int bound to a float column must fit SQLite's 64-bit INTEGER.
+_INTEGER_BITS = ((SmallInteger, 16), (BigInteger, 64), (Integer, 32))
+_FLOAT_COLUMN_INTEGERS = (-(2**63), 2**63 - 1)
+
+
+def unstorable_character(text: str) -> str | None:
+    """What in ``text`` no database column can hold (a NUL, a lone surrogate), or None."""
+    if text.isascii():  # the common case, without a regular expression
+        return "a NUL character" if "\x00" in text else None
+    found = _UNSTORABLE_CHARACTER.search(text)
+    if found is None:
+        return None
+    return "a NUL character" if found.group() == "\x00" else f"a lone surrogate (U+{ord(found.group()):04X})"
+
+
+def storable_text(value: Any, length: int | None = None) -> str | None:
+    """``value`` as text any column can hold: NUL and lone surrogates written as ``\\uXXXX``, cut to ``length``.
+    For what describes a reject (snippets, details), which must always be storable."""
+    if value is None:
+        return None
+    text = value if isinstance(value, str) else str(value)
+    text = _UNSTORABLE_CHARACTER.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+    return text if length is None else text[:length]
+
+
+class _Unstorable(Exception):
+    def __init__(self, kind: str, detail: str):
+        super().__init__(detail)
+        self.kind, self.detail = kind, detail
+
+
+def storable_json(value: Any) -> tuple[Any, tuple[str, str] | None]:
+    """``value`` as JSON columns store it, and the (kind, detail) that stops that, or None.
+
+    Integers beyond 64 bits become strings (the digits are kept); nesting deeper than JSON_DEPTH is ``too_deep``,
+    a NUL or lone surrogate ``bad_text``. The common case costs one encoding, in C."""
+    try:
+        text = to_json(value)
+    except TypeError:  # orjson's error: too deep, an integer beyond 64 bits, a lone surrogate
+        try:
+            value = _storable_tree(value, 0)
+            text = to_json(value)
+        except _Unstorable as problem:
+            return value, (problem.kind, problem.detail)
+        except TypeError as error:
+            return value, ("bad_value", f"cannot be written as JSON ({error})")
+    # orjson writes a NUL as \u0000; the rare literal backslash-u0000 is told apart by looking at the strings.
+    if "\\u0000" in text:
+        try:
+            _storable_tree(value, 0)
+        except _Unstorable as problem:
+            return value, (problem.kind, problem.detail)
+    return value, None
+
+
+def _storable_tree(value: Any, depth: int) -> Any:
+    """``value`` with integers beyond 64 bits as strings; raises _Unstorable for what cannot be stored."""
+    if isinstance(value, str):
+        if found := unstorable_character(value):
+            raise _Unstorable("bad_text", f"holds {found}")
+        return value
+    if isinstance(value, dict | list | tuple):
+        if depth >= JSON_DEPTH:
+            raise _Unstorable("too_deep", f"is nested deeper than {JSON_DEPTH} levels")
+        if isinstance(value, dict):
+            return {_storable_key(key): _storable_tree(item, depth + 1) for key, item in value.items()}
+        return [_storable_tree(item, depth + 1) for item in value]
+    if isinstance(value, int) and not isinstance(value, bool) and not _JSON_INTEGERS[0] <= value <= _JSON_INTEGERS[1]:
+        try:
+            return str(value)
+        except ValueError:  # beyond Python's own limit on digits (sys.get_int_max_str_digits)
+            raise _Unstorable("bad_value", f"holds a {value.bit_length()}-bit integer") from None
+    return value
+
+
+def _storable_key(key: Any) -> Any:
+    if key is None or isinstance(key, str | int | float):
+        return _storable_tree(key, 0)  # text checked, an integer beyond 64 bits as its digits
+    return str(key)  # a key JSON has no form for, as orjson's default=str writes values
+
+
+def number_range(kind) -> tuple[int, int] | None:
+    """The integers a column of type ``kind`` holds; None for a column that is no number."""
+    for integer_type, bits in _INTEGER_BITS:
+        if isinstance(kind, integer_type):
+            return -(2 ** (bits - 1)), 2 ** (bits - 1) - 1
+    return _FLOAT_COLUMN_INTEGERS if isinstance(kind, Float) else None

@@ -63,12 +63,18 @@ def head_revision() -> str:
 def upgrade(engine: Engine) -> None:
     """Bring the database to the current schema (a no-op when it is already there).
 
-    On PostgreSQL an advisory lock makes concurrent crawls wait for one another here
-    instead of racing to create the same tables.
+    Concurrent crawls wait for one another here instead of racing to create the same tables: on PostgreSQL behind
+    an advisory lock, on SQLite behind the database's own write lock, taken first (BEGIN IMMEDIATE; Python's sqlite3
+    would otherwise run the DDL outside any transaction). Alembic reads the revision once the lock is held, so a
+    crawl that waited finds the schema current and changes nothing.
     """
+    if current_revision(engine) == head_revision():  # the usual case: no lock, no waiting for other crawls' writes
+        return
     config = _alembic_config()
     with engine.begin() as connection:
         if engine.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MIGRATION_LOCK_ID})
+        elif engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")  # waits up to the connection's timeout (30 s)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -98,7 +98,8 @@ def test_job_types_in_german_and_english(job_types, expected):
 @pytest.mark.parametrize(
     ("change", "reason", "detail"),
     [
-        ({"slug": None}, "bad_record", "empty slug"),
+        ({"slug": None}, "missing_field", "'slug' is null"),
+        ({"slug": " "}, "missing_field", "'slug' is blank"),
         ({"created_at": "gestern"}, "bad_record", "gestern"),
     ],
 )

@@ -107,9 +107,10 @@ def test_unknown_workplace_type_leaves_remote_unknown():
 @pytest.mark.parametrize(
     ("change", "reason", "detail"),
     [
-        ({"slug": ""}, "bad_record", "not a slug"),
-        ({"company": {"name": "Tanpa Slug", "slug": None}}, "bad_record", "not a slug"),
-        ({"company": {"name": "Tanpa Slug"}}, "missing_field", "'slug'"),
+        ({"slug": ""}, "missing_field", "'slug' is blank"),
+        ({"company": {"name": "Tanpa Slug", "slug": None}}, "missing_field", "'company.slug' is null"),
+        ({"company": {"name": "Tanpa Slug"}}, "missing_field", "'company.slug' is absent"),
+        ({"company": None}, "missing_field", "'company.slug' is absent"),
         ({"salaryRange": {"start": "nego", "end": None}}, "bad_record", "nego"),
         ({"publishedAt": "2 hari yang lalu"}, "bad_record", "2 hari yang lalu"),
     ],

@@ -94,7 +94,7 @@ def test_employment_type_and_pay_edge_cases(change, expected):
 @pytest.mark.parametrize(
     ("change", "reason", "detail"),
     [
-        ({"guid": None}, "bad_record", "TypeError"),
+        ({"guid": None}, "missing_field", "'guid' is null"),
         ({"guid": "https://example.com/jobs/1"}, "bad_record", "not a Himalayas job page"),
         ({"minSalary": "negotiable"}, "bad_record", "negotiable"),
         ({"pubDate": "yesterday"}, "bad_record", "yesterday"),

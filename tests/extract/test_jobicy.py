@@ -90,7 +90,7 @@ def test_bad_records_are_rejected_alone():
     page = page_of(RECORD_2_0, without_id, odd_period, bad_date, "not a job")
     assert [posting.source_id for posting in page.postings] == ["880001"]
     reasons = [(reject.reason, reject.detail) for reject in page.rejects]
-    assert reasons[0] == ("missing_field", "KeyError: 'id'")
+    assert reasons[0] == ("missing_field", "MissingField: 'id' is absent")
     assert reasons[1] == ("bad_record", "ValueError: unknown salaryPeriod 'fortnightly'")
     assert reasons[2][0] == "bad_record" and "yesterday" in reasons[2][1]
     assert reasons[3][0] == "bad_record"

@@ -117,8 +117,9 @@ def test_job_in_the_philippines_keeps_its_country():
     [
         ({"salary_interval": "fortnight"}, "bad_record", "fortnight"),
         ({"activation_date": "28/10/2026"}, "bad_record", "28/10/2026"),
-        ({"company": None}, "bad_record", "TypeError"),
-        ({"company": {"name": "Tanpa Kode"}}, "missing_field", "'code'"),
+        ({"company": None}, "missing_field", "'company.code' is absent"),
+        ({"company": {"name": "Tanpa Kode"}}, "missing_field", "'company.code' is absent"),
+        ({"slug": None}, "missing_field", "'slug' is null"),
         ({"job_sds_skills": [{"name": "Flutter"}]}, "missing_field", "'sds_skill'"),
     ],
 )

@@ -17,6 +17,11 @@ from tests.platforms import read_page
         ("arbeitnow", b'{"data": [], "links": {"next": 2}}', "unexpected_shape"),
         ("freelancer", b'{"status": "error", "message": "Too many requests"}', "api_error"),
         ("freelancer", b'{"status": "success", "result": {"projects": {}}}', "unexpected_shape"),
+        (
+            "freelancer",
+            b'{"status": "success", "result": {"projects": [{"id": 1, "owner_id": 2}], "users": [2]}}',
+            "unexpected_shape",
+        ),
         ("freelancer", b"[]", "unexpected_shape"),
         ("freelancer", b'{"status": "succ', "invalid_json"),
         ("himalayas", b'{"totalCount": 8, "jobs": [{"title": "Da', "invalid_json"),

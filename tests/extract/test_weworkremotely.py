@@ -98,7 +98,7 @@ def test_bad_items_are_rejected_alone():
     page = read_page("weworkremotely", feed(GOOD_ITEM, no_link, bad_date))
     assert page.record_count == 3 and len(page.postings) == 1
     missing_link, bad_pub_date = page.rejects
-    assert (missing_link.reason, missing_link.detail) == ("missing_field", "KeyError: 'link'")
+    assert (missing_link.reason, missing_link.detail) == ("missing_field", "MissingField: 'link' is absent, 'guid' is absent")
     assert bad_pub_date.reason == "bad_record" and "last Monday" in bad_pub_date.detail
     assert bad_pub_date.snippet.startswith("<item")
 
