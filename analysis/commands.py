@@ -37,7 +37,9 @@ class AnalysisInputError(ValueError):
 
 
 def run(engine: Engine, args: argparse.Namespace) -> int:
-    curricula = [_curriculum(path) for path in getattr(args, "curricula", None) or []]
+    # Read before the postings: a curriculum that cannot be read is an error at once, not after loading.
+    paths = getattr(args, "curricula", None) or ([args.curriculum] if args.command == "earnings" else [])
+    curricula = [_curriculum(path) for path in paths]
     posting_set = load_postings(engine, filters_from_arguments(args), progress=sys.stderr.isatty())
     if not len(posting_set):
         raise AnalysisInputError(f"no postings match ({describe_filters(posting_set.filters)}): widen the filters")
@@ -54,7 +56,7 @@ def run(engine: Engine, args: argparse.Namespace) -> int:
         elif args.command == "gap":
             _gap(posting_set, curricula, args)
         elif args.command == "earnings":
-            _earnings(posting_set, args)
+            _earnings(posting_set, curricula[0], args)
         elif args.command == "report":
             _report(posting_set, curricula, args)
     except ValueError as exc:  # the analysis steps say in words what the data lack
@@ -174,8 +176,7 @@ def earnings_of(args, region: str) -> Earnings:
     )  # fmt: skip
 
 
-def _earnings(posting_set: PostingSet, args) -> None:
-    curriculum = _curriculum(args.curriculum)
+def _earnings(posting_set: PostingSet, curriculum: Curriculum, args) -> None:
     clusters = SkillClusters(n_clusters=args.clusters, random_state=args.seed).fit(posting_set)
     try:
         earnings = earnings_of(args, args.region or curriculum.place).fit(
