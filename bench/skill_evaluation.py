@@ -1,0 +1,180 @@
+"""Skill extraction quality on the labelled evaluation set tests/data/skills_eval/.
+
+The set is written for the project (see tests/data/skills_eval/README.md): postings in Indonesian, English and
+a mix of both, as bare titles, tag lists and long descriptions, each with the canonical skills a careful reader
+would list, the names that must not be found (`traps`), its occupation class and its split (`tune`, the texts
+one may look at while changing the matcher, or `held_out`, the texts one may not).
+
+For every posting `SkillExtractor().fit().extract(title, text, tags)` finds skills, and the occupation
+classifier files it from those skills and the title (the set has no platform category). Prints micro
+precision, recall and F1 of the skills per language, per split and per occupation class, the trap hits, the
+occupation accuracy, and the most frequent misses and false positives.
+
+    python bench/skill_evaluation.py [--split tune|held_out] [--top 20]
+
+`score(records, extract, classify)` computes the numbers without printing; the tests use it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR))
+
+EVAL_DIR = PROJECT_DIR / "tests" / "data" / "skills_eval"
+LANGUAGES = ("id", "en", "mixed")
+SPLITS = ("tune", "held_out")
+OTHER = "other"  # local manual work (cooks, couriers, cleaners, drivers, guards); not yet an occupation class
+
+Record = Mapping[str, Any]
+# (title, text, tags) -> canonical skill names found
+Extract = Callable[[str, str, Sequence[str]], Iterable[str]]
+# (skills found, title) -> occupation class
+Classify = Callable[[Sequence[str], str], str]
+
+
+def load_records(directory: Path = EVAL_DIR) -> list[dict[str, Any]]:
+    """Every posting of every YAML file in `directory`, in file order then file name order."""
+    records: list[dict[str, Any]] = []
+    for path in sorted(directory.glob("*.yaml")):
+        records.extend(yaml.safe_load(path.read_text(encoding="utf-8"))["postings"])
+    return records
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
+
+
+def score(records: Iterable[Record], extract: Extract, classify: Classify | None = None) -> dict[str, Any]:
+    """Micro precision, recall and F1 of `extract` against each record's `skills`, overall and per group.
+
+    Returns a dict with `overall`, `by_language`, `by_split`, `by_occupation` and `by_shape` (each group a dict
+    of precision, recall, f1, tp, fp, fn; precision or recall with nothing to count is 1.0); `trap_hits`,
+    a list of (record id, skill) for every trap found; `misses` and `false_positives`, Counters of skill names;
+    `postings`, the number of records; and, when `classify` is given, `occupation` with `accuracy` over the
+    records whose class is one of the classifier's (not `other`), `correct`, `total`, and `other_predicted`,
+    a Counter of the classes given to the `other` records.
+    """
+    totals: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
+    misses: Counter[str] = Counter()
+    false_positives: Counter[str] = Counter()
+    trap_hits: list[tuple[str, str]] = []
+    correct = total = 0
+    other_predicted: Counter[str] = Counter()
+    count = 0
+    for record in records:
+        count += 1
+        found = list(dict.fromkeys(extract(record["title"] or "", record.get("text") or "", record.get("tags") or [])))
+        gold = set(record["skills"])
+        predicted = set(found)
+        tp, fp, fn = len(predicted & gold), len(predicted - gold), len(gold - predicted)
+        misses.update(gold - predicted)
+        false_positives.update(predicted - gold)
+        trap_hits.extend((record["id"], name) for name in record.get("traps") or () if name in predicted)
+        for group, key in (
+            ("overall", "all"),
+            ("by_language", record["language"]),
+            ("by_split", record["split"]),
+            ("by_occupation", record["occupation"]),
+            ("by_shape", record["shape"]),
+        ):
+            cell = totals[group][key]
+            cell[0] += tp
+            cell[1] += fp
+            cell[2] += fn
+        if classify is not None:
+            occupation = classify(found, record["title"] or "")
+            if record["occupation"] == OTHER:
+                other_predicted[occupation] += 1
+            else:
+                total += 1
+                correct += occupation == record["occupation"]
+    result: dict[str, Any] = {
+        "postings": count,
+        "overall": _prf(*totals["overall"]["all"]),
+        **{
+            group: {key: _prf(*cell) for key, cell in sorted(totals[group].items())}
+            for group in ("by_language", "by_split", "by_occupation", "by_shape")
+        },
+        "trap_hits": trap_hits,
+        "misses": misses,
+        "false_positives": false_positives,
+    }
+    if classify is not None:
+        result["occupation"] = {
+            "accuracy": correct / total if total else 1.0,
+            "correct": correct,
+            "total": total,
+            "other_predicted": other_predicted,
+        }
+    return result
+
+
+def _row(label: str, numbers: Mapping[str, float]) -> str:
+    return (
+        f"  {label:<24} P {numbers['precision']:.3f}  R {numbers['recall']:.3f}  F1 {numbers['f1']:.3f}"
+        f"   (tp {numbers['tp']}, fp {numbers['fp']}, fn {numbers['fn']})"
+    )
+
+
+def report(result: Mapping[str, Any], top: int = 20) -> str:
+    """The numbers of `score` as text."""
+    lines = [f"postings: {result['postings']}", _row("all", result["overall"])]
+    for group, title in (
+        ("by_language", "per language"),
+        ("by_split", "per split"),
+        ("by_occupation", "per occupation class"),
+        ("by_shape", "per shape"),
+    ):
+        lines.append(f"{title}:")
+        lines.extend(_row(key, numbers) for key, numbers in result[group].items())
+    hits = result["trap_hits"]
+    lines.append(f"trap hits: {len(hits)}" + "".join(f"\n  {record_id}: {name}" for record_id, name in hits))
+    if "occupation" in result:
+        occupation = result["occupation"]
+        lines.append(
+            f"occupation accuracy: {occupation['accuracy']:.3f} ({occupation['correct']}/{occupation['total']},"
+            f" '{OTHER}' postings left out)"
+        )
+        spread = ", ".join(f"{name} {n}" for name, n in occupation["other_predicted"].most_common())
+        lines.append(f"  '{OTHER}' postings filed as: {spread or '-'}")
+    for key, title in (("misses", "misses"), ("false_positives", "false positives")):
+        lines.append(f"top {top} {title}:")
+        lines.extend(f"  {n:>3}  {name}" for name, n in result[key].most_common(top))
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=SPLITS, help="score only this split (default: both)")
+    parser.add_argument("--top", type=int, default=20, help="how many misses and false positives to list")
+    args = parser.parse_args(argv)
+
+    from pipelines.skills.extract import SkillExtractor
+    from pipelines.skills.occupation import OccupationClassifier
+
+    extractor = SkillExtractor().fit()
+    classifier = OccupationClassifier(taxonomy=extractor.taxonomy_).fit()
+    records = [record for record in load_records() if args.split is None or record["split"] == args.split]
+    result = score(
+        records,
+        lambda title, text, tags: extractor.extract(title, text, tags).skills,
+        lambda skills, title: classifier.predict_one(skills, None, title)[0],
+    )
+    print(report(result, args.top))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
