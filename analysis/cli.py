@@ -59,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     skills.add_parser("extract", help="print the canonical skills found in the text on standard input, one per line")
     unmapped = skills.add_parser("unmapped", help="platform tags that map to no skill, most frequent first")
     unmapped.add_argument("--top", type=int, default=30, help="how many tags to list (default 30)")
+    tree = skills.add_parser("tree", help="a skill with its broader skills above it and its narrower skills below")
+    tree.add_argument("name", metavar="NAME", help="a skill name or alias, e.g. Laravel or shopee")
 
     demand = _analysis_command(commands, "demand", "skills most asked for, and the top rising and falling skills")
     demand.add_argument("--period", choices=PERIODS, default="month", help="periods of the table (default month)")
@@ -274,6 +276,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "skills" and args.skills_command == "extract":
         return _extract_skills()
+    if args.command == "skills" and args.skills_command == "tree":  # reads the taxonomy, not the database
+        from analysis.curriculum import closest_skills
+        from pipelines.skills.taxonomy import load_taxonomy
+
+        taxonomy = load_taxonomy()
+        skill = taxonomy.lookup(args.name)
+        if skill is None:
+            parser.error(f'unknown skill "{args.name}"; {closest_skills(args.name, taxonomy)}')
+        print(_skill_tree(taxonomy, skill.name))
+        return 0
     if args.command == "schedule":  # talks to scrapyd, not to the database
         from crawlers.schedule import ScheduleError, run
 
@@ -359,6 +371,27 @@ def _extract_skills() -> int:
     found = SkillExtractor().fit().extract(None, sys.stdin.read())
     print("\n".join(found.skills))
     return 0
+
+
+def _skill_tree(taxonomy, name: str) -> str:
+    """`name` with the chains of broader skills above it and the tree of narrower skills below, indented by level:
+
+    Laravel (framework)
+      broader:
+        PHP
+          Web Development
+        ...
+      narrower:
+        Livewire
+    """
+
+    def branch(skill: str, step, depth: int) -> list[str]:
+        # The taxonomy validator forbids cycles, so every branch ends.
+        return [line for following in step(skill) for line in ["  " * depth + following, *branch(following, step, depth + 1)]]
+
+    above = branch(name, taxonomy.broader_of, 2) or ["    (none)"]
+    below = branch(name, taxonomy.narrower_of, 2) or ["    (none)"]
+    return "\n".join([f"{name} ({taxonomy.by_name[name].group})", "  broader:", *above, "  narrower:", *below])
 
 
 def _rederive(engine, batch_size: int) -> None:

@@ -5,6 +5,10 @@ A posting is *covered* at a threshold theta when the curriculum teaches at least
 for: with theta = 0.5 a posting asking for HTML, CSS, JavaScript and React is covered by a curriculum teaching two
 of them. Postings that ask for no known skill say nothing about a curriculum and are left out of every share.
 
+What a curriculum teaches is rolled up the skill hierarchy first (`Taxonomy.covered_by`, docs/curriculum.md): one
+teaching Laravel covers PHP, one teaching PHP, HTML, CSS and JavaScript covers Web Development, so a posting asking for
+PHP or Web Development counts them as taught. Below, "taught" means covered in that sense.
+
 - `CurriculumCoverage` measures a curriculum: the share of postings it covers, the share of each cluster's skill
   demand it teaches, and the skills it does not teach, ranked by how many postings ask for them and by their pay.
 - `SkillRecommender` picks skills to add, one at a time, each opening the most postings it can, preferring skills
@@ -27,6 +31,7 @@ from scipy import sparse
 from analysis.curriculum import Curriculum
 from analysis.data import PostingSet
 from analysis.formats import format_count, format_rupiah_short
+from pipelines.skills.taxonomy import Taxonomy, load_taxonomy
 
 # The label a clustering gives postings without skills; they belong to no cluster.
 NO_CLUSTER = -1
@@ -54,6 +59,7 @@ class CurriculumCoverage:
     theta : a posting is covered when the curriculum teaches at least this share of its skills (0 to 1).
     min_paid_postings : a skill enters ``missing_by_pay_`` only when at least this many of its postings state pay,
         so that one well-paid posting does not put a rare skill at the top.
+    taxonomy : whose hierarchy rolls the taught skills up (default: the bundled taxonomy).
 
     Attributes (after ``fit``)
     --------------------------
@@ -71,9 +77,10 @@ class CurriculumCoverage:
     missing_by_pay_ : the rows of ``missing_`` with at least ``min_paid_postings`` paid postings, best paid first.
     """
 
-    def __init__(self, theta: float = 0.5, min_paid_postings: int = 3):
+    def __init__(self, theta: float = 0.5, min_paid_postings: int = 3, taxonomy: Taxonomy | None = None):
         self.theta = theta
         self.min_paid_postings = min_paid_postings
+        self.taxonomy = taxonomy
 
     def fit(
         self,
@@ -89,7 +96,8 @@ class CurriculumCoverage:
         """
         _check_theta(self.theta)
         skills = _binary(posting_set.skills)
-        taught = _taught_mask(posting_set.skill_names, curriculum)
+        covered_skills = (self.taxonomy or load_taxonomy()).covered_by(_taught_skills(curriculum))
+        taught = _mask(posting_set.skill_names, covered_skills)
         totals = np.asarray(skills.sum(axis=1)).ravel()
         taught_counts = skills @ taught.astype(np.int64)
         has_skills = totals > 0
@@ -147,6 +155,9 @@ class SkillRecommender:
     It stops after `n` skills, or earlier when no candidate opens any posting (every uncovered posting then lacks
     two skills or more).
 
+    A candidate that rolls up (teaching Laravel where PHP is not yet covered also covers PHP) can raise a posting's
+    taught count by more than one; its gain is then counted posting by posting over everything it would cover.
+
     Attributes (after ``fit``)
     --------------------------
     coverage_before_ : the curriculum's coverage at theta (share of postings with skills covered).
@@ -157,11 +168,19 @@ class SkillRecommender:
         ``adjacency`` (the share of its postings asking for that skill too), ``reason`` (one plain sentence).
     """
 
-    def __init__(self, n: int = 10, theta: float = 0.5, adjacency_weight: float = 0.5, min_postings: int = 3):
+    def __init__(
+        self,
+        n: int = 10,
+        theta: float = 0.5,
+        adjacency_weight: float = 0.5,
+        min_postings: int = 3,
+        taxonomy: Taxonomy | None = None,
+    ):
         self.n = n
         self.theta = theta
         self.adjacency_weight = adjacency_weight
         self.min_postings = min_postings
+        self.taxonomy = taxonomy
 
     def fit(self, posting_set: PostingSet, curriculum: Curriculum | Collection[str]) -> SkillRecommender:
         _check_theta(self.theta)
@@ -169,7 +188,11 @@ class SkillRecommender:
         by_skill = skills.tocsc()
         names = posting_set.skill_names
         pay = _monthly_pay(posting_set)
-        taught = _taught_mask(names, curriculum)
+        taxonomy = self.taxonomy or load_taxonomy()
+        column_of = {name: column for column, name in enumerate(names)}
+        taught_skills = _taught_skills(curriculum)
+        covered_skills = taxonomy.covered_by(taught_skills)
+        taught = _mask(names, covered_skills)
 
         totals = np.asarray(skills.sum(axis=1)).ravel()
         has_skills = totals > 0
@@ -199,6 +222,16 @@ class SkillRecommender:
         while len(steps) < self.n:
             one_away = has_skills & ~covered & (required - taught_counts == 1)
             gain = np.where(candidates, skills.T @ one_away.astype(np.int64), 0)
+            # Columns each rolling-up candidate would cover, itself first; every other candidate covers only itself.
+            rolls_up: dict[int, list[int]] = {}
+            for column in np.flatnonzero(candidates):
+                if all(above in covered_skills for above in taxonomy.ancestors(names[column])):
+                    continue
+                newly = taxonomy.covered_by(taught_skills | {names[column]}) - covered_skills - {names[column]}
+                columns = [column, *sorted(column_of[name] for name in newly if name in column_of)]
+                if len(columns) > 1:
+                    rolls_up[column] = columns
+                    gain[column] = len(_opened(by_skill, columns, has_skills & ~covered, taught_counts, required)[0])
             if gain.max(initial=0) == 0:
                 break
             adjacency = shared_with_taught / np.maximum(counts, 1)
@@ -206,11 +239,13 @@ class SkillRecommender:
             # lexsort's last key is the primary one.
             best = np.lexsort((alphabetical, -counts, -gain, -score))[0]
 
-            rows = _rows(by_skill, best)
-            opened = rows[one_away[rows]]
-            taught_counts[rows] += 1
+            added = rolls_up.get(best, [best])
+            opened, rows, increments = _opened(by_skill, added, has_skills & ~covered, taught_counts, required)
+            taught_counts[rows] += increments
             covered[opened] = True
-            candidates[best] = False
+            candidates[added] = False
+            taught_skills = taught_skills | {names[best]}
+            covered_skills = taxonomy.covered_by(taught_skills)
             adjacent_to = names[partner[best]] if shared_with_taught[best] > 0 else None
             shared = int(shared_with_taught[best])
             median_pay = _median(pay[opened])
@@ -224,10 +259,13 @@ class SkillRecommender:
                     "median_pay_idr_month": median_pay,
                     "adjacent_to": adjacent_to,
                     "adjacency": adjacency[best],
-                    "reason": _reason(int(counts[best]), adjacent_to, shared, len(opened), median_pay),
+                    "reason": _reason(
+                        int(counts[best]), adjacent_to, shared, len(opened), median_pay, [names[c] for c in added[1:]]
+                    ),
                 }
             )
-            teach(best)
+            for column in added:
+                teach(column)
 
         self.coverage_ = covered.sum() / with_skills if with_skills else np.nan
         self.recommendations_ = pd.DataFrame(steps, columns=RECOMMENDATION_COLUMNS)
@@ -271,9 +309,26 @@ def _binary(matrix: sparse.spmatrix) -> sparse.csr_matrix:
     return binary
 
 
-def _taught_mask(skill_names: Sequence[str], curriculum: Curriculum | Collection[str]) -> np.ndarray:
-    taught = curriculum.skills if isinstance(curriculum, Curriculum) else set(curriculum)
-    return np.fromiter((name in taught for name in skill_names), dtype=bool, count=len(skill_names))
+def _taught_skills(curriculum: Curriculum | Collection[str]) -> set[str]:
+    return set(curriculum.skills) if isinstance(curriculum, Curriculum) else set(curriculum)
+
+
+def _mask(skill_names: Sequence[str], chosen: Collection[str]) -> np.ndarray:
+    return np.fromiter((name in chosen for name in skill_names), dtype=bool, count=len(skill_names))
+
+
+def _opened(
+    by_skill: sparse.csc_matrix,
+    columns: Sequence[int],
+    uncovered: np.ndarray,
+    taught_counts: np.ndarray,
+    required: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What teaching the skills in `columns` at once does: the postings among `uncovered` (with skills, not yet covered)
+    it covers, and every posting asking for any of them with how many of them it asks for."""
+    rows, increments = np.unique(np.concatenate([_rows(by_skill, column) for column in columns]), return_counts=True)
+    reached = uncovered[rows] & (taught_counts[rows] + increments >= required[rows])
+    return rows[reached], rows, increments
 
 
 def _required_taught(totals: np.ndarray, theta: float) -> np.ndarray:
@@ -357,13 +412,16 @@ def cluster_name(label: int, cluster_names: ClusterNames | None) -> str:
     return f"cluster {label}"
 
 
-def _reason(postings: int, adjacent_to: str | None, shared: int, opened: int, median_pay: float) -> str:
+def _reason(
+    postings: int, adjacent_to: str | None, shared: int, opened: int, median_pay: float, also_covers: Sequence[str] = ()
+) -> str:
     """The sentence a coordinator reads next to a recommended skill (numbers as the report writes them)."""
     asked = f"asked for in {_postings(postings)}"
     if adjacent_to is not None:
         asked += f", {format_count(shared)} of them next to {adjacent_to}"
     pay = "no salary stated" if np.isnan(median_pay) else f"median salary {format_rupiah_short(median_pay)} a month"
-    return f"{asked}; opens {format_count(opened)} more {'posting' if opened == 1 else 'postings'}, {pay}"
+    reason = f"{asked}; opens {format_count(opened)} more {'posting' if opened == 1 else 'postings'}, {pay}"
+    return f"{reason}; also covers {', '.join(also_covers)}" if also_covers else reason
 
 
 def _postings(count: int) -> str:

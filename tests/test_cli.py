@@ -190,3 +190,22 @@ def test_report_out_that_cannot_be_written_is_a_one_line_error(market_url, tmp_p
         tmp_path, "--database-url", market_url, "report", "--curriculum", str(CURRICULUM), "--out", out
     )
     assert one_line_error(result).startswith(f"pasarkerja: error: cannot write the report to {out}: ")
+
+
+def test_skills_tree_shows_broader_chains_and_narrower_skills():
+    result = pasarkerja("skills", "tree", "laravel")  # an alias, any case, names the skill
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Laravel (framework)",
+        "  broader:",
+        "    PHP",
+        "      Web Development",
+        "    Back-End Development",
+        "      Web Development",
+        "  narrower:",
+        "    Eloquent ORM",
+        "    Livewire",
+    ]
+    assert one_line_error(pasarkerja("skills", "tree", "Laravell")) == (
+        'pasarkerja: error: unknown skill "Laravell"; closest: Laravel, Livewire, Eloquent ORM'
+    )

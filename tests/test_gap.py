@@ -213,3 +213,52 @@ def test_compare_curricula_side_by_side(coverage_set):
 def test_theta_outside_zero_to_one_is_refused(coverage_set):
     with pytest.raises(ValueError, match="theta must be between 0 and 1"):
         CurriculumCoverage(theta=50).fit(coverage_set, {"A"})
+
+
+# Roll-up (Taxonomy.covered_by on the bundled taxonomy): teaching PHP, HTML, CSS and JavaScript, four skills beneath
+# Web Development, covers it; PHP is taught. Theta 0.5:
+#   0: Web Development           1/1   covered
+#   1: PHP                       1/1   covered
+#   2: Web Development, Python   1/2   covered
+#   3: Laravel, MySQL            0/2   not covered
+WEB_POSTINGS = [["Web Development"], ["PHP"], ["Web Development", "Python"], ["Laravel", "MySQL"]]
+WEB_CURRICULUM = ("PHP", "HTML", "CSS", "JavaScript")
+
+
+def test_teaching_php_html_css_and_javascript_covers_web_development():
+    measured = CurriculumCoverage(theta=0.5).fit(posting_set(WEB_POSTINGS), curriculum("Web", *WEB_CURRICULUM))
+    assert measured.covered_.tolist() == [True, True, True, False]
+    assert measured.coverage_ == pytest.approx(3 / 4)
+    assert measured.missing_["skill"].tolist() == ["Laravel", "MySQL", "Python"]  # one posting each, by name
+
+    # Laravel and MySQL each open posting 3, neither next to a taught skill: the alphabet picks Laravel. Web
+    # Development, covered, is never a candidate.
+    recommended = SkillRecommender(n=5, min_postings=1).fit(posting_set(WEB_POSTINGS), curriculum("Web", *WEB_CURRICULUM))
+    assert recommended.recommendations_["skill"].tolist() == ["Laravel"]
+    assert recommended.coverage_before_ == pytest.approx(3 / 4)
+
+
+def test_one_web_skill_does_not_cover_web_development():
+    measured = CurriculumCoverage(theta=0.5).fit(posting_set(WEB_POSTINGS), {"HTML"})
+    assert measured.covered_.tolist() == [False, False, False, False]
+    assert "Web Development" in measured.missing_["skill"].tolist()
+
+
+def test_teaching_laravel_covers_php():
+    # Posting 1: PHP covered through Laravel, Docker not: 1/2.
+    measured = CurriculumCoverage(theta=0.5).fit(posting_set([["PHP"], ["PHP", "Docker"]]), curriculum("L", "Laravel"))
+    assert measured.covered_.tolist() == [True, True]
+    assert measured.missing_["skill"].tolist() == ["Docker"]
+
+
+def test_a_recommendation_that_rolls_up_counts_everything_it_covers():
+    # Taught: Git; theta 0.75, so postings 0 and 1 need three of their four skills. Laravel alone would bring them
+    # to 2/4, but teaching it covers PHP too: 3/4, both open. PHP or Docker alone reach only 2/4 and open nothing.
+    postings = posting_set([["Laravel", "PHP", "Git", "Docker"], ["Laravel", "PHP", "Git", "Docker"], ["Docker"]])
+    recommender = SkillRecommender(n=1, theta=0.75, min_postings=1).fit(postings, {"Git"})
+    first = recommender.recommendations_.iloc[0]
+    assert (first["skill"], first["postings_opened"], first["adjacent_to"]) == ("Laravel", 2, "Git")
+    assert first["coverage_after"] == pytest.approx(2 / 3)
+    assert first["reason"] == (
+        "asked for in 2 postings, 2 of them next to Git; opens 2 more postings, no salary stated; also covers PHP"
+    )

@@ -192,3 +192,86 @@ def test_taxonomy_with_wrong_occupation_list_is_refused(tmp_path):
     path.write_text('version: "x"\noccupations: [software_development]\nskills: []\n', encoding="utf-8")
     with pytest.raises(ValueError, match="occupations"):
         load_taxonomy(path)
+
+
+# The broader-skill hierarchy.
+BROKEN_HIERARCHY = {
+    "is not a skill name in the taxonomy": """
+  - name: Django
+    aliases: []
+    group: framework
+    occupation: software_development
+    broader: [Pythn]
+""",
+    "broader names the skill itself": """
+  - name: Django
+    aliases: []
+    group: framework
+    occupation: software_development
+    broader: [Django]
+""",
+    "broader skills form a cycle: Django -> Flask -> Django": """
+  - name: Django
+    aliases: []
+    group: framework
+    occupation: software_development
+    broader: [Python, Flask]
+  - name: Flask
+    aliases: []
+    group: framework
+    occupation: software_development
+    broader: [Django]
+""",
+}
+
+
+@pytest.mark.parametrize("expected", sorted(BROKEN_HIERARCHY))
+def test_validator_refuses_unknown_broader_skills_and_cycles(tmp_path, expected):
+    problems = validate(load_taxonomy(write_taxonomy(tmp_path, BROKEN_HIERARCHY[expected])))
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_a_sound_hierarchy_validates_clean(tmp_path):
+    # Django under Python twice over (directly and through Flask) is a diamond, not a cycle.
+    skills = """
+  - name: Flask
+    aliases: []
+    group: framework
+    occupation: software_development
+    broader: [Python]
+  - name: Django
+    aliases: []
+    group: framework
+    occupation: software_development
+    broader: [Flask, Python]
+"""
+    taxonomy = load_taxonomy(write_taxonomy(tmp_path, skills))
+    assert validate(taxonomy) == []
+    assert taxonomy.ancestors("Django") == ("Flask", "Python")
+    assert taxonomy.narrower_of("Python") == ("Flask", "Django")
+
+
+def test_bundled_hierarchy_reads_as_a_recruiter_would(taxonomy):
+    assert taxonomy.broader_of("Laravel") == ("PHP", "Back-End Development")
+    assert taxonomy.ancestors("Laravel") == ("PHP", "Back-End Development", "Web Development")
+    assert "Python" in taxonomy.broader_of("PyTorch")
+    assert taxonomy.broader_of("Flutter")[0] == "Dart"
+    assert "Online Selling" in taxonomy.ancestors("Shopee Management")
+    assert {"PHP", "HTML", "CSS", "JavaScript"} <= set(taxonomy.narrower_of("Web Development"))
+    assert taxonomy.broader_of("Python") == () and taxonomy.ancestors("Not A Skill") == ()
+
+
+@pytest.mark.parametrize(
+    ("taught", "also_covered"),
+    [
+        ({"PHP", "HTML", "CSS", "JavaScript"}, {"Web Development"}),  # four skills beneath a field
+        ({"HTML"}, set()),  # one is not enough for a field
+        ({"Laravel"}, {"PHP"}),  # one is enough for a language; Laravel is one skill beneath Web Development
+        ({"Laravel", "HTML"}, {"PHP", "Web Development"}),
+        ({"Shopee Management", "Tokopedia Management"}, {"Marketplace Management", "Online Selling"}),
+        ({"Next.js"}, {"React", "JavaScript"}),  # technologies all the way up
+        ({"Not A Skill"}, set()),  # names outside the taxonomy stay as given
+    ],
+)
+def test_covered_by_rolls_taught_skills_up(taxonomy, taught, also_covered):
+    assert taxonomy.covered_by(taught) == frozenset(taught | also_covered)

@@ -2,12 +2,17 @@
 
 The taxonomy lives in `pipelines/skills/data/taxonomy.yaml` and is read through importlib.resources, so it
 works from an installed package as well as from the source tree. `validate` is what the tests run to keep the
-file sound as it grows: no alias may point at two skills, and no alias may be an ordinary word that would
-match everywhere.
+file sound as it grows: no alias may point at two skills, no alias may be an ordinary word that would
+match everywhere, and the broader-skill hierarchy (Laravel -> PHP -> Web Development) must have no cycles.
+
+The hierarchy is for analyses, not extraction: a posting keeps the skills its text names, and `covered_by` rolls
+what a curriculum teaches up to the broader skills it covers (docs/curriculum.md, "Broader skills").
 """
 
 from __future__ import annotations
 
+from collections import Counter, deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -26,6 +31,13 @@ OCCUPATIONS = (
 
 ESCO_URI_PREFIX = "http://data.europa.eu/esco/"
 
+# Groups of technologies that the skills beneath them are used through: Laravel is PHP, Next.js is React, EC2 is
+# AWS, Ubuntu is Linux. Teaching any one skill beneath such a skill covers it.
+TECHNOLOGY_GROUPS = frozenset({"programming_language", "framework", "runtime", "database", "cloud", "devops_tool"})
+# Every other broader skill is a field or practice made of parts (Web Development, Online Selling, Accounting): one
+# part is not the whole, so it takes this many different taught skills beneath it.
+TAUGHT_TO_COVER_FIELD = 2
+
 
 def normalise(term: str) -> str:
     """The form used to compare names and aliases: lower-case, runs of whitespace collapsed to one space."""
@@ -41,6 +53,8 @@ class Skill:
     esco_uri: str | None = None
     # True for names that are only this skill when written exactly so ("Go", "R", "Swift").
     case_sensitive: bool = False
+    # Canonical names of the broader skills this one belongs to, nearest first (Laravel: PHP, Back-End Development).
+    broader: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -54,9 +68,14 @@ class Taxonomy:
     skills: tuple[Skill, ...]
     by_name: dict[str, Skill] = field(init=False, repr=False)
     _by_form: dict[str, Skill] = field(init=False, repr=False)
+    _narrower: dict[str, list[str]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.by_name = {skill.name: skill for skill in self.skills}
+        self._narrower = {}
+        for skill in self.skills:
+            for broader in skill.broader:
+                self._narrower.setdefault(broader, []).append(skill.name)
         self._by_form = {}
         for skill in self.skills:
             for form in skill.forms:
@@ -69,6 +88,52 @@ class Taxonomy:
         Case rules for free text are the extractor's business: a tag "go" on a freelance platform is Go.
         """
         return self.by_name.get(alias_or_name) or self._by_form.get(normalise(alias_or_name))
+
+    def broader_of(self, name: str) -> tuple[str, ...]:
+        """The broader skills the skill called `name` (canonical) names itself, nearest first; KeyError if unknown."""
+        return self.by_name[name].broader
+
+    def narrower_of(self, name: str) -> tuple[str, ...]:
+        """The skills that name `name` (canonical) among their broader skills, in taxonomy order."""
+        return tuple(self._narrower.get(name, ()))
+
+    def ancestors(self, name: str) -> tuple[str, ...]:
+        """Every skill above `name`, nearest first (breadth first), each once: Laravel -> PHP, Back-End Development,
+        Web Development. Names outside the taxonomy have none."""
+        return self._walk(name, lambda skill: self.by_name[skill].broader if skill in self.by_name else ())
+
+    def descendants(self, name: str) -> tuple[str, ...]:
+        """Every skill below `name`, nearest first, each once."""
+        return self._walk(name, self.narrower_of)
+
+    def _walk(self, start: str, step) -> tuple[str, ...]:
+        # The seen set also stops a cycle, should a hand-made taxonomy that `validate` would refuse be loaded.
+        seen = {start: None}
+        queue = deque([start])
+        while queue:
+            for following in step(queue.popleft()):
+                if following not in seen:
+                    seen[following] = None
+                    queue.append(following)
+        return tuple(seen)[1:]
+
+    def covered_by(self, taught: Iterable[str]) -> frozenset[str]:
+        """The skills a curriculum teaching `taught` (canonical names) covers: what it teaches, and every broader
+        skill with enough different taught skills beneath it, at any depth: one for a technology (a skill in
+        TECHNOLOGY_GROUPS: Laravel taught covers PHP), TAUGHT_TO_COVER_FIELD for a field (PHP, HTML, CSS and
+        JavaScript taught cover Web Development; HTML alone does not). Names outside the taxonomy stay as given.
+        """
+        taught = set(taught)
+        # Counting taught skills, not covered ones, keeps one taught skill from counting twice: Laravel covers PHP,
+        # but Laravel and the PHP it implies are still one skill beneath Web Development.
+        taught_beneath = Counter(ancestor for skill in taught for ancestor in self.ancestors(skill))
+        return frozenset(taught) | {
+            skill for skill, count in taught_beneath.items() if count >= self.taught_to_cover(skill)
+        }
+
+    def taught_to_cover(self, name: str) -> int:
+        """How many different skills beneath `name` a curriculum must teach to cover it (see `covered_by`)."""
+        return 1 if self.by_name[name].group in TECHNOLOGY_GROUPS else TAUGHT_TO_COVER_FIELD
 
 
 def _read_text(path: str | Path | None, resource: str) -> str:
@@ -88,6 +153,7 @@ def _skill_from_entry(index: int, entry: dict) -> Skill:
         occupation=str(entry.get("occupation") or ""),
         esco_uri=entry.get("esco_uri"),
         case_sensitive=bool(entry.get("case_sensitive", False)),
+        broader=tuple(str(name) for name in entry.get("broader") or ()),
     )
 
 
@@ -159,4 +225,39 @@ def validate(taxonomy: Taxonomy, ordinary: frozenset[str] | None = None) -> list
             alias_owner = owner_of_alias.setdefault(key, skill.name)
             if alias_owner != skill.name:
                 problems.append(f"{skill.name}: alias {alias!r} is also an alias of {alias_owner!r}")
+    return problems + _hierarchy_problems(taxonomy)
+
+
+def _hierarchy_problems(taxonomy: Taxonomy) -> list[str]:
+    """Broader names that are not canonical names, a skill broader than itself, repeats, and cycles."""
+    problems: list[str] = []
+    for skill in taxonomy.skills:
+        for broader in skill.broader:
+            if broader == skill.name:
+                problems.append(f"{skill.name}: broader names the skill itself")
+            elif broader not in taxonomy.by_name:
+                problems.append(f"{skill.name}: broader skill {broader!r} is not a skill name in the taxonomy")
+        if len(set(skill.broader)) != len(skill.broader):
+            problems.append(f"{skill.name}: broader names a skill twice")
+
+    # Depth-first search along broader links; meeting a skill still on the path closes a cycle.
+    on_path: list[str] = []
+    finished: set[str] = set()
+
+    def visit(name: str) -> None:
+        on_path.append(name)
+        for broader in taxonomy.by_name[name].broader:
+            if broader == name or broader not in taxonomy.by_name or broader in finished:
+                continue
+            if broader in on_path:
+                cycle = on_path[on_path.index(broader) :] + [broader]
+                problems.append(f"broader skills form a cycle: {' -> '.join(cycle)}")
+            else:
+                visit(broader)
+        on_path.pop()
+        finished.add(name)
+
+    for skill in taxonomy.skills:
+        if skill.name not in finished:
+            visit(skill.name)
     return problems
