@@ -66,6 +66,11 @@ def _parser() -> argparse.ArgumentParser:
     demand.add_argument("--period", choices=PERIODS, default="month", help="periods of the table (default month)")
     demand.add_argument("--top", type=_positive, default=20, help="skills to list (default 20)")
     demand.add_argument(
+        "--roll-up", action="store_true",
+        help="count each posting for the broader skills of its skills too (Laravel also counts for PHP and Web "
+        "Development: `pasarkerja skills tree NAME`)",
+    )
+    demand.add_argument(
         "--min-count", type=_positive, default=5, help="ignore skills with fewer postings in both halves (default 5)"
     )
     index = _analysis_command(commands, "index", "the occupation index of new postings (Online Labour Index method)")

@@ -27,6 +27,7 @@ from analysis.index import OccupationIndex
 from analysis.report import write_report
 from analysis.study import Study
 from analysis.survey import analyse_survey
+from pipelines.skills.taxonomy import load_taxonomy
 
 # Periods the demand table shows side by side (the report and its data files have them all).
 RECENT_PERIODS = 6
@@ -81,6 +82,9 @@ def _table(rows: list[list[str]], header: list[str]) -> None:
 
 
 def _demand(posting_set: PostingSet, args) -> None:
+    if args.roll_up:
+        posting_set = posting_set.rolled_up(load_taxonomy())
+        print("Each posting also counts for the broader skills of the skills it asks for (--roll-up).\n")
     demand = SkillDemand(args.period).fit(posting_set)
     top = demand.totals_.head(args.top)
     recent = demand.shares_.index[-RECENT_PERIODS:]

@@ -34,7 +34,7 @@ from tqdm import tqdm
 import crawlers.spiders
 from pipelines.db.models import Posting, PostingSkill, Skill
 from pipelines.pay import pay_kind
-from pipelines.skills.taxonomy import OCCUPATIONS
+from pipelines.skills.taxonomy import OCCUPATIONS, Taxonomy
 
 # Columns of PostingSet.postings, in this order; loaders and hand-made sets provide all of them.
 POSTING_COLUMNS = (
@@ -143,6 +143,24 @@ class PostingSet:
         """Postings asking for each skill, most asked first."""
         counts = np.asarray(self.skills.sum(axis=0)).ravel()
         return pd.Series(counts, index=self.skill_names, name="postings").sort_values(ascending=False, kind="stable")
+
+    def rolled_up(self, taxonomy: Taxonomy) -> PostingSet:
+        """The same postings, each also asking for every broader skill of the skills it asks for (Laravel adds PHP,
+        Back-End Development and Web Development), so that demand can be counted at any level of the taxonomy's
+        hierarchy. A posting counts once for a skill however many of its skills lead there."""
+        names = sorted({up for name in self.skill_names for up in (name, *taxonomy.ancestors(name))})
+        column_of = {name: column for column, name in enumerate(names)}
+        # skills x names: each skill leads to itself and to its ancestors.
+        pairs = [(row, column_of[up]) for row, name in enumerate(self.skill_names)
+                 for up in (name, *taxonomy.ancestors(name))]  # fmt: skip
+        leads_to = sparse.csr_matrix(
+            (np.ones(len(pairs), dtype=np.int32), tuple(zip(*pairs, strict=True)) if pairs else ([], [])),
+            shape=(len(self.skill_names), len(names)),
+        )
+        matrix = (self.skills @ leads_to).astype(bool).astype(np.int32).tocsr()
+        groups = {name: self.skill_groups.get(name) or taxonomy.by_name[name].group for name in names
+                  if name in self.skill_groups or name in taxonomy.by_name}  # fmt: skip
+        return PostingSet(self.postings, matrix, names, groups, self.filters)
 
     def subset(self, rows) -> PostingSet:
         """The postings at positions (or where the boolean mask) ``rows``, with their skills."""

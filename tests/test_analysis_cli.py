@@ -46,6 +46,19 @@ def test_demand_lists_skills_and_their_change(market_url):
     assert "Skills most asked for" in result.stdout and "Rising from" in result.stdout
 
 
+def test_demand_rolls_up_to_broader_skills_when_asked(market_url):
+    plain = pasarkerja(market_url, "demand", "--top", "200")
+    rolled = pasarkerja(market_url, "demand", "--top", "200", "--roll-up")
+    assert rolled.returncode == 0, rolled.stderr
+    assert "counts for the broader skills" in rolled.stdout
+    # PHP, HTML and the frameworks lead to Web Development: more postings count for it rolled up.
+    def postings_for(output: str, skill: str) -> int:
+        line = next(line for line in output.splitlines() if line.strip().startswith(skill + "  "))
+        return int(line.split()[len(skill.split())].replace(".", ""))
+
+    assert postings_for(rolled.stdout, "Web Development") > postings_for(plain.stdout, "Web Development")
+
+
 def test_index_states_its_method(market_url):
     result = pasarkerja(market_url, "index", "--window", "7")
     assert result.returncode == 0, result.stderr

@@ -276,3 +276,18 @@ def test_bad_filter_arguments_give_a_one_line_error(capsys, arguments, message):
 )
 def test_describe_filters(filters, caption):
     assert describe_filters(filters) == caption
+
+
+def test_rolled_up_postings_count_once_for_every_broader_skill():
+    from pipelines.skills.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    # Laravel -> PHP, Back-End Development -> Web Development; HTML -> Web Development; Figma alone.
+    posting_set = PostingSet.from_records([{"skills": ["Laravel", "HTML"]}, {"skills": ["HTML"]}, {"skills": ["Figma"]}])
+    rolled = posting_set.rolled_up(taxonomy)
+    counts = rolled.skill_counts()
+    assert counts["Web Development"] == 2  # once per posting, though the first reaches it three ways
+    assert (counts["PHP"], counts["Back-End Development"], counts["Laravel"], counts["HTML"]) == (1, 1, 1, 2)
+    assert set(taxonomy.ancestors("Figma")) <= set(rolled.skill_names) and counts["Figma"] == 1
+    assert rolled.skill_groups["PHP"] == taxonomy.by_name["PHP"].group
+    assert posting_set.skill_counts()["HTML"] == 2 and "Web Development" not in posting_set.skill_names  # unchanged
