@@ -227,3 +227,124 @@ def test_quality_on_the_labelled_set():
     print("most false positives:", spurious.most_common(15))
     assert precision >= MIN_PRECISION
     assert recall >= MIN_RECALL
+
+
+# --- Verb forms, context rules and not_in phrases (taxonomy fields `verbs`, `context`, `not_in`) -------------
+
+RULES_YAML = """\
+version: "test.rules"
+occupations: [software_development, creative_multimedia, writing_translation, sales_marketing,
+              clerical_data_entry, professional_services]
+skills:
+  - {name: Translation, aliases: [alih bahasa], group: translation, occupation: writing_translation,
+     verbs: {en: [translate], id: [terjemah]}}
+  - {name: Video Editing, aliases: [pengeditan video], group: video, occupation: creative_multimedia,
+     verbs: {en: [edit video], id: [edit video, sunting video]}}
+  - {name: Social Media Management, aliases: [admin sosmed], group: social_media, occupation: sales_marketing,
+     verbs: {id: [kelola media sosial]}}
+  - {name: Welding, aliases: [welder], group: vocational_trade, occupation: professional_services,
+     verbs: {id: [las]}}
+  - {name: Interviewing, aliases: [interview kandidat], group: human_resources, occupation: professional_services,
+     verbs: {en: [interview]}}
+  - {name: Node.js, aliases: [nodejs], group: runtime, occupation: software_development}
+  - {name: Express.js, aliases: [expressjs, express], group: framework, occupation: software_development,
+     context: {aliases: [express], words: [backend, api], skills: [Node.js]}}
+  - {name: Agile, aliases: [agile methods], group: software_practice, occupation: software_development}
+  - {name: Scrum, aliases: [csm], group: software_practice, occupation: software_development,
+     context: {aliases: [csm], words: [sprint], skills: [Agile]}}
+  - {name: Cashier Sales, aliases: [kasir], group: sales, occupation: sales_marketing,
+     not_in: [aplikasi kasir]}
+"""
+
+
+@pytest.fixture(scope="module")
+def rules_extractor(tmp_path_factory):
+    path = tmp_path_factory.mktemp("rules") / "taxonomy.yaml"
+    path.write_text(RULES_YAML, encoding="utf-8")
+    return SkillExtractor(load_taxonomy(path)).fit()
+
+
+def test_english_and_indonesian_forms_are_generated():
+    from pipelines.skills.taxonomy import english_verb_forms, indonesian_verb_forms
+
+    assert {"translating", "translated", "translator", "translators", "translation"} <= set(
+        english_verb_forms("translate")
+    )
+    assert {"editing videos", "video editor", "video editing"} <= set(english_verb_forms("edit videos")) | set(
+        english_verb_forms("edit video")
+    )
+    # Nasal assimilation: t, s, p and k melt into meN-/peN-; vowels take meng-; a one-syllable root takes menge-.
+    assert {"menerjemahkan", "penerjemah", "penerjemahan", "terjemahan", "diterjemahkan"} <= set(
+        indonesian_verb_forms("terjemah")
+    )
+    assert {"menyunting", "penyunting", "penyuntingan"} <= set(indonesian_verb_forms("sunting"))
+    assert {"memindai", "pemindaian"} <= set(indonesian_verb_forms("pindai"))
+    assert {"mengelola media sosial", "pengelolaan media sosial"} <= set(indonesian_verb_forms("kelola media sosial"))
+    assert {"mengedit", "ngedit", "pengeditan"} <= set(indonesian_verb_forms("edit"))
+    assert {"mengelas", "pengelasan"} <= set(indonesian_verb_forms("las"))
+    assert {"mentranskripsikan"} <= set(indonesian_verb_forms("transkripsi"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kami butuh orang untuk menerjemahkan kontrak sewa gedung.", ["Translation"]),
+        ("Dicari penerjemah lepas untuk buku resep.", ["Translation"]),
+        ("She has been translating museum labels for years.", ["Translation"]),
+        ("Two translators wanted for a board game rulebook.", ["Translation"]),
+        ("Tugasmu menyunting video pendek untuk kanal masak.", ["Video Editing"]),
+        ("You will be editing videos of our cycling club.", ["Video Editing"]),
+        ("Senior video editor for a travel vlog.", ["Video Editing"]),
+        ("Berpengalaman dalam pengelolaan media sosial sebuah kafe.", ["Social Media Management"]),
+        ("Bengkel kami mencari tukang yang mahir mengelas pagar besi.", ["Welding"]),
+        ("The interviewer will meet each applicant online.", ["Interviewing"]),
+        # "interview" and "interviews" are ordinary words: the generated base and plural do not count alone
+        ("Send your CV; interviews start next week.", []),
+    ],
+)
+def test_generated_forms_match(rules_extractor, text, expected):
+    assert rules_extractor.extract("", text, []).skills == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Express hiring: warehouse staff needed, start tomorrow.", []),  # no context: the word is not the skill
+        ("Build the backend with Express and Postgres.", ["Express.js"]),  # a context word
+        ("Services in Node.js and Express, deployed weekly.", ["Node.js", "Express.js"]),  # a context skill
+        ("Our CSM looks after forty customer accounts.", []),  # Customer Success Manager
+        ("CSM certificate, you will run the sprint reviews.", ["Scrum"]),
+        ("CSM holder with agile methods experience.", ["Scrum", "Agile"]),
+    ],
+)
+def test_context_rules(rules_extractor, text, expected):
+    assert sorted(rules_extractor.extract("", text, []).skills) == sorted(expected)
+
+
+def test_context_words_may_come_from_another_field(rules_extractor):
+    assert rules_extractor.extract("Backend developer", "Experience with Express is required.", []).skills == [
+        "Express.js"
+    ]
+    assert rules_extractor.extract("Express courier", "Deliver parcels by motorbike.", []).skills == []
+
+
+def test_not_in_phrase_swallows_the_alias(rules_extractor):
+    assert rules_extractor.extract("Pengembang aplikasi kasir untuk warung", "", []).skills == []
+    assert rules_extractor.extract("Kasir minimarket shift pagi", "", []).skills == ["Cashier Sales"]
+
+
+def test_rule_fields_are_validated(tmp_path):
+    from pipelines.skills.taxonomy import validate
+
+    bad = (
+        RULES_YAML.replace("skills: [Node.js]}", "skills: [Deno]}")
+        .replace("not_in: [aplikasi kasir]", "not_in: [aplikasi pos]")
+        .replace("verbs: {en: [interview]}", "verbs: {fr: [interviewer]}")
+    )
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text(bad, encoding="utf-8")
+    problems = "\n".join(validate(load_taxonomy(path), ordinary=frozenset({"express"})))
+    assert "context skill 'Deno'" in problems
+    assert "not_in phrase 'aplikasi pos'" in problems
+    assert "verbs language 'fr'" in problems
+    assert "alias 'express' is an ordinary word" not in problems  # guarded by its context rule

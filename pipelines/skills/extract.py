@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from pipelines.skills.taxonomy import Taxonomy, load_taxonomy
+from pipelines.skills.taxonomy import Taxonomy, load_taxonomy, ordinary_words
 
 # Every ASCII punctuation and space character except the symbols of hard names (". + #") is a separator;
 # str.translate replaces them in one fast pass, and the regular expressions below handle the rest.
@@ -104,7 +104,9 @@ _skill_match = functools.lru_cache(maxsize=1 << 16)(SkillMatch)
 # A skill found in a field of text: (start, end, skill, needs_context), positions in the original text;
 # needs_context is true for a case-sensitive name, which counts only beside a tech word or another skill.
 # Plain tuples, because the extractor makes one for every match and sorts them.
-_Candidate = tuple[int, int, str, bool]
+# The fifth field numbers the context rule of a guarded alias (SkillExtractor.rules_), 0 for none.
+_Candidate = tuple[int, int, str, bool, int]
+_SOURCE_RANK = {"tag": 0, "title": 1, "text": 2}
 
 
 def _lower(text: str) -> str:
@@ -164,8 +166,10 @@ class SkillExtractor:
 
     def fit(self) -> SkillExtractor:
         self.taxonomy_ = self.taxonomy if self.taxonomy is not None else load_taxonomy()
-        any_case: dict[str, str] = {}  # key -> the skill it names in any case
+        any_case: dict[str, str] = {}  # key -> the skill it names in any case ("" for a not_in phrase)
         exact: dict[str, dict[str, frozenset[str]]] = {}  # key -> {skill: the spellings it must have}
+        guarded: dict[str, int] = {}  # key of an alias under a context rule -> the rule's number in rules_
+        self.rules_: list[tuple[frozenset[str], frozenset[str]]] = [(frozenset(), frozenset())]  # (words, skills)
         for skill in self.taxonomy_.skills:
             name_key = match_key(skill.name)
             for term in (skill.name, *skill.aliases):
@@ -174,17 +178,41 @@ class SkillExtractor:
                         exact.setdefault(key, {})[skill.name] = frozenset({skill.name, skill.name.upper()})
                     else:
                         any_case.setdefault(key, skill.name)  # on a collision (`validate` reports it) the first
+            if skill.context is not None:
+                self.rules_.append(
+                    (frozenset(match_key(word) for word in skill.context.words), frozenset(skill.context.skills))
+                )
+                for alias in skill.context.aliases:
+                    for key in _keys(alias):
+                        guarded[key] = len(self.rules_) - 1
+        ordinary = ordinary_words()
+        for skill in self.taxonomy_.skills:  # generated forms after every written one: a written alias wins
+            for form in skill.derived_forms:
+                # "interview" is an ordinary word, and so is its plural: neither counts alone
+                if form not in ordinary and not (form.endswith("s") and form[:-1] in ordinary):
+                    for key in _keys(form):
+                        any_case.setdefault(key, skill.name)
+        for skill in self.taxonomy_.skills:  # a phrase that holds an alias but does not mean it swallows the alias
+            for phrase in skill.not_in:
+                for key in _keys(phrase):
+                    any_case.setdefault(key, "")
         for key, skill_name in list(any_case.items()):
             plural = _plural(key)
             if plural and plural not in exact:
                 any_case.setdefault(plural, skill_name)
+                if key in guarded:
+                    guarded.setdefault(plural, guarded[key])
         automaton = ahocorasick.Automaton()
         for key in any_case.keys() | exact.keys():
-            # (length of the key without its padding, skill in any case or None, (skill, spellings) pairs)
-            automaton.add_word(key, (len(key) - 2, any_case.get(key), tuple(exact.get(key, {}).items())))
+            # (length of the key without its padding, skill in any case or None, (skill, spellings) pairs,
+            # context rule number or 0)
+            automaton.add_word(
+                key, (len(key) - 2, any_case.get(key), tuple(exact.get(key, {}).items()), guarded.get(key, 0))
+            )
         automaton.make_automaton()
         self.automaton_ = automaton
         self.occupation_of_ = {skill.name: skill.occupation for skill in self.taxonomy_.skills}
+        self.occupation_of_[""] = ""
         return self
 
     def extract(
@@ -195,17 +223,60 @@ class SkillExtractor:
             raise RuntimeError("SkillExtractor is not fitted: call fit() first")
         result = ExtractedSkills()
         seen: set[str] = set()
+        guarded: list[tuple[str, str, _Candidate]] = []  # matches of aliases under a context rule, decided last
         for source, text, found in self._fields(title, description, tags or (), result.unmapped_tags):
-            for start, end, skill, _ in found:
-                if skill not in seen:
+            for candidate in found:
+                start, end, skill, _, rule = candidate
+                if rule:
+                    guarded.append((source, text, candidate))
+                elif skill not in seen:
                     seen.add(skill)
                     result.matches.append(_skill_match(skill, source, text[start:end]))
+        if guarded:
+            self._add_guarded(result, seen, guarded, (title or "", description or "", *(tags or ())))
         result.skills = [match.skill for match in result.matches]
         return result
 
     def transform(self, postings: Iterable[tuple[str | None, str | None, Sequence[str]]]) -> list[ExtractedSkills]:
         """`extract` for each (title, description, tags) posting."""
         return [self.extract(title, description, tags) for title, description, tags in postings]
+
+    def _add_guarded(
+        self,
+        result: ExtractedSkills,
+        seen: set[str],
+        guarded: list[tuple[str, str, _Candidate]],
+        texts: Sequence[str],
+    ) -> None:
+        """Add the matches of guarded aliases whose context the posting holds, keeping tag > title > text order.
+
+        A rule holds when one of its words is in any field (`texts`) or one of its skills is already found.
+        """
+        unguarded = frozenset(seen)
+        lowered = " ".join(str(text) for text in texts).lower()  # a cheap first test before the exact one
+        padded = ""
+
+        def has_word(word: str) -> bool:
+            nonlocal padded
+            if word.strip() not in lowered:
+                return False
+            padded = padded or f" {' '.join(_separated(lowered).split())} "
+            return word in padded
+
+        held: dict[int, bool] = {}
+        added = False
+        for source, text, (start, end, skill, _, rule) in guarded:
+            if skill in seen:
+                continue
+            if rule not in held:
+                words, skills = self.rules_[rule]
+                held[rule] = not skills.isdisjoint(unguarded) or any(has_word(word) for word in words)
+            if held[rule]:
+                seen.add(skill)
+                result.matches.append(_skill_match(skill, source, text[start:end]))
+                added = True
+        if added:
+            result.matches.sort(key=lambda match: _SOURCE_RANK[match.source])  # stable: reading order kept
 
     def _fields(
         self, title: str | None, description: str | None, tags: Sequence[str], unmapped_tags: list[str]
@@ -219,7 +290,7 @@ class SkillExtractor:
             if not tag:
                 continue
             skill = self.taxonomy_.lookup(tag)
-            found = [(0, len(tag), skill.name, False)] if skill is not None else self._search(tag)
+            found = [(0, len(tag), skill.name, False, 0)] if skill is not None else self._search(tag)
             if not found and tag not in unmapped_tags:
                 unmapped_tags.append(tag)
             yield "tag", tag, found
@@ -232,10 +303,10 @@ class SkillExtractor:
             return []
         separated = _separated(text)
         candidates: list[_Candidate] = []  # none inside another, in reading order
-        needs_context = False
+        needs_context = blocked = False
         # The automaton reports matches by where they end; a position in the scanned text, padded with a
         # space on each side, is one more than in `text`.
-        for last, (length, skill, exact) in self.automaton_.iter(f" {separated} "):
+        for last, (length, skill, exact, rule) in self.automaton_.iter(f" {separated} "):
             start, end = last - length - 1, last - 1
             case_sensitive = skill is None
             if case_sensitive:
@@ -244,10 +315,14 @@ class SkillExtractor:
                 if skill is None:
                     continue
                 needs_context = True
+            elif not skill:
+                blocked = True
             if candidates and start < candidates[-1][1]:
-                _add_unless_nested(candidates, (start, end, skill, case_sensitive))
+                _add_unless_nested(candidates, (start, end, skill, case_sensitive, rule))
             else:
-                candidates.append((start, end, skill, case_sensitive))
+                candidates.append((start, end, skill, case_sensitive, rule))
+        if blocked:  # a not_in phrase has swallowed the alias inside it; drop the phrase too
+            candidates = [candidate for candidate in candidates if candidate[2]]
         return _with_context(candidates, text, separated, self.occupation_of_) if needs_context else candidates
 
 

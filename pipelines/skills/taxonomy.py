@@ -11,6 +11,7 @@ what a curriculum teaches up to the broader skills it covers (docs/curriculum.md
 
 from __future__ import annotations
 
+import re
 from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -45,6 +46,145 @@ def normalise(term: str) -> str:
 
 
 @dataclass(frozen=True)
+class ContextRule:
+    """Aliases of a skill that are also ordinary words or abbreviations of other things ("csm", "express"): one
+    of them counts only when the posting (title, description or tags) also holds one of `words` as a whole word
+    or phrase, or names one of `skills` (canonical names) through an alias that needs no context."""
+
+    aliases: tuple[str, ...]
+    words: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()
+
+
+# --- Inflected and derived forms, generated from verb roots once, when the taxonomy is loaded ---------------
+
+_VOWELS = "aeiou"
+
+
+def _syllables(word: str) -> int:
+    return len(re.findall(r"[aeiou]+", word))
+
+
+def _nasal(word: str) -> str:
+    """The root with the nasal of meN-/peN- fused on, without "me"/"pe": kelola -> ngelola, tulis -> nulis,
+    sunting -> nyunting, pindai -> mindai, bina -> mbina, desain -> ndesain, edit -> ngedit, rawat -> rawat.
+
+    Voiceless k, p, t and s melt into the nasal unless a consonant follows them (klik, produksi, transkripsi,
+    skrip); a one-syllable root takes "nge" (las -> ngelas: mengelas, pengelasan)."""
+    if _syllables(word) <= 1:
+        return "nge" + word
+    first, second = word[0], word[1:2]
+    melts = second in _VOWELS
+    if first in _VOWELS or first in "gh":
+        return "ng" + word
+    if first == "k":
+        return "ng" + (word[1:] if melts else word)
+    if first == "p":
+        return "m" + (word[1:] if melts else word)
+    if first in "bfv":
+        return "m" + word
+    if first == "t":
+        return "n" + (word[1:] if melts else word)
+    if first in "dcjz":
+        return "n" + word
+    if first == "s":
+        return ("ny" + word[1:]) if melts else ("n" + word)
+    return word  # l, m, n, r, w, y: me-layani, pe-rawat
+
+
+def indonesian_verb_forms(root: str) -> list[str]:
+    """Affixed forms of an Indonesian verb root, followed by its object words if any ("kelola media sosial"):
+    meN-, meN-kan, meN-i, di-, di-kan, di-i, peN- (the person), peN-an (the act), -an (the result), and the
+    spoken forms (ngedit, nerjemahin). The bare root is not among them: it is often an ordinary word."""
+    word, _, rest = root.partition(" ")
+    nasal = _nasal(word)
+    stems = [
+        "me" + nasal,
+        "me" + nasal + "kan",
+        "me" + nasal + "i",
+        "di" + word,
+        "di" + word + "kan",
+        "di" + word + "i",
+        "pe" + nasal,
+        "pe" + nasal + "an",
+        word + "an",
+    ]
+    if nasal != word:  # spoken Indonesian: ngedit, nulis, nyunting, nerjemahin
+        stems += [nasal, nasal + "in"]
+    stems.append(word + "in")
+    return [f"{stem} {rest}".strip() for stem in stems]
+
+
+def _doubles(word: str) -> bool:
+    """A one-syllable verb ending consonant-vowel-consonant doubles its last letter: plan -> planning."""
+    return (
+        _syllables(word) == 1
+        and len(word) >= 3
+        and word[-1] not in _VOWELS + "wxy"
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+    )
+
+
+def _ing(word: str) -> str:
+    if word.endswith("ie"):
+        return word[:-2] + "ying"
+    if word.endswith("e") and not word.endswith("ee"):
+        return word[:-1] + "ing"
+    return word + word[-1] + "ing" if _doubles(word) else word + "ing"
+
+
+def _ed(word: str) -> str:
+    if word.endswith("e"):
+        return word + "d"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
+        return word[:-1] + "ied"
+    return word + word[-1] + "ed" if _doubles(word) else word + "ed"
+
+
+def _agent(word: str) -> str:
+    """The person who does it: translate -> translator, edit -> editor, write -> writer, interview -> interviewer."""
+    if word.endswith("ate"):
+        return word[:-1] + "or"
+    if word.endswith(("it", "ct")):
+        return word + "or"
+    if word.endswith("e"):
+        return word + "r"
+    return word + word[-1] + "er" if _doubles(word) else word + "er"
+
+
+def _action(word: str) -> str | None:
+    """The noun of the act where English forms one regularly: translation, transcription, inspection."""
+    for ending, replacement in (
+        ("ate", "ation"),
+        ("ize", "ization"),
+        ("ise", "isation"),
+        ("ribe", "ription"),
+        ("ify", "ification"),
+    ):
+        if word.endswith(ending):
+            return word[: -len(ending)] + replacement
+    return word + "ion" if word.endswith(("ct", "pt")) else None
+
+
+def english_verb_forms(root: str) -> list[str]:
+    """Inflected and derived forms of an English verb, followed by its object words if any ("edit video"):
+    the verb, -s, -ing, -ed, the person (-er/-or) and the act (-ion) with their plurals; with an object, also
+    the compounds that put it first ("video editing", "video editor")."""
+    word, _, rest = root.partition(" ")
+    verbs = [word, word + "s", _ing(word), _ed(word)]
+    nouns = [_agent(word), _agent(word) + "s"]
+    if action := _action(word):
+        nouns += [action, action + "s"]
+    if not rest:
+        return verbs + nouns
+    return [f"{verb} {rest}" for verb in verbs] + [f"{rest} {noun}" for noun in (_ing(word), *nouns)]
+
+
+VERB_FORMS = {"en": english_verb_forms, "id": indonesian_verb_forms}
+
+
+@dataclass(frozen=True)
 class Skill:
     name: str
     aliases: tuple[str, ...]
@@ -55,11 +195,29 @@ class Skill:
     case_sensitive: bool = False
     # Canonical names of the broader skills this one belongs to, nearest first (Laravel: PHP, Back-End Development).
     broader: tuple[str, ...] = ()
+    # Verb roots, optionally followed by their object, whose inflected and derived forms also name the skill:
+    # {"en": ("translate",), "id": ("terjemah",)} (see `derived_forms`).
+    verbs: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Aliases that count only beside evidence (see `ContextRule`); None: every alias always counts.
+    context: ContextRule | None = None
+    # Phrases that hold an alias of the skill but do not mean it ("aplikasi kasir", "night audit").
+    not_in: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:
         """The name and every alias, normalised, without repeats."""
         return tuple(dict.fromkeys(normalise(term) for term in (self.name, *self.aliases)))
+
+    @property
+    def derived_forms(self) -> tuple[str, ...]:
+        """The forms generated from `verbs` (English and Indonesian), normalised, without the skill's own forms."""
+        own = set(self.forms)
+        derived: dict[str, None] = {}
+        for language, roots in self.verbs:
+            generate = VERB_FORMS.get(language)
+            for root in roots if generate else ():
+                derived.update((normalise(form), None) for form in generate(normalise(root)))
+        return tuple(form for form in derived if form not in own)
 
 
 @dataclass
@@ -80,6 +238,9 @@ class Taxonomy:
         for skill in self.skills:
             for form in skill.forms:
                 # setdefault: on a collision (which `validate` reports) the first skill keeps the form.
+                self._by_form.setdefault(form, skill)
+        for skill in self.skills:  # generated forms after every written one: a written alias wins
+            for form in skill.derived_forms:
                 self._by_form.setdefault(form, skill)
 
     def lookup(self, alias_or_name: str) -> Skill | None:
@@ -154,6 +315,22 @@ def _skill_from_entry(index: int, entry: dict) -> Skill:
         esco_uri=entry.get("esco_uri"),
         case_sensitive=bool(entry.get("case_sensitive", False)),
         broader=tuple(str(name) for name in entry.get("broader") or ()),
+        verbs=tuple(
+            (str(language), tuple(str(root) for root in roots or ()))
+            for language, roots in (entry.get("verbs") or {}).items()
+        ),
+        context=_context_rule(entry.get("context")),
+        not_in=tuple(str(phrase) for phrase in entry.get("not_in") or ()),
+    )
+
+
+def _context_rule(entry: dict | None) -> ContextRule | None:
+    if not entry:
+        return None
+    return ContextRule(
+        aliases=tuple(str(alias) for alias in entry.get("aliases") or ()),
+        words=tuple(str(word) for word in entry.get("words") or ()),
+        skills=tuple(str(name) for name in entry.get("skills") or ()),
     )
 
 
@@ -210,6 +387,8 @@ def validate(taxonomy: Taxonomy, ordinary: frozenset[str] | None = None) -> list
         if not skill.case_sensitive and normalise(skill.name) in ordinary:
             problems.append(f"{skill.name}: the name is an ordinary word; mark it case_sensitive or rename it")
 
+        # An alias guarded by a context rule counts only beside its evidence, so it may be an ordinary word.
+        guarded = {normalise(alias) for alias in skill.context.aliases} if skill.context else set()
         for alias in skill.aliases:
             key = normalise(alias)
             if not key:
@@ -217,15 +396,57 @@ def validate(taxonomy: Taxonomy, ordinary: frozenset[str] | None = None) -> list
                 continue
             if alias != alias.lower():
                 problems.append(f"{skill.name}: alias {alias!r} is not lower-case")
-            if key in ordinary:
-                problems.append(f"{skill.name}: alias {alias!r} is an ordinary word")
+            if key in ordinary and key not in guarded:
+                problems.append(f"{skill.name}: alias {alias!r} is an ordinary word (give it a context rule)")
             name_owner = owner_of_name.get(key)
             if name_owner is not None and name_owner != skill.name:
                 problems.append(f"{skill.name}: alias {alias!r} is the name of skill {name_owner!r}")
             alias_owner = owner_of_alias.setdefault(key, skill.name)
             if alias_owner != skill.name:
                 problems.append(f"{skill.name}: alias {alias!r} is also an alias of {alias_owner!r}")
-    return problems + _hierarchy_problems(taxonomy)
+    return problems + _rule_problems(taxonomy, owner_of_alias, owner_of_name) + _hierarchy_problems(taxonomy)
+
+
+def _rule_problems(taxonomy: Taxonomy, owner_of_alias: dict[str, str], owner_of_name: dict[str, str]) -> list[str]:
+    """Verb roots, generated forms, context rules and `not_in` phrases that are malformed or clash."""
+    problems: list[str] = []
+    owner_of_derived: dict[str, str] = {}
+    for skill in taxonomy.skills:
+        for language, roots in skill.verbs:
+            if language not in VERB_FORMS:
+                problems.append(f"{skill.name}: verbs language {language!r} is not one of {', '.join(VERB_FORMS)}")
+            for root in roots:
+                if not normalise(root) or root != root.lower():
+                    problems.append(f"{skill.name}: verb root {root!r} is empty or not lower-case")
+        for form in skill.derived_forms:
+            owner = owner_of_alias.get(form) or owner_of_name.get(form) or owner_of_derived.setdefault(form, skill.name)
+            if owner != skill.name:
+                problems.append(f"{skill.name}: the form {form!r} generated from its verbs also names {owner!r}")
+        rule = skill.context
+        if rule is not None:
+            forms = set(skill.forms)
+            if not rule.aliases:
+                problems.append(f"{skill.name}: context names no aliases")
+            for alias in rule.aliases:
+                if normalise(alias) not in forms:
+                    problems.append(f"{skill.name}: context alias {alias!r} is not the name or an alias of the skill")
+            if not rule.words and not rule.skills:
+                problems.append(f"{skill.name}: context needs words or skills")
+            for word in rule.words:
+                if not normalise(word) or word != word.lower():
+                    problems.append(f"{skill.name}: context word {word!r} is empty or not lower-case")
+            for name in rule.skills:
+                if name not in taxonomy.by_name or name == skill.name:
+                    problems.append(f"{skill.name}: context skill {name!r} is not another skill of the taxonomy")
+        for phrase in skill.not_in:
+            padded = f" {normalise(phrase)} "
+            if phrase != phrase.lower() or not any(
+                f" {form} " in padded and form != padded.strip() for form in skill.forms
+            ):
+                problems.append(
+                    f"{skill.name}: not_in phrase {phrase!r} is not lower-case or holds no alias of the skill"
+                )
+    return problems
 
 
 def _hierarchy_problems(taxonomy: Taxonomy) -> list[str]:
