@@ -9,7 +9,6 @@ shows it as a one-line error.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from functools import partial
 
@@ -27,6 +26,7 @@ from analysis.index import OccupationIndex
 from analysis.report import write_report
 from analysis.study import Study
 from analysis.survey import analyse_survey
+from analysis.untrusted import json_document
 from pipelines.skills.taxonomy import load_taxonomy
 
 # Periods the demand table shows side by side (the report and its data files have them all).
@@ -188,7 +188,7 @@ def _earnings(posting_set: PostingSet, curriculum: Curriculum, args) -> None:
         )
     except LookupError as exc:  # a region or date the yardstick table does not know
         raise AnalysisInputError(str(exc)) from exc
-    print(json.dumps(earnings.to_dict(), ensure_ascii=False, indent=2) if args.json else render_earnings(earnings))
+    print(json_document(earnings.to_dict()) if args.json else render_earnings(earnings))
 
 
 def _report(posting_set: PostingSet, curricula: list[Curriculum], args) -> None:

@@ -40,6 +40,7 @@ from analysis.data import PostingSet, posting_days
 from analysis.formats import format_count
 from analysis.gap import NO_CLUSTER, ClusterNames, cluster_name
 from analysis.reach import places_of, reachable
+from analysis.untrusted import json_ready
 from analysis.yardsticks import INTERNATIONAL, NATIONAL, Figure, Yardsticks, load_yardsticks
 from pipelines.pay import PAY_KINDS, UNIT_OF_KIND, SalaryConversion, load_rates
 
@@ -326,7 +327,7 @@ class Earnings:
 
     def to_dict(self) -> dict[str, Any]:
         """The figures as plain data (``pasarkerja earnings --json``); NaN becomes None."""
-        return _plain({
+        return json_ready({
             "region": self.region,
             "on": self.on_.isoformat(),
             "scope": self.scope,
@@ -359,19 +360,6 @@ def _ratio(line: float, amount: float) -> float | None:
 def _times_a_month(kind: str, times: float) -> str:
     unit = "billed hours" if kind == "hourly" else "fixed-price projects"
     return f"if a member works {times:g} {unit} a month (the user's number, not the data's)"
-
-
-def _plain(value: Any) -> Any:
-    """``value`` with NaN as None and numpy numbers as Python ones, for JSON."""
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
 
 
 def _latest_day(posting_set: PostingSet) -> date:

@@ -48,7 +48,7 @@ from sklearn.preprocessing import StandardScaler
 
 from analysis.formats import format_count, format_decimal, format_percent, format_rupiah, is_missing
 from analysis.spreadsheet import read_records
-from analysis.untrusted import json_document
+from analysis.untrusted import json_document, json_ready
 from analysis.yardsticks import (
     PER_PERSON,
     Figure,
@@ -833,7 +833,7 @@ class SurveyResult:
             "yardsticks": {
                 key: {
                     "name": figure.name,
-                    "value_idr": _plain(figure.value),
+                    "value_idr": json_ready(figure.value),
                     "unit": figure.unit,
                     "used": figure.used,
                     "source": figure.source,
@@ -1005,16 +1005,6 @@ def _table(rows: list[list[str]], header: list[str], left: int = 1) -> list[str]
 
 def _records_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """A DataFrame's rows as dicts of plain Python values (NaN as None, tuples as lists)."""
-    return [{column: _plain(value) for column, value in row.items()} for row in frame.to_dict(orient="records")]
+    return [{column: json_ready(value) for column, value in row.items()} for row in frame.to_dict(orient="records")]
 
 
-def _plain(value: Any) -> Any:
-    if value is pd.NA:
-        return None
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, float | np.floating):
-        return None if math.isnan(value) else float(value)
-    return value

@@ -127,18 +127,24 @@ def finite_number(value: object) -> float | None:
 
 
 def json_document(data: object, indent: int | None = 2) -> str:
-    """``data`` as JSON text (UTF-8 characters as they are): every string through ``strip_unsafe_characters``, every
-    non-finite number as null. ``allow_nan=False`` makes sure: JSON has no NaN or Infinity."""
-    return json.dumps(_json_safe(data), ensure_ascii=False, indent=indent, allow_nan=False)
+    """``data`` as JSON text (UTF-8 characters as they are) of ``json_ready(data)``. ``allow_nan=False`` makes sure:
+    JSON has no NaN or Infinity."""
+    return json.dumps(json_ready(data), ensure_ascii=False, indent=indent, allow_nan=False)
 
 
-def _json_safe(value: object) -> object:
+def json_ready(value: object) -> object:
+    """``value`` as plain data for JSON: every string through ``strip_unsafe_characters``, numpy numbers as Python
+    ones, every non-finite number and missing value (NaN, infinities, pd.NA) as None."""
     if isinstance(value, str):
         return strip_unsafe_characters(value)
     if isinstance(value, dict):
-        return {_json_safe(key): _json_safe(item) for key, item in value.items()}
+        return {json_ready(key): json_ready(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
-        return [_json_safe(item) for item in value]
-    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
+        return [json_ready(item) for item in value]
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
         return finite_number(value)
-    return value
+    return None if type(value).__name__ == "NAType" else value  # pd.NA, without importing pandas here
