@@ -116,6 +116,14 @@ class CurriculumCoverage:
             else _cluster_coverage(skills, taught, has_skills, self.covered_, cluster_labels, cluster_names)
         )
 
+        self.missing_, self.missing_by_pay_ = self._missing(posting_set, skills, taught, with_skills)
+        return self
+
+    def _missing(
+        self, posting_set: PostingSet, skills: sparse.csr_matrix, taught: np.ndarray, with_skills: int
+    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The skills asked for and not taught, most asked first, and those with enough paid postings, best paid
+        first."""
         counts = np.asarray(skills.sum(axis=0)).ravel()
         missing_columns = np.flatnonzero(~taught & (counts > 0))
         paid, median_pay = _pay_by_skill(skills.tocsc(), _monthly_pay(posting_set), missing_columns)
@@ -128,12 +136,13 @@ class CurriculumCoverage:
                 "median_pay_idr_month": median_pay,
             }
         )
-        self.missing_ = missing.sort_values(["postings", "skill"], ascending=[False, True], ignore_index=True)
         well_paid = missing[missing["paid_postings"] >= self.min_paid_postings]
-        self.missing_by_pay_ = well_paid.sort_values(
-            ["median_pay_idr_month", "postings", "skill"], ascending=[False, False, True], ignore_index=True
+        return (
+            missing.sort_values(["postings", "skill"], ascending=[False, True], ignore_index=True),
+            well_paid.sort_values(
+                ["median_pay_idr_month", "postings", "skill"], ascending=[False, False, True], ignore_index=True
+            ),
         )
-        return self
 
 
 class SkillRecommender:
