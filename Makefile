@@ -36,6 +36,7 @@ bench: install
 	$(BIN)/python bench/crawl_throughput.py
 	$(BIN)/python bench/skill_extraction.py
 	$(BIN)/python bench/analysis_scale.py
+	$(BIN)/python bench/skill_evaluation.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache
