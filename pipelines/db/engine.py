@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -11,6 +13,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError
 
 DEFAULT_URL = "sqlite:///data/pasarkerja.db"
+# Seconds a SQLite connection waits for another's lock (a crawl writing, a migration running).
+SQLITE_TIMEOUT = 30
 
 
 class DatabaseURLError(ValueError):
@@ -77,7 +81,7 @@ def make_engine(url: str, create: bool = True) -> Engine:
                     f"{describe(url)}: no such database file; check the path (a crawl or `pasarkerja migrate` "
                     "creates it)"
                 )
-        engine = create_engine(parsed, connect_args={"timeout": 30}, json_serializer=to_json)
+        engine = create_engine(parsed, connect_args={"timeout": SQLITE_TIMEOUT}, json_serializer=to_json)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(parsed, pool_pre_ping=True, json_serializer=to_json)
@@ -98,12 +102,27 @@ def open_database(url: str, create: bool = False) -> Engine:
     return engine
 
 
+def _use_wal(cursor) -> None:
+    """Switch the file to WAL (kept by the file once done). Switching needs the file to itself, and SQLite answers
+    "database is locked" at once instead of waiting, so crawls opening a new file together try again until the
+    first has switched it, for as long as the connection would wait for a lock."""
+    deadline = time.monotonic() + SQLITE_TIMEOUT
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # WAL lets analysts read while a crawl writes; with it, synchronous=NORMAL keeps every
     # transaction atomic and durable across a crashed process (only a power cut may lose the
     # last ones); foreign keys are off by default in SQLite.
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _use_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
