@@ -82,7 +82,7 @@ class SkillClusters(BaseEstimator):
     - `top_skills_`, `names_`: per cluster, its skills of largest centre weight, and those joined by " · "
       (a name met twice gets " (2)");
     - `summary_`: one row per cluster: `cluster`, `name`, `size`, `share` (of the postings with skills),
-      `top_occupation` and `top_occupation_share` (the commonest OLI class among the postings whose class is known),
+      `top_occupation` and `top_occupation_share` (the commonest class among the postings whose class is known),
       `occupation_mix` ({class: share}), `median_pay_idr_month` (NaN when no posting gives recurring pay);
     - `coords_`: a 2-D map of the postings (see `_map`: cluster centres laid out by MDS, each posting between the
       centres it resembles), NaN without skills; `center_coords_`: the cluster centres on the same map.

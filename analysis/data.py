@@ -76,7 +76,7 @@ class Filters:
     remote_only: bool = False
     """Only postings that say the work is remote."""
     occupations: tuple[str, ...] = ()
-    """OLI occupation classes; empty: all."""
+    """Occupation classes (``OCCUPATIONS``); empty: all."""
     with_duplicates: bool = False
     """Count every posting. By default each vacancy counts once: a posting that repeats an earlier one (the same job
     on another platform, or reposted; ``postings.duplicate_of``, pipelines/dedupe.py) is left out."""
@@ -447,7 +447,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="CLASS",
-        help=f"only this OLI occupation class ({', '.join(OCCUPATIONS)}); repeat for several",
+        help=f"only this occupation class ({', '.join(OCCUPATIONS)}); repeat for several",
     )
     group.add_argument(
         "--with-duplicates",

@@ -6,7 +6,9 @@ each day, by occupation class, smooths the daily counts with a 28-day moving ave
 series relative to a base of 100. ``OccupationIndex`` does the same over the postings of a ``PostingSet``,
 with one base day:
 
-1. each posting counts once, on its ``posted_on`` day, in its ``oli_occupation`` class and in the total;
+1. each posting counts once, on its ``posted_on`` day, in its ``oli_occupation`` class and in the total; the
+   classes are the OLI's six and ``other`` (local and manual work, which the OLI does not count: it follows online
+   platforms only);
    days with no posting count 0, so the series has every day from the first posting to the last;
 2. a trailing ``window``-day mean: the value of a day is the mean of it and the ``window - 1`` days before;
    the first ``window - 1`` days have no full window and stay NaN rather than being means of fewer days;
@@ -71,7 +73,8 @@ class OccupationIndex:
         self.index_ = self.smoothed_ * (100 / base_total)
         sources = sorted(posting_set.postings["source"].dropna().unique())
         self.method_ = (
-            f"Counts of new postings per day, by Online Labour Index occupation class, on the platforms crawled "
+            f"Counts of new postings per day, by Online Labour Index occupation class (plus other: local and manual "
+            f"work), on the platforms crawled "
             f"({', '.join(sources) if sources else 'no source given'}), smoothed with a trailing {self.window}-day "
             f"mean as the Online Labour Index does (Kässi & Lehdonvirta 2018); 100 is the smoothed total on "
             f"{self.base_date_}, and every class is scaled by that same factor, so classes are comparable with "

@@ -60,6 +60,7 @@ OCCUPATION_LABELS = {
     "sales_marketing": "Sales & marketing",
     "clerical_data_entry": "Clerical & data entry",
     "professional_services": "Professional services",
+    "other": "Other local and manual work",
     "total": "All occupations",
 }
 # A caption with one of these words describes invented postings; the report then says so, twice.
@@ -494,7 +495,8 @@ def _occupation_index(content: ReportContent, data: DataFolder) -> Section:
     body = [
         _how(
             "The index follows how many new postings there are each day, in total and for each kind of work "
-            "(the occupation classes of the Online Labour Index). 100 is the number of all postings on the base "
+            "(the six occupation classes of the Online Labour Index, and other local and manual work: cooks, drivers, "
+            "cleaners, technicians, which cannot be done online). 100 is the number of all postings on the base "
             "day, named below; the thick dark line at 120 means 20% more postings than then, at 80, 20% fewer. "
             "A class at 40 has as many postings as 40% of the base day's total, so classes can be compared with "
             "each other. Each day is averaged with the weeks before it, so one busy day does not make a peak."

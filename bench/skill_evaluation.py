@@ -32,7 +32,6 @@ sys.path.insert(0, str(PROJECT_DIR))
 EVAL_DIR = PROJECT_DIR / "tests" / "data" / "skills_eval"
 LANGUAGES = ("id", "en", "mixed")
 SPLITS = ("tune", "held_out")
-OTHER = "other"  # local manual work (cooks, couriers, cleaners, drivers, guards); not yet an occupation class
 
 Record = Mapping[str, Any]
 # (title, text, tags) -> canonical skill names found
@@ -62,16 +61,14 @@ def score(records: Iterable[Record], extract: Extract, classify: Classify | None
     Returns a dict with `overall`, `by_language`, `by_split`, `by_occupation` and `by_shape` (each group a dict
     of precision, recall, f1, tp, fp, fn; precision or recall with nothing to count is 1.0); `trap_hits`,
     a list of (record id, skill) for every trap found; `misses` and `false_positives`, Counters of skill names;
-    `postings`, the number of records; and, when `classify` is given, `occupation` with `accuracy` over the
-    records whose class is one of the classifier's (not `other`), `correct`, `total`, and `other_predicted`,
-    a Counter of the classes given to the `other` records.
+    `postings`, the number of records; and, when `classify` is given, `occupation` with `accuracy`, `correct`
+    and `total` over all records.
     """
     totals: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     misses: Counter[str] = Counter()
     false_positives: Counter[str] = Counter()
     trap_hits: list[tuple[str, str]] = []
     correct = total = 0
-    other_predicted: Counter[str] = Counter()
     count = 0
     for record in records:
         count += 1
@@ -94,12 +91,8 @@ def score(records: Iterable[Record], extract: Extract, classify: Classify | None
             cell[1] += fp
             cell[2] += fn
         if classify is not None:
-            occupation = classify(found, record["title"] or "")
-            if record["occupation"] == OTHER:
-                other_predicted[occupation] += 1
-            else:
-                total += 1
-                correct += occupation == record["occupation"]
+            total += 1
+            correct += classify(found, record["title"] or "") == record["occupation"]
     result: dict[str, Any] = {
         "postings": count,
         "overall": _prf(*totals["overall"]["all"]),
@@ -116,7 +109,6 @@ def score(records: Iterable[Record], extract: Extract, classify: Classify | None
             "accuracy": correct / total if total else 1.0,
             "correct": correct,
             "total": total,
-            "other_predicted": other_predicted,
         }
     return result
 
@@ -143,12 +135,8 @@ def report(result: Mapping[str, Any], top: int = 20) -> str:
     lines.append(f"trap hits: {len(hits)}" + "".join(f"\n  {record_id}: {name}" for record_id, name in hits))
     if "occupation" in result:
         occupation = result["occupation"]
-        lines.append(
-            f"occupation accuracy: {occupation['accuracy']:.3f} ({occupation['correct']}/{occupation['total']},"
-            f" '{OTHER}' postings left out)"
-        )
-        spread = ", ".join(f"{name} {n}" for name, n in occupation["other_predicted"].most_common())
-        lines.append(f"  '{OTHER}' postings filed as: {spread or '-'}")
+        accuracy, correct, total = occupation["accuracy"], occupation["correct"], occupation["total"]
+        lines.append(f"occupation accuracy: {accuracy:.3f} ({correct}/{total})")
     for key, title in (("misses", "misses"), ("false_positives", "false positives")):
         lines.append(f"top {top} {title}:")
         lines.extend(f"  {n:>3}  {name}" for name, n in result[key].most_common(top))

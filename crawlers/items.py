@@ -85,7 +85,8 @@ class Posting:
     unmapped_tags: list[str] = field(default_factory=list)
     """Platform tags that map to no skill of the taxonomy (so the taxonomy can grow)."""
     oli_occupation: str | None = None
-    """Online Labour Index occupation class, e.g. ``software_development``."""
+    """Occupation class of ``pipelines.skills.taxonomy.OCCUPATIONS``: an Online Labour Index class such as
+    ``software_development``, or ``other`` (local manual work)."""
     occupation_confidence: float | None = None
     """Confidence of ``oli_occupation``, 0 to 1."""
     pay_normalised: dict[str, Any] | None = None

@@ -101,7 +101,7 @@ class JobKind:
 
     key: str
     occupation: str
-    """Online Labour Index class (pipelines.skills.taxonomy.OCCUPATIONS)."""
+    """Occupation class (pipelines.skills.taxonomy.OCCUPATIONS): an Online Labour Index class, or `other`."""
     core: tuple[str, ...]
     """Skills nearly every posting of the kind asks for, most asked first; taxonomy names."""
     optional: tuple[str, ...]
@@ -143,10 +143,10 @@ class JobKind:
 
 FREELANCE_TENURES = (0.45, 0.2, 0.15, 0.2)
 
-# monthly_idr is a multiple of Jakarta's UMP of 2026: about 0.82 for tutors, 0.87 for data entry and hospitality, 0.91
-# for office, sales, service and writing jobs, 0.96 for HR, bookkeeping, IT support, design and translation, 1.0-1.1
-# for marketing and video, 1.3-1.4 for programming and UI/UX, 2 for AI engineering (sample/README.md: what that was
-# calibrated on).
+# monthly_idr is a multiple of Jakarta's UMP of 2026: about 0.82 for tutors and cleaners, 0.84-0.87 for data entry,
+# hospitality, cooks, waiters and drivers, 0.91 for office, sales, service and writing jobs, 0.96 for HR, bookkeeping,
+# IT support, design and translation, 1.0-1.1 for marketing and video, 1.3-1.4 for programming and UI/UX, 2 for AI
+# engineering (sample/README.md: what that was calibrated on).
 KINDS: tuple[JobKind, ...] = (
     JobKind(
         key="web_developer", occupation="software_development",
@@ -436,17 +436,65 @@ KINDS: tuple[JobKind, ...] = (
         key="hospitality", occupation="professional_services",
         core=("Hospitality", "Front Office Operations"),
         optional=(
-            "Food and Beverage Service", "Housekeeping", "Hotel Reservation", "English", "Property Management System",
-            "Barista", "Room Service", "Concierge Service", "Banquet Service", "Kitchen Operations",
+            "Hotel Reservation", "English", "Property Management System", "Concierge Service",
+            "Online Travel Agent Management", "Complaint Handling", "Tour and Travel Operations", "Hotel Management",
+            "Service Excellence",
         ),
         role_en="guest relations agent", role_id="Guest Service Agent",
         titles_en=("Remote reservations agent for a villa", "Guest messaging for a holiday rental"),
-        titles_id=("Front Office Staff", "Guest Service Agent", "Waiter / Waitress", "Housekeeping Attendant", "Barista"),
+        titles_id=("Front Office Staff", "Guest Service Agent", "Resepsionis Hotel", "Staf Reservasi"),
         tasks_en=("answer guest messages and manage bookings",),
         tasks_id=("Menyambut dan melayani tamu hotel.", "Menangani reservasi dan check-in tamu."),
-        weight=(0.3, 9), growth=0.3, monthly_idr=5_000_000, hourly_usd=6, project_usd=80, from_home=0.0,
+        weight=(0.3, 5), growth=0.3, monthly_idr=5_000_000, hourly_usd=6, project_usd=80, from_home=0.0,
         freelancer_category="Local Jobs & Services", kalibrr_function="Hospitality and Food Services",
         employer_kinds=("Hotel", "Resort", "Villa"), bali=True,
+    ),
+    JobKind(
+        key="food_service", occupation="other",
+        core=("Food and Beverage Service", "Food Safety and Hygiene"),
+        optional=(
+            "Culinary Arts", "Kitchen Operations", "Barista", "Indonesian Cuisine", "Baking and Pastry",
+            "Cash Handling", "Banquet Service", "Bartending", "Room Service",
+        ),
+        role_en="cook", role_id="Crew Restoran",
+        titles_en=("Private cook for a villa dinner", "Barista for a two-day pop-up event"),
+        titles_id=("Juru Masak", "Cook Helper", "Waiter / Waitress", "Barista", "Kitchen Staff"),
+        tasks_en=("cook and serve dinner for twelve guests",),
+        tasks_id=("Menyiapkan dan memasak menu harian.", "Melayani pesanan tamu dengan ramah."),
+        weight=(0.1, 5), growth=0.1, monthly_idr=4_800_000, hourly_usd=5, project_usd=60, from_home=0.0,
+        freelancer_category="Local Jobs & Services", kalibrr_function="Hospitality and Food Services",
+        employer_kinds=("Rumah Makan", "Restoran", "Kafe", "Hotel"), bali=True,
+    ),
+    JobKind(
+        key="driver_courier", occupation="other",
+        core=("Vehicle Driving", "Motorcycle Courier"),
+        optional=(
+            "Order Tracking Support", "Customer Service", "Automotive Repair", "Communication Skills", "Cash Handling",
+            "Stock Administration", "Teamwork",
+        ),
+        role_en="driver", role_id="Driver",
+        titles_en=("Driver for a day tour around Yogyakarta", "Courier to deliver documents across Jakarta"),
+        titles_id=("Kurir Motor", "Driver Operasional", "Sopir Pribadi", "Kurir Paket"),
+        tasks_en=("drive our guests from the airport to the villa",),
+        tasks_id=("Mengantar barang dan dokumen ke pelanggan.", "Merawat kendaraan operasional."),
+        weight=(0.1, 4), growth=0.05, monthly_idr=4_900_000, hourly_usd=5, project_usd=40, from_home=0.0,
+        freelancer_category="Local Jobs & Services", kalibrr_function="Logistics and Transportation",
+        employer_kinds=("PT", "CV", "Ekspedisi"),
+    ),
+    JobKind(
+        key="cleaner", occupation="other",
+        core=("Cleaning Services", "Housekeeping"),
+        optional=(
+            "Laundry Services", "Domestic Work", "Pest Control", "Room Service", "Gardening", "Teamwork",
+            "Communication Skills",
+        ),
+        role_en="cleaner", role_id="Petugas Kebersihan",
+        titles_en=("Cleaner for a villa between guests", "Deep cleaning of a small office"),
+        titles_id=("Cleaning Service", "Office Boy", "Petugas Kebersihan", "Housekeeping Attendant"),
+        tasks_en=("clean and prepare the rooms between bookings",),
+        tasks_id=("Menjaga kebersihan kantor dan toilet.", "Menyiapkan ruang rapat dan minuman tamu."),
+        weight=(0.1, 4), growth=0.0, monthly_idr=4_700_000, hourly_usd=4, project_usd=40, from_home=0.0,
+        freelancer_category="Local Jobs & Services", kalibrr_function="Housekeeping and Cleaning",
     ),
     JobKind(
         key="tutor", occupation="professional_services",

@@ -37,6 +37,7 @@ SMALL_TAXONOMY = Taxonomy(
         _skill("Search Engine Optimization", "sales_marketing"),
         _skill("Data Entry", "clerical_data_entry"),
         _skill("Bookkeeping", "professional_services"),
+        _skill("Vehicle Driving", "other"),
         _skill("Microsoft Excel", "clerical_data_entry", group="office_software"),
         _skill("English", "writing_translation", group="language"),
     ),
@@ -83,6 +84,9 @@ def test_skills_missing_from_the_taxonomy_are_ignored(classifier):
         ("Akuntansi / Keuangan", "professional_services"),
         ("Business, Accounting, Human Resources & Legal", "professional_services"),
         ("Guru / Tutor", "professional_services"),
+        ("Restoran / Katering", "other"),
+        ("Driver / Kurir", "other"),
+        ("Food & Beverage", "other"),
     ],
 )
 def test_category_alone(classifier, category, expected):
@@ -105,7 +109,24 @@ def test_category_alone(classifier, category, expected):
         ("Admin Online Shop", "clerical_data_entry"),
         ("Resepsionis", "clerical_data_entry"),
         ("Front Office Hotel", "professional_services"),
-        ("Driver Pribadi", "professional_services"),
+        ("Driver Pribadi", "other"),
+        ("Juru Masak", "other"),
+        ("Waiter / Waitress", "other"),
+        ("Barista", "other"),
+        ("Housekeeping Attendant", "other"),
+        ("Cleaning Service", "other"),
+        ("Kurir Motor", "other"),
+        ("Satpam", "other"),
+        ("Security Guard", "other"),
+        ("Teknisi AC", "other"),
+        ("Operator Produksi", "other"),
+        ("Helper Gudang", "other"),
+        ("Penjahit", "other"),
+        ("Teknisi Jaringan", "software_development"),
+        ("Security Engineer", "software_development"),
+        ("Admin Gudang", "clerical_data_entry"),
+        ("Perawat Klinik", "professional_services"),
+        ("Kolektor Lapangan", "professional_services"),
         ("Staf Pembukuan", "professional_services"),
         ("Akuntan Pajak", "professional_services"),
         ("Guru Les Matematika", "professional_services"),
@@ -150,11 +171,11 @@ def test_a_title_with_words_of_two_classes_shares_its_weight(classifier):
 
 
 def test_no_evidence_gives_the_fallback_with_a_low_confidence(classifier):
-    no_evidence = [([], None, None), ([], "", ""), (["Basket Weaving"], "All others", "Operator Produksi")]
+    no_evidence = [([], None, None), ([], "", ""), (["Basket Weaving"], "All others", "Kenek Truk")]
     for skills, category, title in no_evidence:
-        assert classifier.predict_one(skills, category, title) == ("professional_services", pytest.approx(1 / 6))
-    other = OccupationClassifier(SMALL_TAXONOMY, fallback="clerical_data_entry").fit()
-    assert other.predict_one([], None, None)[0] == "clerical_data_entry"
+        assert classifier.predict_one(skills, category, title) == ("other", pytest.approx(1 / 7))
+    clerical = OccupationClassifier(SMALL_TAXONOMY, fallback="clerical_data_entry").fit()
+    assert clerical.predict_one([], None, None)[0] == "clerical_data_entry"
 
 
 def test_confidence_grows_with_agreeing_evidence_and_falls_with_conflict(classifier):
@@ -180,7 +201,7 @@ def test_misuse_is_reported():
     with pytest.raises(RuntimeError, match="fit"):
         OccupationClassifier(SMALL_TAXONOMY).predict_one([], None, None)
     with pytest.raises(ValueError, match="fallback"):
-        OccupationClassifier(SMALL_TAXONOMY, fallback="other").fit()
+        OccupationClassifier(SMALL_TAXONOMY, fallback="hospitality").fit()
     keywords_in_two_classes = {"sales_marketing": ["admin"], "clerical_data_entry": ["Admin"]}
     with pytest.raises(ValueError, match="both"):
         OccupationClassifier(SMALL_TAXONOMY, keywords=keywords_in_two_classes).fit()

@@ -23,7 +23,7 @@ TAXONOMY_YAML = """\
 # A small taxonomy written for these tests.
 version: "test.1"
 occupations: [software_development, creative_multimedia, writing_translation, sales_marketing,
-              clerical_data_entry, professional_services]
+              clerical_data_entry, professional_services, other]
 skills:
   - {name: C, aliases: [c language, bahasa c], group: programming_language, occupation: software_development,
      case_sensitive: true}
@@ -215,7 +215,9 @@ def test_quality_on_the_labelled_set():
     missed, spurious = Counter(), Counter()
     true_positives = 0
     for posting in postings:
-        found = set(extractor.extract(posting["title"], posting["text"], posting.get("tags") or ()).skills)
+        # The set lists the skills a posting names; the languages implied by its frameworks are left out.
+        result = extractor.extract(posting["title"], posting["text"], posting.get("tags") or ())
+        found = {match.skill for match in result.matches if match.source != "implied"}
         expected = set(posting["skills"])
         true_positives += len(found & expected)
         missed.update(expected - found)
@@ -234,7 +236,7 @@ def test_quality_on_the_labelled_set():
 RULES_YAML = """\
 version: "test.rules"
 occupations: [software_development, creative_multimedia, writing_translation, sales_marketing,
-              clerical_data_entry, professional_services]
+              clerical_data_entry, professional_services, other]
 skills:
   - {name: Translation, aliases: [alih bahasa], group: translation, occupation: writing_translation,
      verbs: {en: [translate], id: [terjemah]}}
@@ -242,7 +244,7 @@ skills:
      verbs: {en: [edit video], id: [edit video, sunting video]}}
   - {name: Social Media Management, aliases: [admin sosmed], group: social_media, occupation: sales_marketing,
      verbs: {id: [kelola media sosial]}}
-  - {name: Welding, aliases: [welder], group: vocational_trade, occupation: professional_services,
+  - {name: Welding, aliases: [welder], group: manual_trade, occupation: other,
      verbs: {id: [las]}}
   - {name: Interviewing, aliases: [interview kandidat], group: human_resources, occupation: professional_services,
      verbs: {en: [interview]}}
@@ -254,6 +256,18 @@ skills:
      context: {aliases: [csm], words: [sprint], skills: [Agile]}}
   - {name: Cashier Sales, aliases: [kasir], group: sales, occupation: sales_marketing,
      not_in: [aplikasi kasir]}
+  - {name: Photography, aliases: [fotografer, photographer], group: photography, occupation: creative_multimedia}
+  - {name: Adobe Lightroom, aliases: [lightroom], broader: [Photography], group: photography,
+     occupation: creative_multimedia}
+  - {name: Wedding Photography, aliases: [foto pernikahan], broader: [Photography], group: photography,
+     occupation: creative_multimedia, found_with: {words: [wedding, pernikahan]}}
+  - {name: English, aliases: [bahasa inggris], group: language, occupation: writing_translation,
+     found_with: {skills: [Translation], words: [inggris]}}
+  - {name: Logo Design, aliases: [desain logo], group: graphic_design, occupation: creative_multimedia}
+  - {name: Python, aliases: [], group: programming_language, occupation: software_development}
+  - {name: Django, aliases: [], broader: [Python, Web Development], group: framework,
+     occupation: software_development}
+  - {name: Web Development, aliases: [], group: software_practice, occupation: software_development}
 """
 
 
@@ -283,6 +297,22 @@ def test_english_and_indonesian_forms_are_generated():
     assert {"mengedit", "ngedit", "pengeditan"} <= set(indonesian_verb_forms("edit"))
     assert {"mengelas", "pengelasan"} <= set(indonesian_verb_forms("las"))
     assert {"mentranskripsikan"} <= set(indonesian_verb_forms("transkripsi"))
+
+
+def test_names_give_their_person_and_their_verb():
+    from pipelines.skills.taxonomy import name_verb_forms, person_forms
+
+    assert person_forms("video editing") == ["video editor", "video editors"]
+    assert person_forms("desain logo") == ["desainer logo"]
+    assert person_forms("editing") == []  # one word alone ("editor") is too vague to name one skill
+    assert {"edit video", "edits our videos", "editing videos", "mengedit video", "menyunting video"} <= set(
+        name_verb_forms("video editing")
+    )
+    assert {"menyusun laporan keuangan", "disusun laporan keuangan"} <= set(
+        name_verb_forms("penyusunan laporan keuangan")
+    )
+    assert {"write financial reports", "menulis laporan keuangan"} <= set(name_verb_forms("financial report writing"))
+    assert name_verb_forms("photoshop expert") == []  # no head word with a verb
 
 
 @pytest.mark.parametrize(
@@ -321,6 +351,35 @@ def test_context_rules(rules_extractor, text, expected):
     assert sorted(rules_extractor.extract("", text, []).skills) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # a broader skill (or one beneath it) and a word of the specialisation name it
+        ("Fotografer pernikahan", "", ["Photography", "Wedding Photography"]),
+        ("Photographer", "Second shooter for weddings in Ubud.", ["Photography", "Wedding Photography"]),
+        ("Editor", "Edit photos in Lightroom after each wedding.", ["Adobe Lightroom", "Wedding Photography"]),
+        ("Photographer", "Product shots for our catalogue.", ["Photography"]),  # no word of the specialisation
+        ("Wedding organiser", "Plan the wedding day with the couple.", []),  # the word without the skill
+        ("Penerjemah Inggris-Indonesia", "", ["Translation", "English"]),  # found_with names its own skills
+        # the person who practises a skill, made from the head of its name
+        ("Logo designer for a coffee brand", "", ["Logo Design"]),
+        ("Dicari desainer logo untuk UMKM", "", ["Logo Design"]),
+        # a verb with its object as postings write it
+        ("Edit our videos for YouTube", "", ["Video Editing"]),
+        ("Freelancer", "Editing our videos every week.", ["Video Editing"]),
+    ],
+)
+def test_specialisations_persons_and_objects(rules_extractor, title, text, expected):
+    assert rules_extractor.extract(title, text, []).skills == expected
+
+
+def test_a_framework_implies_its_language_marked_as_implied(rules_extractor):
+    result = rules_extractor.extract("Senior Django developer", "", [])
+    assert result.skills == ["Django", "Python"]  # Web Development is a field, not a language: not implied
+    assert result.matches[1] == SkillMatch("Python", "implied", "Django")
+    assert rules_extractor.extract("Python and Django developer", "", []).matches[0].source == "title"
+
+
 def test_context_words_may_come_from_another_field(rules_extractor):
     assert rules_extractor.extract("Backend developer", "Experience with Express is required.", []).skills == [
         "Express.js"
@@ -340,6 +399,7 @@ def test_rule_fields_are_validated(tmp_path):
         RULES_YAML.replace("skills: [Node.js]}", "skills: [Deno]}")
         .replace("not_in: [aplikasi kasir]", "not_in: [aplikasi pos]")
         .replace("verbs: {en: [interview]}", "verbs: {fr: [interviewer]}")
+        .replace("found_with: {skills: [Translation], words: [inggris]}", "found_with: {skills: [Interpreting]}")
     )
     path = tmp_path / "taxonomy.yaml"
     path.write_text(bad, encoding="utf-8")
@@ -348,3 +408,5 @@ def test_rule_fields_are_validated(tmp_path):
     assert "not_in phrase 'aplikasi pos'" in problems
     assert "verbs language 'fr'" in problems
     assert "alias 'express' is an ordinary word" not in problems  # guarded by its context rule
+    assert "English: found_with needs words" in problems
+    assert "found_with skill 'Interpreting'" in problems

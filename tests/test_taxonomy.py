@@ -90,7 +90,7 @@ def test_load_taxonomy_is_cached():
 SOUND = """
 version: "test"
 occupations: [software_development, creative_multimedia, writing_translation, sales_marketing,
-              clerical_data_entry, professional_services]
+              clerical_data_entry, professional_services, other]
 skills:
   - name: Python
     aliases: [python3]
@@ -259,6 +259,22 @@ def test_bundled_hierarchy_reads_as_a_recruiter_would(taxonomy):
     assert "Online Selling" in taxonomy.ancestors("Shopee Management")
     assert {"PHP", "HTML", "CSS", "JavaScript"} <= set(taxonomy.narrower_of("Web Development"))
     assert taxonomy.broader_of("Python") == () and taxonomy.ancestors("Not A Skill") == ()
+
+
+def test_frameworks_imply_their_language_and_nothing_else(taxonomy):
+    assert taxonomy.languages_of("Laravel") == ("PHP",)
+    assert taxonomy.languages_of("Next.js") == ("JavaScript",)  # through React
+    assert taxonomy.languages_of("Flutter") == ("Dart",)
+    assert taxonomy.languages_of("PostgreSQL") == ()  # a database is used from any language
+    assert taxonomy.languages_of("Web Development") == () and taxonomy.languages_of("Not A Skill") == ()
+
+
+def test_specialisations_name_existing_skills_and_words(taxonomy):
+    specialised = {skill.name: skill.found_with for skill in taxonomy.skills if skill.found_with}
+    assert specialised["Wedding Photography"].skills == ("Photography",)  # its broader skill by default
+    assert "pernikahan" in specialised["Wedding Photography"].words
+    assert "Translation" in specialised["Legal Translation"].skills
+    assert len(specialised) >= 50
 
 
 @pytest.mark.parametrize(

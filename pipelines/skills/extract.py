@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from pipelines.skills.taxonomy import Taxonomy, load_taxonomy, ordinary_words
+from pipelines.skills.taxonomy import Taxonomy, load_taxonomy, ordinary_words, plural_noun
 
 # Every ASCII punctuation and space character except the symbols of hard names (". + #") is a separator;
 # str.translate replaces them in one fast pass, and the regular expressions below handle the rest.
@@ -87,26 +87,36 @@ CONNECTORS = frozenset("and or dan atau serta".split())
 @dataclass(frozen=True)
 class SkillMatch:
     skill: str  # canonical name
-    source: str  # "tag" | "title" | "text"
+    source: str  # "tag" | "title" | "text", or "implied" for the language of a framework found (Django: Python)
     matched: str  # the text as found
+
+
+# A skill found, as the extractor keeps it: (skill, source, text, start, end), the match being text[start:end].
+# Plain tuples: a SkillMatch for each was a fifth of the extractor's time, and most callers only want the names.
+_Found = tuple[str, str, str, int, int]
 
 
 @dataclass
 class ExtractedSkills:
-    matches: list[SkillMatch] = field(default_factory=list)  # one per skill, from its strongest source
-    skills: list[str] = field(default_factory=list)  # canonical names, first seen first (tags, title, text)
+    found: list[_Found] = field(default_factory=list)  # one per skill, from its strongest source
     unmapped_tags: list[str] = field(default_factory=list)  # platform tags that name no skill
 
+    @functools.cached_property
+    def matches(self) -> list[SkillMatch]:
+        """One per skill, from its strongest source, in the order of `skills`."""
+        return [SkillMatch(skill, source, text[start:end]) for skill, source, text, start, end in self.found]
 
-# SkillMatch is frozen, so equal matches can share one object: making them was a fifth of the extractor's time.
-_skill_match = functools.lru_cache(maxsize=1 << 16)(SkillMatch)
+    @functools.cached_property
+    def skills(self) -> list[str]:
+        """Canonical names, first seen first (tags, title, text, then the implied languages)."""
+        return [found[0] for found in self.found]
 
 # A skill found in a field of text: (start, end, skill, needs_context), positions in the original text;
 # needs_context is true for a case-sensitive name, which counts only beside a tech word or another skill.
 # Plain tuples, because the extractor makes one for every match and sorts them.
 # The fifth field numbers the context rule of a guarded alias (SkillExtractor.rules_), 0 for none.
 _Candidate = tuple[int, int, str, bool, int]
-_SOURCE_RANK = {"tag": 0, "title": 1, "text": 2}
+_SOURCE_RANK = {"tag": 0, "title": 1, "text": 2, "implied": 3}
 
 
 def _lower(text: str) -> str:
@@ -202,15 +212,41 @@ class SkillExtractor:
                 any_case.setdefault(plural, skill_name)
                 if key in guarded:
                     guarded.setdefault(plural, guarded[key])
+        # word key -> (every skill that makes it count, [(specialised skill, the skills one of which must be
+        # found)]), for `_add_specialised`. A skill beneath a base skill stands for it: Adobe Premiere Pro and
+        # "reels" name Short-Form Video Editing.
+        self.specialisations_: dict[str, tuple[frozenset[str], list[tuple[str, frozenset[str]]]]] = {}
+        for skill in self.taxonomy_.skills:
+            if skill.found_with is not None:
+                bases = skill.found_with.skills
+                beneath = (below for base in bases for below in self.taxonomy_.descendants(base))
+                found_with = (frozenset(bases) | frozenset(beneath)) - {skill.name}
+                for word in skill.found_with.words:
+                    for key in _keys(word) + _keys(plural_noun(word)):  # "weddings" too
+                        any_found_with, specialisations = self.specialisations_.get(key, (frozenset(), []))
+                        specialisations.append((skill.name, found_with))
+                        self.specialisations_[key] = (any_found_with | found_with, specialisations)
+        self.specialised_from_ = frozenset().union(*(bases for bases, _ in self.specialisations_.values()))
         automaton = ahocorasick.Automaton()
-        for key in any_case.keys() | exact.keys():
+        for key in any_case.keys() | exact.keys() | self.specialisations_.keys():
             # (length of the key without its padding, skill in any case or None, (skill, spellings) pairs,
-            # context rule number or 0)
+            # context rule number or 0, the key if it is a word of a specialisation or None)
             automaton.add_word(
-                key, (len(key) - 2, any_case.get(key), tuple(exact.get(key, {}).items()), guarded.get(key, 0))
+                key,
+                (
+                    len(key) - 2,
+                    any_case.get(key),
+                    tuple(exact.get(key, {}).items()),
+                    guarded.get(key, 0),
+                    key if key in self.specialisations_ else None,
+                ),
             )
         automaton.make_automaton()
         self.automaton_ = automaton
+        self.languages_of_ = {
+            skill.name: languages for skill in self.taxonomy_.skills if (languages := self.taxonomy_.languages_of(skill.name))
+        }
+        self.frameworks_ = frozenset(self.languages_of_)  # a frozenset: intersecting a set with a dict walks the dict
         self.occupation_of_ = {skill.name: skill.occupation for skill in self.taxonomy_.skills}
         self.occupation_of_[""] = ""
         return self
@@ -224,17 +260,20 @@ class SkillExtractor:
         result = ExtractedSkills()
         seen: set[str] = set()
         guarded: list[tuple[str, str, _Candidate]] = []  # matches of aliases under a context rule, decided last
-        for source, text, found in self._fields(title, description, tags or (), result.unmapped_tags):
+        topic_words: dict[str, None] = {}  # keys of the specialisations' words found, in reading order
+        for source, text, found in self._fields(title, description, tags or (), result.unmapped_tags, topic_words):
             for candidate in found:
                 start, end, skill, _, rule = candidate
                 if rule:
                     guarded.append((source, text, candidate))
                 elif skill not in seen:
                     seen.add(skill)
-                    result.matches.append(_skill_match(skill, source, text[start:end]))
+                    result.found.append((skill, source, text, start, end))
         if guarded:
-            self._add_guarded(result, seen, guarded, (title or "", description or "", *(tags or ())))
-        result.skills = [match.skill for match in result.matches]
+            self._add_guarded(result, seen, guarded, _PostingWords((title or "", description or "", *(tags or ()))))
+        if topic_words:
+            self._add_specialised(result, seen, topic_words)
+        self._add_languages(result, seen)
         return result
 
     def transform(self, postings: Iterable[tuple[str | None, str | None, Sequence[str]]]) -> list[ExtractedSkills]:
@@ -246,59 +285,80 @@ class SkillExtractor:
         result: ExtractedSkills,
         seen: set[str],
         guarded: list[tuple[str, str, _Candidate]],
-        texts: Sequence[str],
+        words: _PostingWords,
     ) -> None:
         """Add the matches of guarded aliases whose context the posting holds, keeping tag > title > text order.
 
-        A rule holds when one of its words is in any field (`texts`) or one of its skills is already found.
+        A rule holds when one of its words is in any field (`words`) or one of its skills is already found.
         """
         unguarded = frozenset(seen)
-        lowered = " ".join(str(text) for text in texts).lower()  # a cheap first test before the exact one
-        padded = ""
-
-        def has_word(word: str) -> bool:
-            nonlocal padded
-            if word.strip() not in lowered:
-                return False
-            padded = padded or f" {' '.join(_separated(lowered).split())} "
-            return word in padded
-
         held: dict[int, bool] = {}
         added = False
         for source, text, (start, end, skill, _, rule) in guarded:
             if skill in seen:
                 continue
             if rule not in held:
-                words, skills = self.rules_[rule]
-                held[rule] = not skills.isdisjoint(unguarded) or any(has_word(word) for word in words)
+                rule_words, skills = self.rules_[rule]
+                held[rule] = not skills.isdisjoint(unguarded) or any(map(words.holds, rule_words))
             if held[rule]:
                 seen.add(skill)
-                result.matches.append(_skill_match(skill, source, text[start:end]))
+                result.found.append((skill, source, text, start, end))
                 added = True
         if added:
-            result.matches.sort(key=lambda match: _SOURCE_RANK[match.source])  # stable: reading order kept
+            result.found.sort(key=lambda found: _SOURCE_RANK[found[1]])  # stable: reading order kept
+
+    def _add_specialised(self, result: ExtractedSkills, seen: set[str], topic_words: dict[str, None]) -> None:
+        """Add the specialised skills named by a broader skill found and one of their words ("wedding"), given
+        as the keys found in the posting (`topic_words`).
+
+        Each is reported from the source of the skill that named it with the word, the word as the text matched.
+        """
+        bases = seen.intersection(self.specialised_from_)  # the few found skills that may specialise
+        for word in topic_words if bases else ():
+            any_found_with, specialisations = self.specialisations_[word]
+            if any_found_with.isdisjoint(bases):  # the common case, in one set operation
+                continue
+            for skill, found_with in specialisations:
+                if skill not in seen and not found_with.isdisjoint(seen):
+                    source = next(found[1] for found in result.found if found[0] in found_with)
+                    seen.add(skill)
+                    result.found.append((skill, source, word, 1, len(word) - 1))  # the word without its padding
+
+    def _add_languages(self, result: ExtractedSkills, seen: set[str]) -> None:
+        """Add the programming language of every framework and runtime found (Django: Python), as implied."""
+        frameworks = seen.intersection(self.frameworks_)
+        for framework in [found[0] for found in result.found if found[0] in frameworks] if frameworks else ():
+            for language in self.languages_of_[framework]:
+                if language not in seen:
+                    seen.add(language)
+                    result.found.append((language, "implied", framework, 0, len(framework)))
 
     def _fields(
-        self, title: str | None, description: str | None, tags: Sequence[str], unmapped_tags: list[str]
+        self,
+        title: str | None,
+        description: str | None,
+        tags: Sequence[str],
+        unmapped_tags: list[str],
+        topic_words: dict[str, None],
     ) -> Iterable[tuple[str, str, list[_Candidate]]]:
         """(source, text, skills found in it) for each tag, the title and the description, strongest first.
 
-        Appends the tags that name no skill to `unmapped_tags`.
+        Appends the tags that name no skill to `unmapped_tags` and the specialisations' words to `topic_words`.
         """
         for tag in tags:
             tag = " ".join(str(tag).split())
             if not tag:
                 continue
             skill = self.taxonomy_.lookup(tag)
-            found = [(0, len(tag), skill.name, False, 0)] if skill is not None else self._search(tag)
+            found = [(0, len(tag), skill.name, False, 0)] if skill is not None else self._search(tag, topic_words)
             if not found and tag not in unmapped_tags:
                 unmapped_tags.append(tag)
             yield "tag", tag, found
-        yield "title", title or "", self._search(title or "")
-        yield "text", description or "", self._search(description or "")
+        yield "title", title or "", self._search(title or "", topic_words)
+        yield "text", description or "", self._search(description or "", topic_words)
 
-    def _search(self, text: str) -> list[_Candidate]:
-        """The skills in one field of free text, in reading order."""
+    def _search(self, text: str, topic_words: dict[str, None]) -> list[_Candidate]:
+        """The skills in one field of free text, in reading order; adds the specialisations' words to `topic_words`."""
         if not text or text.isspace():
             return []
         separated = _separated(text)
@@ -306,7 +366,11 @@ class SkillExtractor:
         needs_context = blocked = False
         # The automaton reports matches by where they end; a position in the scanned text, padded with a
         # space on each side, is one more than in `text`.
-        for last, (length, skill, exact, rule) in self.automaton_.iter(f" {separated} "):
+        for last, (length, skill, exact, rule, topic_word) in self.automaton_.iter(f" {separated} "):
+            if topic_word is not None:
+                topic_words[topic_word] = None
+                if skill is None and not exact:  # a word only
+                    continue
             start, end = last - length - 1, last - 1
             case_sensitive = skill is None
             if case_sensitive:
@@ -324,6 +388,20 @@ class SkillExtractor:
         if blocked:  # a not_in phrase has swallowed the alias inside it; drop the phrase too
             candidates = [candidate for candidate in candidates if candidate[2]]
         return _with_context(candidates, text, separated, self.occupation_of_) if needs_context else candidates
+
+
+class _PostingWords:
+    """Whether a posting (its fields joined) holds a word or phrase, given as a match key (" word ")."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._lowered = " ".join(str(text) for text in texts).lower()
+        self._padded = ""
+
+    def holds(self, key: str) -> bool:
+        if key.strip() not in self._lowered:  # a cheap first test before the exact one
+            return False
+        self._padded = self._padded or f" {' '.join(_separated(self._lowered).split())} "
+        return key in self._padded
 
 
 def _add_unless_nested(candidates: list[_Candidate], candidate: _Candidate) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -28,6 +28,7 @@ OCCUPATIONS = (
     "sales_marketing",
     "clerical_data_entry",
     "professional_services",
+    "other",  # local manual work that cannot be done online (cooks, drivers, cleaners, guards, trades)
 )
 
 ESCO_URI_PREFIX = "http://data.europa.eu/esco/"
@@ -35,6 +36,8 @@ ESCO_URI_PREFIX = "http://data.europa.eu/esco/"
 # Groups of technologies that the skills beneath them are used through: Laravel is PHP, Next.js is React, EC2 is
 # AWS, Ubuntu is Linux. Teaching any one skill beneath such a skill covers it.
 TECHNOLOGY_GROUPS = frozenset({"programming_language", "framework", "runtime", "database", "cloud", "devops_tool"})
+# Groups whose skills are written in a programming language: naming one names its language (Taxonomy.languages_of).
+IMPLYING_GROUPS = frozenset({"framework", "runtime"})
 # Every other broader skill is a field or practice made of parts (Web Development, Online Selling, Accounting): one
 # part is not the whole, so it takes this many different taught skills beneath it.
 TAUGHT_TO_COVER_FIELD = 2
@@ -53,6 +56,16 @@ class ContextRule:
 
     aliases: tuple[str, ...]
     words: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Specialisation:
+    """How a specialised skill is named without its name: a posting that names one of `skills` (canonical names;
+    by default the skill's broader skills) and holds one of `words` as a whole word or phrase names the skill
+    ("Photography" and "pernikahan": Wedding Photography; "Translation" and "hukum": Legal Translation)."""
+
+    words: tuple[str, ...]
     skills: tuple[str, ...] = ()
 
 
@@ -178,7 +191,128 @@ def english_verb_forms(root: str) -> list[str]:
         nouns += [action, action + "s"]
     if not rest:
         return verbs + nouns
-    return [f"{verb} {rest}" for verb in verbs] + [f"{rest} {noun}" for noun in (_ing(word), *nouns)]
+    # "edit video", and the object as postings write it after a verb: "edit our videos", "edit the video"
+    objects = [f"{determiner}{thing}" for determiner in OBJECT_DETERMINERS for thing in (rest, plural_noun(rest))]
+    return [f"{verb} {thing}" for verb in verbs for thing in objects] + [
+        f"{rest} {noun}" for noun in (_ing(word), *nouns)
+    ]
+
+
+# Words that stand between a verb and its object: "edit our videos", "proofread the thesis".
+OBJECT_DETERMINERS = ("", "our ", "the ", "your ", "my ", "their ", "all ")
+
+
+def plural_noun(phrase: str) -> str:
+    """`phrase` with its last word in the plural: video -> videos, photo -> photos, story -> stories."""
+    if phrase.endswith(("s", "x", "sh", "ch")):
+        return phrase + "es" if not phrase.endswith("s") else phrase
+    if phrase.endswith("y") and phrase[-2:-1] not in _VOWELS:
+        return phrase[:-1] + "ies"
+    return phrase + "s"
+
+
+# The person who practises a skill, from the word that heads its name: English names end with it ("Video Editing":
+# video editor), Indonesian ones begin with it ("penulisan artikel": penulis artikel). A recruiter asks for the
+# person as often as for the skill.
+ENGLISH_PERSON_OF = {
+    "editing": "editor", "writing": "writer", "design": "designer", "development": "developer",
+    "management": "manager", "translation": "translator", "photography": "photographer",
+    "videography": "videographer", "illustration": "illustrator", "animation": "animator",
+    "transcription": "transcriber", "tutoring": "tutor", "teaching": "teacher", "marketing": "marketer",
+    "analysis": "analyst", "analytics": "analyst", "engineering": "engineer", "programming": "programmer",
+    "consulting": "consultant", "bookkeeping": "bookkeeper", "accounting": "accountant",
+    "interpreting": "interpreter", "proofreading": "proofreader", "copywriting": "copywriter",
+    "administration": "administrator", "research": "researcher", "production": "producer", "testing": "tester",
+    "auditing": "auditor", "coaching": "coach", "training": "trainer", "recruitment": "recruiter",
+    "planning": "planner", "assistance": "assistant", "coordination": "coordinator", "scriptwriting": "scriptwriter",
+    "modeling": "modeler", "modelling": "modeller", "scraping": "scraper", "entry": "entry clerk",
+}
+INDONESIAN_PERSON_OF = {
+    "penulisan": "penulis", "penerjemahan": "penerjemah", "pengembangan": "pengembang", "pengelolaan": "pengelola",
+    "penyuntingan": "penyunting", "desain": "desainer", "fotografi": "fotografer", "videografi": "videografer",
+    "ilustrasi": "ilustrator", "animasi": "animator", "pemasaran": "pemasar", "akuntansi": "akuntan",
+    "manajemen": "manajer", "analisis": "analis", "pengajaran": "pengajar", "pelatihan": "pelatih",
+    "perekrutan": "perekrut", "pemrograman": "programmer",
+}
+
+
+# The verb inside the head word of a skill's name, so that its name also matches the work written as a verb:
+# English names end with the head ("Video Editing": edit video, edits our videos), Indonesian ones begin with it
+# ("penyusunan laporan keuangan": menyusun laporan keuangan). The English heads give the English verb and the
+# Indonesian roots that say it; the object is translated word by word through INDONESIAN_OBJECT_OF where it can be.
+ENGLISH_HEAD_VERBS = {
+    "editing": ("edit", ("edit", "sunting")), "writing": ("write", ("tulis",)), "design": ("design", ("desain",)),
+    "translation": ("translate", ("terjemah",)), "transcription": ("transcribe", ()),
+    "management": ("manage", ("kelola",)), "development": ("develop", ("kembang",)),
+    "photography": ("photograph", ("foto",)), "proofreading": ("proofread", ()), "illustration": ("illustrate", ()),
+    "animation": ("animate", ("animasi",)), "analysis": ("analyse", ("analisis",)), "entry": ("enter", ("input",)),
+    "planning": ("plan", ("rencana",)), "testing": ("test", ("uji",)), "teaching": ("teach", ("ajar",)),
+    "modeling": ("model", ("model",)), "modelling": ("model", ("model",)), "cleaning": ("clean", ("bersih",)),
+    "installation": ("install", ("pasang",)), "reporting": ("report", ("lapor",)),
+    "scheduling": ("schedule", ("jadwal",)), "handling": ("handle", ("tangan",)),
+    "monitoring": ("monitor", ("pantau",)), "programming": ("program", ("program",)),
+    "optimization": ("optimize", ("optimasi",)), "optimisation": ("optimise", ("optimasi",)),
+}
+INDONESIAN_HEAD_ROOTS = {
+    "penulisan": "tulis", "penerjemahan": "terjemah", "pengelolaan": "kelola", "manajemen": "kelola",
+    "pengembangan": "kembang", "penyuntingan": "sunting", "pengeditan": "edit", "edit": "edit", "desain": "desain",
+    "analisis": "analisis", "input": "input", "pembuatan": "buat", "penyusunan": "susun", "perencanaan": "rencana",
+    "pengujian": "uji", "pemasangan": "pasang", "pembersihan": "bersih", "pelaporan": "lapor",
+    "penjadwalan": "jadwal", "penanganan": "tangan", "pemantauan": "pantau", "optimasi": "optimasi",
+    "pengajaran": "ajar", "pengetikan": "ketik", "pemasaran": "pasar", "pengolahan": "olah", "pencatatan": "catat",
+    "pengarsipan": "arsip", "perawatan": "rawat", "pelayanan": "layan", "pemrograman": "program",
+}
+INDONESIAN_OBJECT_OF = {
+    "video": "video", "videos": "video", "photo": "foto", "photos": "foto", "image": "gambar", "logo": "logo",
+    "data": "data", "document": "dokumen", "documents": "dokumen", "report": "laporan", "reports": "laporan",
+    "financial": "keuangan", "article": "artikel", "articles": "artikel", "content": "konten", "website": "website",
+    "web": "web", "app": "aplikasi", "application": "aplikasi", "mobile": "mobile", "social": "sosial",
+    "media": "media", "product": "produk", "products": "produk", "customer": "pelanggan", "email": "email",
+    "audio": "audio", "podcast": "podcast", "book": "buku", "manuscript": "naskah", "menu": "menu",
+    "packaging": "kemasan", "poster": "poster", "campaign": "kampanye", "budget": "anggaran", "schedule": "jadwal",
+    "inventory": "stok", "stock": "stok", "tax": "pajak", "network": "jaringan", "server": "server",
+    "database": "database", "software": "software", "machine": "mesin", "interior": "interior", "event": "acara",
+    "events": "acara", "sales": "penjualan", "market": "pasar", "game": "game", "graphic": "grafis",
+}
+
+
+def _indonesian_object(words: Sequence[str]) -> str | None:
+    """English object words in Indonesian order ("financial report" -> "laporan keuangan"); None if a word has no
+    entry in INDONESIAN_OBJECT_OF."""
+    translated = [INDONESIAN_OBJECT_OF.get(word) for word in words]
+    return " ".join(reversed(translated)) if translated and None not in translated else None
+
+
+def name_verb_forms(term: str) -> list[str]:
+    """The work a skill's name or alias (normalised, two or more words) names, written with its verb: "video
+    editing" -> "edit video", "edits our videos", "editing videos", "mengedit video", "menyunting video"...;
+    "penyusunan laporan keuangan" -> "menyusun laporan keuangan", "disusun laporan keuangan"..."""
+    words = term.split()
+    if len(words) < 2:
+        return []
+    forms: list[str] = []
+    if head := ENGLISH_HEAD_VERBS.get(words[-1]):
+        verb, roots = head
+        forms += english_verb_forms(" ".join((verb, *words[:-1])))
+        if roots and (thing := _indonesian_object(words[:-1])):
+            forms += [form for root in roots for form in indonesian_verb_forms(f"{root} {thing}")]
+    if root := INDONESIAN_HEAD_ROOTS.get(words[0]):
+        forms += indonesian_verb_forms(" ".join((root, *words[1:])))
+    return forms
+
+
+def person_forms(term: str) -> list[str]:
+    """The person who practises the skill `term` (a normalised name or alias of two or more words) names, if its
+    head word has one: "video editing" -> "video editor", "video editors"; "desain logo" -> "desainer logo"."""
+    words = term.split()
+    if len(words) < 2:
+        return []  # a single word's person ("editor", "penulis") is too vague to name one skill
+    forms = []
+    if person := ENGLISH_PERSON_OF.get(words[-1]):
+        forms += [" ".join((*words[:-1], person)), " ".join((*words[:-1], plural_noun(person)))]
+    if person := INDONESIAN_PERSON_OF.get(words[0]):
+        forms.append(" ".join((person, *words[1:])))
+    return forms
 
 
 VERB_FORMS = {"en": english_verb_forms, "id": indonesian_verb_forms}
@@ -202,6 +336,8 @@ class Skill:
     context: ContextRule | None = None
     # Phrases that hold an alias of the skill but do not mean it ("aplikasi kasir", "night audit").
     not_in: tuple[str, ...] = ()
+    # The words that, beside a broader skill, name this one (see `Specialisation`); None: only its own forms do.
+    found_with: Specialisation | None = None
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -209,7 +345,7 @@ class Skill:
         return tuple(dict.fromkeys(normalise(term) for term in (self.name, *self.aliases)))
 
     @property
-    def derived_forms(self) -> tuple[str, ...]:
+    def verb_forms(self) -> tuple[str, ...]:
         """The forms generated from `verbs` (English and Indonesian), normalised, without the skill's own forms."""
         own = set(self.forms)
         derived: dict[str, None] = {}
@@ -218,6 +354,23 @@ class Skill:
             for root in roots if generate else ():
                 derived.update((normalise(form), None) for form in generate(normalise(root)))
         return tuple(form for form in derived if form not in own)
+
+    @property
+    def derived_forms(self) -> tuple[str, ...]:
+        """`verb_forms`, then the person and verb forms of the name and aliases (`person_forms`,
+        `name_verb_forms`) that are not its own.
+
+        A person form that another skill writes as an alias or generates first names that skill: "kol manager"
+        is an alias of Key Opinion Leader Management, not the manager of Influencer Marketing.
+        """
+        own = set(self.forms)
+        generated = (
+            generated
+            for form in self.forms
+            for generated in (*person_forms(form), *name_verb_forms(form))
+            if generated not in own
+        )
+        return tuple(dict.fromkeys((*self.verb_forms, *generated)))
 
 
 @dataclass
@@ -292,6 +445,14 @@ class Taxonomy:
             skill for skill, count in taught_beneath.items() if count >= self.taught_to_cover(skill)
         }
 
+    def languages_of(self, name: str) -> tuple[str, ...]:
+        """The programming languages a framework or runtime is written in, nearest first: Laravel -> PHP,
+        Next.js -> JavaScript, Flutter -> Dart. A posting that names the framework asks for its language: no one
+        writes Django without Python. Other skills have none (a database or a cloud is used from any language)."""
+        if name not in self.by_name or self.by_name[name].group not in IMPLYING_GROUPS:
+            return ()
+        return tuple(skill for skill in self.ancestors(name) if self.by_name[skill].group == "programming_language")
+
     def taught_to_cover(self, name: str) -> int:
         """How many different skills beneath `name` a curriculum must teach to cover it (see `covered_by`)."""
         return 1 if self.by_name[name].group in TECHNOLOGY_GROUPS else TAUGHT_TO_COVER_FIELD
@@ -321,6 +482,7 @@ def _skill_from_entry(index: int, entry: dict) -> Skill:
         ),
         context=_context_rule(entry.get("context")),
         not_in=tuple(str(phrase) for phrase in entry.get("not_in") or ()),
+        found_with=_specialisation(entry.get("found_with"), entry.get("broader")),
     )
 
 
@@ -331,6 +493,15 @@ def _context_rule(entry: dict | None) -> ContextRule | None:
         aliases=tuple(str(alias) for alias in entry.get("aliases") or ()),
         words=tuple(str(word) for word in entry.get("words") or ()),
         skills=tuple(str(name) for name in entry.get("skills") or ()),
+    )
+
+
+def _specialisation(entry: dict | None, broader: list | None) -> Specialisation | None:
+    if not entry:
+        return None
+    return Specialisation(
+        words=tuple(str(word) for word in entry.get("words") or ()),
+        skills=tuple(str(name) for name in entry.get("skills") or broader or ()),
     )
 
 
@@ -418,7 +589,7 @@ def _rule_problems(taxonomy: Taxonomy, owner_of_alias: dict[str, str], owner_of_
             for root in roots:
                 if not normalise(root) or root != root.lower():
                     problems.append(f"{skill.name}: verb root {root!r} is empty or not lower-case")
-        for form in skill.derived_forms:
+        for form in skill.verb_forms:
             owner = owner_of_alias.get(form) or owner_of_name.get(form) or owner_of_derived.setdefault(form, skill.name)
             if owner != skill.name:
                 problems.append(f"{skill.name}: the form {form!r} generated from its verbs also names {owner!r}")
@@ -438,6 +609,15 @@ def _rule_problems(taxonomy: Taxonomy, owner_of_alias: dict[str, str], owner_of_
             for name in rule.skills:
                 if name not in taxonomy.by_name or name == skill.name:
                     problems.append(f"{skill.name}: context skill {name!r} is not another skill of the taxonomy")
+        if skill.found_with is not None:
+            if not skill.found_with.words or not skill.found_with.skills:
+                problems.append(f"{skill.name}: found_with needs words and skills (or broader skills)")
+            for word in skill.found_with.words:
+                if not normalise(word) or word != word.lower():
+                    problems.append(f"{skill.name}: found_with word {word!r} is empty or not lower-case")
+            for name in skill.found_with.skills:
+                if name not in taxonomy.by_name or name == skill.name:
+                    problems.append(f"{skill.name}: found_with skill {name!r} is not another skill of the taxonomy")
         for phrase in skill.not_in:
             padded = f" {normalise(phrase)} "
             if phrase != phrase.lower() or not any(

@@ -74,9 +74,12 @@ def test_later_pages():
     # The site hides this job's salary, so the posting shows none; raw keeps what was sent.
     assert (hotel.pay_min, hotel.pay_text, hotel.raw["salary_min"]) == (None, None, 3_200_000)
 
-    bookkeeper, intern = read_page("lokerid", json.dumps(sample_page(3)).encode()).postings
+    bookkeeper, intern, cook, courier = read_page("lokerid", json.dumps(sample_page(3)).encode()).postings
     assert bookkeeper.valid_through == datetime(2026, 11, 30, 16, 59, tzinfo=timezone.utc)
     assert (intern.employment_type, intern.pay_min, intern.pay_max) == ("internship", 1_000_000, 2_000_000)
+    assert (cook.title, cook.category, cook.location) == ("Juru Masak", "Restoran / Katering", "Klaten, Jawa Tengah")
+    assert (courier.title, courier.category) == ("Kurir Motor", "Driver / Kurir")
+    assert courier.skills == ["Mengemudi Sepeda Motor"]
 
 
 def test_real_record_shape():
@@ -182,7 +185,7 @@ def test_crawl_counts_pay_labels_that_disagree(sample_server, sqlite_url):
     run_crawl("lokerid", sample_server.url, sqlite_url)
     [run] = rows(sqlite_url, "SELECT items, rejected, stats FROM crawl_runs")
     stats = json.loads(run.stats)
-    assert (run.items, run.rejected) == (8, 0)
+    assert (run.items, run.rejected) == (10, 0)
     # One sample job's label disagrees with its numbers; the crawl stores it and counts it.
     assert stats["pasarkerja/pay_text_disagrees"] == 1
     [admin] = rows(sqlite_url, "SELECT pay_min, pay_max, pay_text FROM postings WHERE source_id = '16401987'")
