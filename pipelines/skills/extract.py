@@ -260,7 +260,7 @@ class SkillExtractor:
         result = ExtractedSkills()
         seen: set[str] = set()
         guarded: list[tuple[str, str, _Candidate]] = []  # matches of aliases under a context rule, decided last
-        topic_words: dict[str, None] = {}  # keys of the specialisations' words found, in reading order
+        topic_words: dict[str, str] = {}  # key of a specialisation's word found -> its first source, in reading order
         for source, text, found in self._fields(title, description, tags or (), result.unmapped_tags, topic_words):
             for candidate in found:
                 start, end, skill, _, rule = candidate
@@ -307,20 +307,19 @@ class SkillExtractor:
         if added:
             result.found.sort(key=lambda found: _SOURCE_RANK[found[1]])  # stable: reading order kept
 
-    def _add_specialised(self, result: ExtractedSkills, seen: set[str], topic_words: dict[str, None]) -> None:
+    def _add_specialised(self, result: ExtractedSkills, seen: set[str], topic_words: dict[str, str]) -> None:
         """Add the specialised skills named by a broader skill found and one of their words ("wedding"), given
-        as the keys found in the posting (`topic_words`).
+        as the keys found in the posting with where each was found first (`topic_words`).
 
-        Each is reported from the source of the skill that named it with the word, the word as the text matched.
+        Each is reported from where its word was found, the word as the text matched.
         """
         bases = seen.intersection(self.specialised_from_)  # the few found skills that may specialise
-        for word in topic_words if bases else ():
+        for word, source in topic_words.items() if bases else ():
             any_found_with, specialisations = self.specialisations_[word]
             if any_found_with.isdisjoint(bases):  # the common case, in one set operation
                 continue
             for skill, found_with in specialisations:
                 if skill not in seen and not found_with.isdisjoint(seen):
-                    source = next(found[1] for found in result.found if found[0] in found_with)
                     seen.add(skill)
                     result.found.append((skill, source, word, 1, len(word) - 1))  # the word without its padding
 
@@ -339,7 +338,7 @@ class SkillExtractor:
         description: str | None,
         tags: Sequence[str],
         unmapped_tags: list[str],
-        topic_words: dict[str, None],
+        topic_words: dict[str, str],
     ) -> Iterable[tuple[str, str, list[_Candidate]]]:
         """(source, text, skills found in it) for each tag, the title and the description, strongest first.
 
@@ -350,15 +349,16 @@ class SkillExtractor:
             if not tag:
                 continue
             skill = self.taxonomy_.lookup(tag)
-            found = [(0, len(tag), skill.name, False, 0)] if skill is not None else self._search(tag, topic_words)
+            found = [(0, len(tag), skill.name, False, 0)] if skill is not None else self._search(tag, topic_words, "tag")
             if not found and tag not in unmapped_tags:
                 unmapped_tags.append(tag)
             yield "tag", tag, found
-        yield "title", title or "", self._search(title or "", topic_words)
-        yield "text", description or "", self._search(description or "", topic_words)
+        yield "title", title or "", self._search(title or "", topic_words, "title")
+        yield "text", description or "", self._search(description or "", topic_words, "text")
 
-    def _search(self, text: str, topic_words: dict[str, None]) -> list[_Candidate]:
-        """The skills in one field of free text, in reading order; adds the specialisations' words to `topic_words`."""
+    def _search(self, text: str, topic_words: dict[str, str], source: str) -> list[_Candidate]:
+        """The skills in one field of free text, in reading order; adds the specialisations' words found to
+        `topic_words`, with `source` unless found before."""
         if not text or text.isspace():
             return []
         separated = _separated(text)
@@ -368,7 +368,7 @@ class SkillExtractor:
         # space on each side, is one more than in `text`.
         for last, (length, skill, exact, rule, topic_word) in self.automaton_.iter(f" {separated} "):
             if topic_word is not None:
-                topic_words[topic_word] = None
+                topic_words.setdefault(topic_word, source)
                 if skill is None and not exact:  # a word only
                     continue
             start, end = last - length - 1, last - 1
@@ -426,16 +426,20 @@ def _with_context(
     `separated` is `text` as prepared for matching. Accepting one name can give its neighbour context
     ("Python, R and Go"), so this repeats until nothing changes.
     """
-    accepted = [found for found in candidates if not found[3]]
     pending = [found for found in candidates if found[3]]
+    accepted = [found for found in candidates if not found[3]]  # in reading order, as `candidates` are
     while pending:
-        accepted.sort()
         newly = [found for found in pending if _has_context(found, text, separated, accepted, occupation_of)]
+        if len(newly) == len(pending):
+            return candidates  # the common case: every name has its context
         if not newly:
             break
-        accepted += newly
+        accepted = sorted(accepted + newly)
         pending = [found for found in pending if found not in newly]
-    return sorted(accepted)
+    return accepted
+
+
+_AFTER_ANY_END = float("inf")  # (position, _AFTER_ANY_END) sorts after every candidate starting at position
 
 
 def _has_context(
@@ -449,7 +453,7 @@ def _has_context(
     occupation = occupation_of[found[2]]
 
     def is_skill(position: int) -> bool:
-        before = bisect.bisect_right(accepted, (position, float("inf"))) - 1
+        before = bisect.bisect_right(accepted, (position, _AFTER_ANY_END)) - 1
         return before >= 0 and accepted[before][1] > position and occupation_of[accepted[before][2]] == occupation
 
     after = _word_after(separated, found_end)

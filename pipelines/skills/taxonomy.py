@@ -191,15 +191,19 @@ def english_verb_forms(root: str) -> list[str]:
         nouns += [action, action + "s"]
     if not rest:
         return verbs + nouns
-    # "edit video", and the object as postings write it after a verb: "edit our videos", "edit the video"
-    objects = [f"{determiner}{thing}" for determiner in OBJECT_DETERMINERS for thing in (rest, plural_noun(rest))]
-    return [f"{verb} {thing}" for verb in verbs for thing in objects] + [
-        f"{rest} {noun}" for noun in (_ing(word), *nouns)
-    ]
+    # "edit video", "edits videos", and the object as a brief writes it after the verb: "edit our videos",
+    # "editing the video". Only the forms postings use: every form is a key of the extractor's automaton.
+    things = (rest, plural_noun(rest))
+    objects = [f"{determiner}{thing}" for determiner in OBJECT_DETERMINERS for thing in things]
+    return (
+        [f"{verb} {thing}" for verb in verbs[:1] + verbs[2:3] for thing in objects]
+        + [f"{verb} {thing}" for verb in verbs[1:2] + verbs[3:] for thing in things]
+        + [f"{rest} {noun}" for noun in (_ing(word), *nouns)]
+    )
 
 
 # Words that stand between a verb and its object: "edit our videos", "proofread the thesis".
-OBJECT_DETERMINERS = ("", "our ", "the ", "your ", "my ", "their ", "all ")
+OBJECT_DETERMINERS = ("", "our ", "the ", "your ")
 
 
 def plural_noun(phrase: str) -> str:
