@@ -202,6 +202,35 @@ def _bundled_taxonomy_exists() -> bool:
     return (files("pipelines.skills") / "data" / "taxonomy.yaml").is_file()
 
 
+@pytest.fixture(scope="module")
+def bundled_extractor():
+    return SkillExtractor().fit()
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected", "absent"),
+    [
+        # the ambiguous words of the bundled taxonomy count only beside their evidence
+        ("Express Hiring: Field Sales Representative", "", {"Field Sales"}, {"Express.js"}),
+        ("Backend developer", "Build REST APIs with Node.js and Express.", {"Node.js", "Express.js"}, set()),
+        ("CSM - Customer Success Manager (SaaS)", "", set(), {"Scrum"}),
+        ("Scrum Master", "CSM certified, runs sprint planning and retrospectives.", {"Scrum"}, set()),
+        ("Staf Administrasi Gudang (C)", "", set(), {"C"}),
+        ("Embedded developer", "Write firmware in C and C++ for sensors.", {"C", "C++"}, set()),
+        ("Driver", "Wajib punya SIM C dan SIM A.", set(), {"C", "Vehicle Driving"}),
+        ("Go Langsung Kerja: Sales Canvasser", "", {"Field Sales"}, {"Go"}),
+        ("Backend Engineer", "Services written in Go and PostgreSQL.", {"Go", "PostgreSQL"}, set()),
+        ("Penulis artikel", "Menulis panduan seputar pipa air dan perawatan atap.", {"Article Writing"}, {"Plumbing"}),
+        ("Tukang ledeng", "Memasang dan memperbaiki pipa air di perumahan.", {"Plumbing"}, set()),
+        ("Office admin", "At home with Word, Excel and Outlook.", {"Microsoft Word", "Excel"}, set()),
+        ("Content writer", "Write 1500 word articles about travel.", set(), {"Microsoft Word"}),
+    ],
+)
+def test_ambiguous_words_of_the_bundled_taxonomy(bundled_extractor, title, text, expected, absent):
+    found = set(bundled_extractor.extract(title, text, []).skills)
+    assert expected <= found and not absent & found
+
+
 def test_quality_on_the_labelled_set():
     if not _bundled_taxonomy_exists():
         pytest.skip("the bundled taxonomy pipelines/skills/data/taxonomy.yaml does not exist yet")
