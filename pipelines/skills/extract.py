@@ -116,6 +116,8 @@ class ExtractedSkills:
 # Plain tuples, because the extractor makes one for every match and sorts them.
 # The fifth field numbers the context rule of a guarded alias (SkillExtractor.rules_), 0 for none.
 _Candidate = tuple[int, int, str, bool, int]
+# How many different tags `_tag_skill` remembers before it starts again (a few MB at most).
+TAGS_REMEMBERED = 50_000
 _SOURCE_RANK = {"tag": 0, "title": 1, "text": 2, "implied": 3}
 
 
@@ -229,12 +231,13 @@ class SkillExtractor:
         self.specialised_from_ = frozenset().union(*(bases for bases, _ in self.specialisations_.values()))
         automaton = ahocorasick.Automaton()
         for key in any_case.keys() | exact.keys() | self.specialisations_.keys():
-            # (length of the key without its padding, skill in any case or None, (skill, spellings) pairs,
-            # context rule number or 0, the key if it is a word of a specialisation or None)
+            # (from the end of the match back to its start, in the padded text: the key's length less one; the
+            # skill in any case or None, (skill, spellings) pairs, context rule number or 0, the key if it is a
+            # word of a specialisation or None)
             automaton.add_word(
                 key,
                 (
-                    len(key) - 2,
+                    len(key) - 1,
                     any_case.get(key),
                     tuple(exact.get(key, {}).items()),
                     guarded.get(key, 0),
@@ -246,6 +249,7 @@ class SkillExtractor:
         self.languages_of_ = {
             skill.name: languages for skill in self.taxonomy_.skills if (languages := self.taxonomy_.languages_of(skill.name))
         }
+        self._tags: dict[str, tuple[str, str]] = {}  # for `_tag_skill`
         self.frameworks_ = frozenset(self.languages_of_)  # a frozenset: intersecting a set with a dict walks the dict
         self.occupation_of_ = {skill.name: skill.occupation for skill in self.taxonomy_.skills}
         self.occupation_of_[""] = ""
@@ -345,16 +349,29 @@ class SkillExtractor:
         Appends the tags that name no skill to `unmapped_tags` and the specialisations' words to `topic_words`.
         """
         for tag in tags:
-            tag = " ".join(str(tag).split())
+            tag, skill = self._tag_skill(tag)
             if not tag:
                 continue
-            skill = self.taxonomy_.lookup(tag)
-            found = [(0, len(tag), skill.name, False, 0)] if skill is not None else self._search(tag, topic_words, "tag")
+            found = [(0, len(tag), skill, False, 0)] if skill else self._search(tag, topic_words, "tag")
             if not found and tag not in unmapped_tags:
                 unmapped_tags.append(tag)
             yield "tag", tag, found
         yield "title", title or "", self._search(title or "", topic_words, "title")
         yield "text", description or "", self._search(description or "", topic_words, "text")
+
+    def _tag_skill(self, tag: object) -> tuple[str, str]:
+        """(the tag with its spaces tidied, the skill it names whole or ""), remembered: a platform's tags are a
+        small vocabulary met again and again."""
+        tag = tag if isinstance(tag, str) else str(tag)
+        known = self._tags.get(tag)
+        if known is None:
+            tidy = " ".join(tag.split())
+            skill = self.taxonomy_.lookup(tidy) if tidy else None
+            known = tidy, skill.name if skill is not None else ""
+            if len(self._tags) >= TAGS_REMEMBERED:
+                self._tags.clear()
+            self._tags[tag] = known
+        return known
 
     def _search(self, text: str, topic_words: dict[str, str], source: str) -> list[_Candidate]:
         """The skills in one field of free text, in reading order; adds the specialisations' words found to
@@ -363,15 +380,16 @@ class SkillExtractor:
             return []
         separated = _separated(text)
         candidates: list[_Candidate] = []  # none inside another, in reading order
+        last_end = -1  # where the last candidate ends
         needs_context = blocked = False
         # The automaton reports matches by where they end; a position in the scanned text, padded with a
         # space on each side, is one more than in `text`.
-        for last, (length, skill, exact, rule, topic_word) in self.automaton_.iter(f" {separated} "):
+        for last, (to_start, skill, exact, rule, topic_word) in self.automaton_.iter(f" {separated} "):
             if topic_word is not None:
                 topic_words.setdefault(topic_word, source)
                 if skill is None and not exact:  # a word only
                     continue
-            start, end = last - length - 1, last - 1
+            start, end = last - to_start, last - 1
             case_sensitive = skill is None
             if case_sensitive:
                 spelled = text[start:end]
@@ -381,10 +399,11 @@ class SkillExtractor:
                 needs_context = True
             elif not skill:
                 blocked = True
-            if candidates and start < candidates[-1][1]:
+            if start < last_end:
                 _add_unless_nested(candidates, (start, end, skill, case_sensitive, rule))
             else:
                 candidates.append((start, end, skill, case_sensitive, rule))
+            last_end = candidates[-1][1]
         if blocked:  # a not_in phrase has swallowed the alias inside it; drop the phrase too
             candidates = [candidate for candidate in candidates if candidate[2]]
         return _with_context(candidates, text, separated, self.occupation_of_) if needs_context else candidates
