@@ -13,6 +13,11 @@ occupation accuracy, and the most frequent misses and false positives.
     python bench/skill_evaluation.py [--split tune|held_out] [--top 20]
 
 `score(records, extract, classify)` computes the numbers without printing; the tests use it.
+
+Figures at taxonomy 2026.12.6 (2026-12-05), precision / recall: all 0.91 / 0.80; en 0.92 / 0.73, id 0.90 / 0.83,
+mixed 0.90 / 0.80. On the tuning texts 0.92 / 0.88; on the held-out texts 0.87 / 0.64 (en 0.90 / 0.55, id
+0.90 / 0.68, mixed 0.78 / 0.62): the matcher finds what it was taught to find far better than what it was not,
+and the held-out figure is the one to expect on new postings. Occupation accuracy 0.95 (214 of 226).
 """
 
 from __future__ import annotations
@@ -58,9 +63,9 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 def score(records: Iterable[Record], extract: Extract, classify: Classify | None = None) -> dict[str, Any]:
     """Micro precision, recall and F1 of `extract` against each record's `skills`, overall and per group.
 
-    Returns a dict with `overall`, `by_language`, `by_split`, `by_occupation` and `by_shape` (each group a dict
-    of precision, recall, f1, tp, fp, fn; precision or recall with nothing to count is 1.0); `trap_hits`,
-    a list of (record id, skill) for every trap found; `misses` and `false_positives`, Counters of skill names;
+    Returns a dict with `overall`, `by_language`, `by_split`, `by_language_split`, `by_occupation` and `by_shape`
+    (each group a dict of precision, recall, f1, tp, fp, fn; precision or recall with nothing to count is 1.0);
+    `trap_hits`, a list of (record id, skill) for every trap found; `misses` and `false_positives`, Counters of skill names;
     `postings`, the number of records; and, when `classify` is given, `occupation` with `accuracy`, `correct`
     and `total` over all records.
     """
@@ -83,6 +88,7 @@ def score(records: Iterable[Record], extract: Extract, classify: Classify | None
             ("overall", "all"),
             ("by_language", record["language"]),
             ("by_split", record["split"]),
+            ("by_language_split", f"{record['language']} {record['split']}"),
             ("by_occupation", record["occupation"]),
             ("by_shape", record["shape"]),
         ):
@@ -98,7 +104,7 @@ def score(records: Iterable[Record], extract: Extract, classify: Classify | None
         "overall": _prf(*totals["overall"]["all"]),
         **{
             group: {key: _prf(*cell) for key, cell in sorted(totals[group].items())}
-            for group in ("by_language", "by_split", "by_occupation", "by_shape")
+            for group in ("by_language", "by_split", "by_language_split", "by_occupation", "by_shape")
         },
         "trap_hits": trap_hits,
         "misses": misses,
@@ -126,6 +132,7 @@ def report(result: Mapping[str, Any], top: int = 20) -> str:
     for group, title in (
         ("by_language", "per language"),
         ("by_split", "per split"),
+        ("by_language_split", "per language and split (held_out: text never read while tuning)"),
         ("by_occupation", "per occupation class"),
         ("by_shape", "per shape"),
     ):
