@@ -308,7 +308,7 @@ def rules_extractor(tmp_path_factory):
 
 
 def test_english_and_indonesian_forms_are_generated():
-    from pipelines.skills.taxonomy import english_verb_forms, indonesian_verb_forms
+    from pipelines.skills.forms import english_verb_forms, indonesian_verb_forms
 
     assert {"translating", "translated", "translator", "translators", "translation"} <= set(
         english_verb_forms("translate")
@@ -329,7 +329,7 @@ def test_english_and_indonesian_forms_are_generated():
 
 
 def test_names_give_their_person_and_their_verb():
-    from pipelines.skills.taxonomy import name_verb_forms, person_forms
+    from pipelines.skills.forms import name_verb_forms, person_forms
 
     assert person_forms("video editing") == ["video editor", "video editors"]
     assert person_forms("desain logo") == ["desainer logo"]

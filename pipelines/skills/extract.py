@@ -49,7 +49,8 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from pipelines.skills.taxonomy import Taxonomy, load_taxonomy, ordinary_words, plural_noun
+from pipelines.skills.forms import plural_noun
+from pipelines.skills.taxonomy import Taxonomy, load_taxonomy, ordinary_words
 
 # Every ASCII punctuation and space character except the symbols of hard names (". + #") is a separator;
 # str.translate replaces them in one fast pass, and the regular expressions below handle the rest.
@@ -82,6 +83,8 @@ INTRODUCING_WORDS = frozenset(
 )
 # Words skipped when looking for a neighbour: "Python, R and Go" makes R and Go neighbours of Python.
 CONNECTORS = frozenset("and or dan atau serta".split())
+# How many different tags `SkillExtractor._tag_skill` remembers before it starts again (a few MB at most).
+TAGS_REMEMBERED = 50_000
 
 
 @dataclass(frozen=True)
@@ -116,8 +119,6 @@ class ExtractedSkills:
 # Plain tuples, because the extractor makes one for every match and sorts them.
 # The fifth field numbers the context rule of a guarded alias (SkillExtractor.rules_), 0 for none.
 _Candidate = tuple[int, int, str, bool, int]
-# How many different tags `_tag_skill` remembers before it starts again (a few MB at most).
-TAGS_REMEMBERED = 50_000
 _SOURCE_RANK = {"tag": 0, "title": 1, "text": 2, "implied": 3}
 
 
@@ -246,11 +247,10 @@ class SkillExtractor:
             )
         automaton.make_automaton()
         self.automaton_ = automaton
-        self.languages_of_ = {
-            skill.name: languages for skill in self.taxonomy_.skills if (languages := self.taxonomy_.languages_of(skill.name))
-        }
-        self._tags: dict[str, tuple[str, str]] = {}  # for `_tag_skill`
+        languages = {skill.name: self.taxonomy_.languages_of(skill.name) for skill in self.taxonomy_.skills}
+        self.languages_of_ = {name: found for name, found in languages.items() if found}
         self.frameworks_ = frozenset(self.languages_of_)  # a frozenset: intersecting a set with a dict walks the dict
+        self._tags: dict[str, tuple[str, str]] = {}  # for `_tag_skill`
         self.occupation_of_ = {skill.name: skill.occupation for skill in self.taxonomy_.skills}
         self.occupation_of_[""] = ""
         return self
@@ -274,7 +274,7 @@ class SkillExtractor:
                     seen.add(skill)
                     result.found.append((skill, source, text, start, end))
         if guarded:
-            self._add_guarded(result, seen, guarded, _PostingWords((title or "", description or "", *(tags or ()))))
+            self._add_guarded(result, seen, guarded, (title or "", description or "", *(tags or ())))
         if topic_words:
             self._add_specialised(result, seen, topic_words)
         self._add_languages(result, seen)
@@ -289,21 +289,31 @@ class SkillExtractor:
         result: ExtractedSkills,
         seen: set[str],
         guarded: list[tuple[str, str, _Candidate]],
-        words: _PostingWords,
+        texts: Sequence[str],
     ) -> None:
         """Add the matches of guarded aliases whose context the posting holds, keeping tag > title > text order.
 
-        A rule holds when one of its words is in any field (`words`) or one of its skills is already found.
+        A rule holds when one of its words is in any field (`texts`) or one of its skills is already found.
         """
         unguarded = frozenset(seen)
+        lowered = " ".join(str(text) for text in texts).lower()  # a cheap first test before the exact one
+        padded = ""
+
+        def has_word(word: str) -> bool:
+            nonlocal padded
+            if word.strip() not in lowered:
+                return False
+            padded = padded or f" {' '.join(_separated(lowered).split())} "
+            return word in padded
+
         held: dict[int, bool] = {}
         added = False
         for source, text, (start, end, skill, _, rule) in guarded:
             if skill in seen:
                 continue
             if rule not in held:
-                rule_words, skills = self.rules_[rule]
-                held[rule] = not skills.isdisjoint(unguarded) or any(map(words.holds, rule_words))
+                words, skills = self.rules_[rule]
+                held[rule] = not skills.isdisjoint(unguarded) or any(has_word(word) for word in words)
             if held[rule]:
                 seen.add(skill)
                 result.found.append((skill, source, text, start, end))
@@ -409,20 +419,6 @@ class SkillExtractor:
         return _with_context(candidates, text, separated, self.occupation_of_) if needs_context else candidates
 
 
-class _PostingWords:
-    """Whether a posting (its fields joined) holds a word or phrase, given as a match key (" word ")."""
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        self._lowered = " ".join(str(text) for text in texts).lower()
-        self._padded = ""
-
-    def holds(self, key: str) -> bool:
-        if key.strip() not in self._lowered:  # a cheap first test before the exact one
-            return False
-        self._padded = self._padded or f" {' '.join(_separated(self._lowered).split())} "
-        return key in self._padded
-
-
 def _add_unless_nested(candidates: list[_Candidate], candidate: _Candidate) -> None:
     """Add `candidate`, which ends no earlier than any other, unless it lies inside one; drop those inside it.
 
@@ -445,20 +441,16 @@ def _with_context(
     `separated` is `text` as prepared for matching. Accepting one name can give its neighbour context
     ("Python, R and Go"), so this repeats until nothing changes.
     """
+    accepted = [found for found in candidates if not found[3]]
     pending = [found for found in candidates if found[3]]
-    accepted = [found for found in candidates if not found[3]]  # in reading order, as `candidates` are
     while pending:
+        accepted.sort()
         newly = [found for found in pending if _has_context(found, text, separated, accepted, occupation_of)]
-        if len(newly) == len(pending):
-            return candidates  # the common case: every name has its context
         if not newly:
             break
-        accepted = sorted(accepted + newly)
+        accepted += newly
         pending = [found for found in pending if found not in newly]
-    return accepted
-
-
-_AFTER_ANY_END = float("inf")  # (position, _AFTER_ANY_END) sorts after every candidate starting at position
+    return sorted(accepted)
 
 
 def _has_context(
@@ -472,7 +464,7 @@ def _has_context(
     occupation = occupation_of[found[2]]
 
     def is_skill(position: int) -> bool:
-        before = bisect.bisect_right(accepted, (position, _AFTER_ANY_END)) - 1
+        before = bisect.bisect_right(accepted, (position, float("inf"))) - 1
         return before >= 0 and accepted[before][1] > position and occupation_of[accepted[before][2]] == occupation
 
     after = _word_after(separated, found_end)

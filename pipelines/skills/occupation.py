@@ -120,8 +120,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
     "clerical_data_entry": (
         "data entry", "input data", "entri data", "entry data", "data processing", "data cleaning", "web research",
-        "transcription", "transkripsi", "typing", "pengetikan", "administration", "administrasi", "administrative", "administratif",
-        "administrasi perkantoran", "clerical", "office", "perkantoran", "customer service", "layanan pelanggan",
+        "transcription", "transkripsi", "typing", "pengetikan", "administration", "administrasi", "administrative",
+        "administratif", "administrasi perkantoran", "clerical", "office", "perkantoran", "customer service", "layanan pelanggan",
         "pelayanan pelanggan", "customer support", "customer care", "customer success", "call center",
         "call centre", "contact center", "inventory", "logistik", "logistics",
         # roles; the admin of a shop or of sales processes orders and answers chats, the admin of a warehouse keeps

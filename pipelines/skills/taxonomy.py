@@ -5,21 +5,24 @@ works from an installed package as well as from the source tree. `validate` is w
 file sound as it grows: no alias may point at two skills, no alias may be an ordinary word that would
 match everywhere, and the broader-skill hierarchy (Laravel -> PHP -> Web Development) must have no cycles.
 
-The hierarchy is for analyses, not extraction: a posting keeps the skills its text names, and `covered_by` rolls
-what a curriculum teaches up to the broader skills it covers (docs/curriculum.md, "Broader skills").
+The hierarchy is mainly for analyses: a posting keeps the skills its text names, and `covered_by` rolls what a
+curriculum teaches up to the broader skills it covers (docs/curriculum.md, "Broader skills"). Extraction reads it
+only for a specialisation's broader skills (`Specialisation`) and a framework's language (`languages_of`). The word
+forms a skill also matches in are generated in pipelines/skills/forms.py.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
 import yaml
+
+from pipelines.skills.forms import VERB_FORMS, name_verb_forms, person_forms
 
 OCCUPATIONS = (
     "software_development",
@@ -67,259 +70,6 @@ class Specialisation:
 
     words: tuple[str, ...]
     skills: tuple[str, ...] = ()
-
-
-# --- Inflected and derived forms, generated from verb roots once, when the taxonomy is loaded ---------------
-
-_VOWELS = "aeiou"
-
-
-def _syllables(word: str) -> int:
-    return len(re.findall(r"[aeiou]+", word))
-
-
-def _nasal(word: str) -> str:
-    """The root with the nasal of meN-/peN- fused on, without "me"/"pe": kelola -> ngelola, tulis -> nulis,
-    sunting -> nyunting, pindai -> mindai, bina -> mbina, desain -> ndesain, edit -> ngedit, rawat -> rawat.
-
-    Voiceless k, p, t and s melt into the nasal unless a consonant follows them (klik, produksi, transkripsi,
-    skrip); a one-syllable root takes "nge" (las -> ngelas: mengelas, pengelasan)."""
-    if _syllables(word) <= 1:
-        return "nge" + word
-    first, second = word[0], word[1:2]
-    melts = second in _VOWELS
-    if first in _VOWELS or first in "gh":
-        return "ng" + word
-    if first == "k":
-        return "ng" + (word[1:] if melts else word)
-    if first == "p":
-        return "m" + (word[1:] if melts else word)
-    if first in "bfv":
-        return "m" + word
-    if first == "t":
-        return "n" + (word[1:] if melts else word)
-    if first in "dcjz":
-        return "n" + word
-    if first == "s":
-        return ("ny" + word[1:]) if melts else ("n" + word)
-    return word  # l, m, n, r, w, y: me-layani, pe-rawat
-
-
-def indonesian_verb_forms(root: str) -> list[str]:
-    """Affixed forms of an Indonesian verb root, followed by its object words if any ("kelola media sosial"):
-    meN-, meN-kan, meN-i, di-, di-kan, di-i, peN- (the person), peN-an (the act), -an (the result), and the
-    spoken forms (ngedit, nerjemahin). The bare root is not among them: it is often an ordinary word."""
-    word, _, rest = root.partition(" ")
-    nasal = _nasal(word)
-    stems = [
-        "me" + nasal,
-        "me" + nasal + "kan",
-        "me" + nasal + "i",
-        "di" + word,
-        "di" + word + "kan",
-        "di" + word + "i",
-        "pe" + nasal,
-        "pe" + nasal + "an",
-        word + "an",
-    ]
-    if nasal != word:  # spoken Indonesian: ngedit, nulis, nyunting, nerjemahin
-        stems += [nasal, nasal + "in"]
-    stems.append(word + "in")
-    return [f"{stem} {rest}".strip() for stem in stems]
-
-
-def _doubles(word: str) -> bool:
-    """A one-syllable verb ending consonant-vowel-consonant doubles its last letter: plan -> planning."""
-    return (
-        _syllables(word) == 1
-        and len(word) >= 3
-        and word[-1] not in _VOWELS + "wxy"
-        and word[-2] in _VOWELS
-        and word[-3] not in _VOWELS
-    )
-
-
-def _ing(word: str) -> str:
-    if word.endswith("ie"):
-        return word[:-2] + "ying"
-    if word.endswith("e") and not word.endswith("ee"):
-        return word[:-1] + "ing"
-    return word + word[-1] + "ing" if _doubles(word) else word + "ing"
-
-
-def _ed(word: str) -> str:
-    if word.endswith("e"):
-        return word + "d"
-    if word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
-        return word[:-1] + "ied"
-    return word + word[-1] + "ed" if _doubles(word) else word + "ed"
-
-
-def _agent(word: str) -> str:
-    """The person who does it: translate -> translator, edit -> editor, write -> writer, interview -> interviewer."""
-    if word.endswith("ate"):
-        return word[:-1] + "or"
-    if word.endswith(("it", "ct")):
-        return word + "or"
-    if word.endswith("e"):
-        return word + "r"
-    return word + word[-1] + "er" if _doubles(word) else word + "er"
-
-
-def _action(word: str) -> str | None:
-    """The noun of the act where English forms one regularly: translation, transcription, inspection."""
-    for ending, replacement in (
-        ("ate", "ation"),
-        ("ize", "ization"),
-        ("ise", "isation"),
-        ("ribe", "ription"),
-        ("ify", "ification"),
-    ):
-        if word.endswith(ending):
-            return word[: -len(ending)] + replacement
-    return word + "ion" if word.endswith(("ct", "pt")) else None
-
-
-def english_verb_forms(root: str) -> list[str]:
-    """Inflected and derived forms of an English verb, followed by its object words if any ("edit video"):
-    the verb, -s, -ing, -ed, the person (-er/-or) and the act (-ion) with their plurals; with an object, also
-    the compounds that put it first ("video editing", "video editor")."""
-    word, _, rest = root.partition(" ")
-    verbs = [word, word + "s", _ing(word), _ed(word)]
-    nouns = [_agent(word), _agent(word) + "s"]
-    if action := _action(word):
-        nouns += [action, action + "s"]
-    if not rest:
-        return verbs + nouns
-    # "edit video", "edits videos", and the object as a brief writes it after the verb: "edit our videos",
-    # "editing the video". Only the forms postings use: every form is a key of the extractor's automaton.
-    things = (rest, plural_noun(rest))
-    objects = [f"{determiner}{thing}" for determiner in OBJECT_DETERMINERS for thing in things]
-    return (
-        [f"{verb} {thing}" for verb in verbs[:1] + verbs[2:3] for thing in objects]
-        + [f"{verb} {thing}" for verb in verbs[1:2] + verbs[3:] for thing in things]
-        + [f"{rest} {noun}" for noun in (_ing(word), *nouns)]
-    )
-
-
-# Words that stand between a verb and its object: "edit our videos", "proofread the thesis".
-OBJECT_DETERMINERS = ("", "our ", "the ", "your ")
-
-
-def plural_noun(phrase: str) -> str:
-    """`phrase` with its last word in the plural: video -> videos, photo -> photos, story -> stories."""
-    if phrase.endswith(("s", "x", "sh", "ch")):
-        return phrase + "es" if not phrase.endswith("s") else phrase
-    if phrase.endswith("y") and phrase[-2:-1] not in _VOWELS:
-        return phrase[:-1] + "ies"
-    return phrase + "s"
-
-
-# The person who practises a skill, from the word that heads its name: English names end with it ("Video Editing":
-# video editor), Indonesian ones begin with it ("penulisan artikel": penulis artikel). A recruiter asks for the
-# person as often as for the skill.
-ENGLISH_PERSON_OF = {
-    "editing": "editor", "writing": "writer", "design": "designer", "development": "developer",
-    "management": "manager", "translation": "translator", "photography": "photographer",
-    "videography": "videographer", "illustration": "illustrator", "animation": "animator",
-    "transcription": "transcriber", "tutoring": "tutor", "teaching": "teacher", "marketing": "marketer",
-    "analysis": "analyst", "analytics": "analyst", "engineering": "engineer", "programming": "programmer",
-    "consulting": "consultant", "bookkeeping": "bookkeeper", "accounting": "accountant",
-    "interpreting": "interpreter", "proofreading": "proofreader", "copywriting": "copywriter",
-    "administration": "administrator", "research": "researcher", "production": "producer", "testing": "tester",
-    "auditing": "auditor", "coaching": "coach", "training": "trainer", "recruitment": "recruiter",
-    "planning": "planner", "assistance": "assistant", "coordination": "coordinator", "scriptwriting": "scriptwriter",
-    "modeling": "modeler", "modelling": "modeller", "scraping": "scraper", "entry": "entry clerk",
-}
-INDONESIAN_PERSON_OF = {
-    "penulisan": "penulis", "penerjemahan": "penerjemah", "pengembangan": "pengembang", "pengelolaan": "pengelola",
-    "penyuntingan": "penyunting", "desain": "desainer", "fotografi": "fotografer", "videografi": "videografer",
-    "ilustrasi": "ilustrator", "animasi": "animator", "pemasaran": "pemasar", "akuntansi": "akuntan",
-    "manajemen": "manajer", "analisis": "analis", "pengajaran": "pengajar", "pelatihan": "pelatih",
-    "perekrutan": "perekrut", "pemrograman": "programmer",
-}
-
-
-# The verb inside the head word of a skill's name, so that its name also matches the work written as a verb:
-# English names end with the head ("Video Editing": edit video, edits our videos), Indonesian ones begin with it
-# ("penyusunan laporan keuangan": menyusun laporan keuangan). The English heads give the English verb and the
-# Indonesian roots that say it; the object is translated word by word through INDONESIAN_OBJECT_OF where it can be.
-ENGLISH_HEAD_VERBS = {
-    "editing": ("edit", ("edit", "sunting")), "writing": ("write", ("tulis",)), "design": ("design", ("desain",)),
-    "translation": ("translate", ("terjemah",)), "transcription": ("transcribe", ()),
-    "management": ("manage", ("kelola",)), "development": ("develop", ("kembang",)),
-    "photography": ("photograph", ("foto",)), "proofreading": ("proofread", ()), "illustration": ("illustrate", ()),
-    "animation": ("animate", ("animasi",)), "analysis": ("analyse", ("analisis",)), "entry": ("enter", ("input",)),
-    "planning": ("plan", ("rencana",)), "testing": ("test", ("uji",)), "teaching": ("teach", ("ajar",)),
-    "modeling": ("model", ("model",)), "modelling": ("model", ("model",)), "cleaning": ("clean", ("bersih",)),
-    "installation": ("install", ("pasang",)), "reporting": ("report", ("lapor",)),
-    "scheduling": ("schedule", ("jadwal",)), "handling": ("handle", ("tangan",)),
-    "monitoring": ("monitor", ("pantau",)), "programming": ("program", ("program",)),
-    "optimization": ("optimize", ("optimasi",)), "optimisation": ("optimise", ("optimasi",)),
-}
-INDONESIAN_HEAD_ROOTS = {
-    "penulisan": "tulis", "penerjemahan": "terjemah", "pengelolaan": "kelola", "manajemen": "kelola",
-    "pengembangan": "kembang", "penyuntingan": "sunting", "pengeditan": "edit", "edit": "edit", "desain": "desain",
-    "analisis": "analisis", "input": "input", "pembuatan": "buat", "penyusunan": "susun", "perencanaan": "rencana",
-    "pengujian": "uji", "pemasangan": "pasang", "pembersihan": "bersih", "pelaporan": "lapor",
-    "penjadwalan": "jadwal", "penanganan": "tangan", "pemantauan": "pantau", "optimasi": "optimasi",
-    "pengajaran": "ajar", "pengetikan": "ketik", "pemasaran": "pasar", "pengolahan": "olah", "pencatatan": "catat",
-    "pengarsipan": "arsip", "perawatan": "rawat", "pelayanan": "layan", "pemrograman": "program",
-}
-INDONESIAN_OBJECT_OF = {
-    "video": "video", "videos": "video", "photo": "foto", "photos": "foto", "image": "gambar", "logo": "logo",
-    "data": "data", "document": "dokumen", "documents": "dokumen", "report": "laporan", "reports": "laporan",
-    "financial": "keuangan", "article": "artikel", "articles": "artikel", "content": "konten", "website": "website",
-    "web": "web", "app": "aplikasi", "application": "aplikasi", "mobile": "mobile", "social": "sosial",
-    "media": "media", "product": "produk", "products": "produk", "customer": "pelanggan", "email": "email",
-    "audio": "audio", "podcast": "podcast", "book": "buku", "manuscript": "naskah", "menu": "menu",
-    "packaging": "kemasan", "poster": "poster", "campaign": "kampanye", "budget": "anggaran", "schedule": "jadwal",
-    "inventory": "stok", "stock": "stok", "tax": "pajak", "network": "jaringan", "server": "server",
-    "database": "database", "software": "software", "machine": "mesin", "interior": "interior", "event": "acara",
-    "events": "acara", "sales": "penjualan", "market": "pasar", "game": "game", "graphic": "grafis",
-}
-
-
-def _indonesian_object(words: Sequence[str]) -> str | None:
-    """English object words in Indonesian order ("financial report" -> "laporan keuangan"); None if a word has no
-    entry in INDONESIAN_OBJECT_OF."""
-    translated = [INDONESIAN_OBJECT_OF.get(word) for word in words]
-    return " ".join(reversed(translated)) if translated and None not in translated else None
-
-
-def name_verb_forms(term: str) -> list[str]:
-    """The work a skill's name or alias (normalised, two or more words) names, written with its verb: "video
-    editing" -> "edit video", "edits our videos", "editing videos", "mengedit video", "menyunting video"...;
-    "penyusunan laporan keuangan" -> "menyusun laporan keuangan", "disusun laporan keuangan"..."""
-    words = term.split()
-    if len(words) < 2:
-        return []
-    forms: list[str] = []
-    if head := ENGLISH_HEAD_VERBS.get(words[-1]):
-        verb, roots = head
-        forms += english_verb_forms(" ".join((verb, *words[:-1])))
-        if roots and (thing := _indonesian_object(words[:-1])):
-            forms += [form for root in roots for form in indonesian_verb_forms(f"{root} {thing}")]
-    if root := INDONESIAN_HEAD_ROOTS.get(words[0]):
-        forms += indonesian_verb_forms(" ".join((root, *words[1:])))
-    return forms
-
-
-def person_forms(term: str) -> list[str]:
-    """The person who practises the skill `term` (a normalised name or alias of two or more words) names, if its
-    head word has one: "video editing" -> "video editor", "video editors"; "desain logo" -> "desainer logo"."""
-    words = term.split()
-    if len(words) < 2:
-        return []  # a single word's person ("editor", "penulis") is too vague to name one skill
-    forms = []
-    if person := ENGLISH_PERSON_OF.get(words[-1]):
-        forms += [" ".join((*words[:-1], person)), " ".join((*words[:-1], plural_noun(person)))]
-    if person := INDONESIAN_PERSON_OF.get(words[0]):
-        forms.append(" ".join((person, *words[1:])))
-    return forms
-
-
-VERB_FORMS = {"en": english_verb_forms, "id": indonesian_verb_forms}
 
 
 @dataclass(frozen=True)
