@@ -297,6 +297,11 @@ skills:
   - {name: Django, aliases: [], broader: [Python, Web Development], group: framework,
      occupation: software_development}
   - {name: Web Development, aliases: [], group: software_practice, occupation: software_development}
+  - {name: Facebook Ads, aliases: [iklan facebook], group: digital_marketing, occupation: sales_marketing}
+  - {name: TikTok Ads, aliases: [iklan tiktok], group: digital_marketing, occupation: sales_marketing}
+  - {name: Instagram Ads, aliases: [iklan instagram], group: digital_marketing, occupation: sales_marketing}
+  - {name: Instagram Marketing, aliases: [instagram], group: social_media, occupation: sales_marketing}
+  - {name: Packaging Design, aliases: [desain kemasan], group: graphic_design, occupation: creative_multimedia}
 """
 
 
@@ -400,6 +405,39 @@ def test_context_rules(rules_extractor, text, expected):
 )
 def test_specialisations_persons_and_objects(rules_extractor, title, text, expected):
     assert rules_extractor.extract(title, text, []).skills == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # English: the word before the mark takes the first word's place
+        ("Facebook & TikTok Ads Specialist", {"Facebook Ads": "Facebook & TikTok Ads", "TikTok Ads": "TikTok Ads"}),
+        ("Facebook/TikTok Ads", {"Facebook Ads": "Facebook/TikTok Ads", "TikTok Ads": "TikTok Ads"}),
+        # a chain, and the member word alone ("Instagram") is not Instagram Marketing
+        (
+            "Facebook, Instagram and TikTok Ads",
+            {
+                "Facebook Ads": "Facebook, Instagram and TikTok Ads",
+                "Instagram Ads": "Instagram and TikTok Ads",
+                "TikTok Ads": "TikTok Ads",
+            },
+        ),
+        # Indonesian: the word after the mark takes the last word's place
+        ("Iklan Facebook dan Instagram", {"Facebook Ads": "Iklan Facebook", "Instagram Ads": "Iklan Facebook dan Instagram"}),
+        ("Desain logo dan kemasan UMKM", {"Logo Design": "Desain logo", "Packaging Design": "Desain logo dan kemasan"}),
+        # no phrase so made, a sentence between, or one word only: nothing more
+        ("Iklan Facebook dan Google", {"Facebook Ads": "Iklan Facebook"}),
+        ("Facebook. TikTok Ads", {"TikTok Ads": "TikTok Ads"}),
+        ("Instagram & Python", {"Instagram Marketing": "Instagram", "Python": "Python"}),
+    ],
+)
+def test_coordinations_in_titles(rules_extractor, title, expected):
+    assert {match.skill: match.matched for match in rules_extractor.extract(title, "", []).matches} == expected
+
+
+def test_coordinations_in_tags_but_not_in_descriptions(rules_extractor):
+    assert rules_extractor.extract("", "", ["Facebook & TikTok Ads"]).skills == ["Facebook Ads", "TikTok Ads"]
+    assert rules_extractor.extract("", "We run Facebook & TikTok Ads.", []).skills == ["TikTok Ads"]
 
 
 def test_a_framework_implies_its_language_marked_as_implied(rules_extractor):
