@@ -14,6 +14,7 @@ from pathlib import Path
 from analysis.data import add_filter_arguments, date_argument, source_argument
 from analysis.demand import PERIODS
 from analysis.digest_formats import FORMATS as DIGEST_FORMATS
+from analysis.index import MIN_WINDOW_POSTINGS
 from pipelines.db.engine import DEFAULT_URL, DatabaseURLError, describe, open_database
 from pipelines.db.schema import current_revision, head_revision, upgrade
 
@@ -76,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     index = _analysis_command(commands, "index", "the occupation index of new postings (Online Labour Index method)")
     index.add_argument("--window", type=_positive, default=28, help="days of the rolling mean (default 28)")
     index.add_argument("--base-date", type=date.fromisoformat, help="the day the total is 100 (YYYY-MM-DD)")
+    index.add_argument(
+        "--min-postings", type=_positive, default=MIN_WINDOW_POSTINGS,
+        help=f"the fewest postings a day's window must hold for the day to have a value (default "
+        f"{MIN_WINDOW_POSTINGS}: chance moves a count of 100 by about a tenth)",
+    )
     clusters = _analysis_command(commands, "clusters", "clusters of postings by skills, and skill families")
     _cluster_arguments(clusters)
     clusters.add_argument("--store", metavar="NAME", help="store the assignments in clusterings/posting_clusters")

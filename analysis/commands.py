@@ -97,7 +97,11 @@ def _demand(posting_set: PostingSet, args) -> None:
         ],
         ["skill", "postings", "share", *(f"{period:%Y-%m-%d}" for period in recent)],
     )
-    before, after = recent_periods(posting_set)
+    try:
+        before, after = recent_periods(posting_set)
+    except ValueError as exc:
+        print(f"Rising and falling: too little data to compare: {exc}.")
+        return
     rising, falling = rising_and_falling(compare_periods(posting_set, before, after, min_count=args.min_count))
     for title, rows in (("Rising", rising), ("Falling", falling)):
         print(f"{title} from {before[0]} – {before[1]} to {after[0]} – {after[1]} (skills with ≥ {args.min_count} postings)")
@@ -111,11 +115,13 @@ def _demand(posting_set: PostingSet, args) -> None:
 
 
 def _index(posting_set: PostingSet, args) -> None:
-    index = OccupationIndex(window=args.window, base_date=args.base_date).fit(posting_set)
-    weekly = index.index_.dropna(how="all").iloc[::7]
-    print("Occupation index of new postings, every 7th day")
+    index = OccupationIndex(window=args.window, base_date=args.base_date, min_postings=args.min_postings).fit(
+        posting_set
+    )
+    weekly = index.index_.loc[index.index_["total"].first_valid_index() :].iloc[::7]
+    print("Occupation index of new postings, every 7th day (–: too few postings to compare)")
     _table(
-        [[f"{day:%Y-%m-%d}", *(f"{value:.1f}" for value in row)] for day, row in weekly.iterrows()],
+        [[f"{day:%Y-%m-%d}", *(f"{value:.1f}" if value == value else "–" for value in row)] for day, row in weekly.iterrows()],
         ["day", *weekly.columns],
     )
     print(index.method_)

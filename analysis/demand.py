@@ -17,6 +17,11 @@ from scipy import sparse
 from analysis.data import PostingSet, posting_days
 
 PERIODS = ("week", "month")
+# What rose or fell is measured between two periods of at least this many days, each holding at least this many
+# postings: a shorter period swings with the weekday mix and with one busy crawl, and a count of 100 varies by
+# chance by about a tenth of itself (1/√100), as the occupation index's minimum (analysis.index).
+MIN_PERIOD_DAYS = 28
+MIN_PERIOD_POSTINGS = 100
 
 
 class SkillDemand:
@@ -110,18 +115,38 @@ def rising_and_falling(changes: pd.DataFrame, top: int = 10) -> tuple[pd.DataFra
     return rising.head(top).reset_index(drop=True), falling.head(top).reset_index(drop=True)
 
 
-def recent_periods(posting_set: PostingSet, days: int = 91) -> tuple[tuple[date, date], tuple[date, date]]:
+def recent_periods(
+    posting_set: PostingSet,
+    days: int = 91,
+    min_days: int = MIN_PERIOD_DAYS,
+    min_postings: int = MIN_PERIOD_POSTINGS,
+) -> tuple[tuple[date, date], tuple[date, date]]:
     """Two consecutive periods of equal length ending on the last ``posted_on``: the default comparison of a report.
 
     Each is ``days`` long (a quarter by default: what changed lately, not since the oldest posting stored), or half
-    the days covered when they are fewer; with an odd number of days covered, the first day is left out.
+    the days covered when they are fewer; with an odd number of days covered, the first day is left out. Raises
+    ValueError, saying why in plain words, when the periods would be shorter than ``min_days`` or either would
+    hold fewer than ``min_postings`` postings: too little data to say what rose or fell.
     """
     dates = posting_days(posting_set.postings).dropna()
     if dates.empty:
         raise ValueError("no dated postings to split into two periods")
     first, last = dates.min().date(), dates.max().date()
-    half = min(days, ((last - first).days + 1) // 2)
-    if half == 0:
-        raise ValueError(f"the postings cover one day ({first}): two periods need at least two days")
+    covered = (last - first).days + 1
+    half = min(days, covered // 2)
+    if half < min_days:
+        raise ValueError(
+            f"the postings cover {covered} days ({first} to {last}); comparing needs two periods of at least "
+            f"{min_days} days each"
+        )
     after_start = last - timedelta(days=half - 1)
-    return (after_start - timedelta(days=half), after_start - timedelta(days=1)), (after_start, last)
+    before = (after_start - timedelta(days=half), after_start - timedelta(days=1))
+    after = (after_start, last)
+    for period_first, period_last in (before, after):
+        inside = int(dates.between(pd.Timestamp(period_first), pd.Timestamp(period_last)).sum())
+        if inside < min_postings:
+            raise ValueError(
+                f"{period_first} to {period_last} holds {inside} postings; comparing needs at least {min_postings} "
+                f"in each period"
+            )
+    return before, after

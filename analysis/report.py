@@ -161,6 +161,8 @@ class ReportContent:
     """Long format: name (cluster name), pay_idr_month; with a ``cluster`` column its colours match the map."""
     survey: SurveySection | None = None
     """The community's own survey, when one was given."""
+    changes_note: str | None = None
+    """Shown instead of the rising and falling tables when there is too little data to compare periods."""
 
 
 @dataclass(frozen=True)
@@ -481,11 +483,15 @@ def _trends(content: ReportContent, data: DataFolder) -> Section:
         Column("share_after", "Share, later", format_percent, True),
         Column("change", "Change", format_points, True),
     ]
-    body.append(f"<h3>Rising: asked for more in {escape(after)} (later) than in {escape(before)} (earlier)</h3>")
-    body.append(_table(content.rising, change_columns, empty="No skill rose between the two periods."))
+    if content.changes_note:
+        body.append("<h3>Rising and falling</h3>")
+        body.append(_note(f"Too little data to say what rose or fell: {content.changes_note}."))
+    else:
+        body.append(f"<h3>Rising: asked for more in {escape(after)} (later) than in {escape(before)} (earlier)</h3>")
+        body.append(_table(content.rising, change_columns, empty="No skill rose between the two periods."))
+        body.append(f"<h3>Falling: asked for less in {escape(after)} (later) than in {escape(before)} (earlier)</h3>")
+        body.append(_table(content.falling, change_columns, empty="No skill fell between the two periods."))
     body.append(data.add("rising", content.rising))
-    body.append(f"<h3>Falling: asked for less in {escape(after)} (later) than in {escape(before)} (earlier)</h3>")
-    body.append(_table(content.falling, change_columns, empty="No skill fell between the two periods."))
     body.append(data.add("falling", content.falling))
     return Section("trends", "Trends", "".join(body))
 
@@ -499,7 +505,8 @@ def _occupation_index(content: ReportContent, data: DataFolder) -> Section:
             "cleaners, technicians, which cannot be done online). 100 is the number of all postings on the base "
             "day, named below; the thick dark line at 120 means 20% more postings than then, at 80, 20% fewer. "
             "A class at 40 has as many postings as 40% of the base day's total, so classes can be compared with "
-            "each other. Each day is averaged with the weeks before it, so one busy day does not make a peak."
+            "each other. Each day is averaged with the weeks before it, so one busy day does not make a peak. "
+            "Where a line stops, there were too few postings to compare (crawls not yet started or interrupted)."
         )
     ]
     if content.index_note:

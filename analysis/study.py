@@ -47,6 +47,7 @@ class Study:
     scope, platform fees, working days; default ``Earnings``), ``progress`` (a progress bar on stderr).
 
     Attributes after ``fit``: ``demand_``, ``periods_`` (the two compared periods), ``changes_``,
+    ``changes_note_`` (why nothing was compared, or None),
     ``index_`` (None when the data are too short, with ``index_note_`` saying why), ``clusters_``,
     ``families_``, ``coverages_``, ``recommenders_`` and ``earnings_`` (one per curriculum, in order; the error
     text instead when the curriculum's region has no yardsticks), ``comparison_``
@@ -98,9 +99,11 @@ class Study:
         try:
             self.periods_ = recent_periods(self.posting_set_)
             self.changes_ = compare_periods(self.posting_set_, *self.periods_, min_count=self.min_count)
-        except ValueError:  # dates too few or too scattered to compare: the report's change tables stay empty
+            self.changes_note_ = None
+        except ValueError as exc:  # too little data to compare: the report says why instead of empty tables
             self.periods_ = None
             self.changes_ = pd.DataFrame(columns=CONTENT_COLUMNS["rising"])
+            self.changes_note_ = str(exc)
 
     def _fit_index(self) -> None:
         try:
@@ -152,6 +155,7 @@ class Study:
             rising=rising,
             falling=falling,
             period_labels=tuple(f"{first} – {last}" for first, last in self.periods_ or [("–", "–")] * 2),
+            changes_note=self.changes_note_,
             occupation_index=None if self.index_ is None else self.index_.index_,
             index_method="" if self.index_ is None else self.index_.method_,
             index_note=self.index_note_,

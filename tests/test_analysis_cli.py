@@ -60,9 +60,14 @@ def test_demand_rolls_up_to_broader_skills_when_asked(market_url):
 
 
 def test_index_states_its_method(market_url):
-    result = pasarkerja(market_url, "index", "--window", "7")
+    result = pasarkerja(market_url, "index", "--window", "7", "--min-postings", "20")
     assert result.returncode == 0, result.stderr
     assert "trailing 7-day mean as the Online Labour Index does" in result.stdout
+    assert "fewer than 20 postings" in result.stdout and "too thin to compare and is left blank" in result.stdout
+    # by default a 7-day window of this market holds too few postings: one line says so and what to do
+    result = pasarkerja(market_url, "index", "--window", "7")
+    assert result.returncode == 2 and result.stderr.count("\n") <= 3
+    assert "too little data for an index" in result.stderr and "--min-postings" in result.stderr
 
 
 def test_clusters_are_stored_for_analysts(market_url):

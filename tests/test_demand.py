@@ -132,8 +132,24 @@ def test_rising_and_falling():
 
 def test_recent_periods_are_equal_and_end_on_the_last_day():
     ten_days = posting_set(*((date(2026, 1, 1) + timedelta(days=n), []) for n in (0, 3, 9)))
-    assert recent_periods(ten_days) == ((date(2026, 1, 1), date(2026, 1, 5)), (date(2026, 1, 6), date(2026, 1, 10)))
+    periods = recent_periods(ten_days, min_days=1, min_postings=1)
+    assert periods == ((date(2026, 1, 1), date(2026, 1, 5)), (date(2026, 1, 6), date(2026, 1, 10)))
     eleven_days = posting_set((date(2026, 1, 1), []), (date(2026, 1, 11), []))
-    assert recent_periods(eleven_days) == ((date(2026, 1, 2), date(2026, 1, 6)), (date(2026, 1, 7), date(2026, 1, 11)))
-    with pytest.raises(ValueError, match="cover one day"):
-        recent_periods(posting_set((date(2026, 1, 1), []), (date(2026, 1, 1), [])))
+    periods = recent_periods(eleven_days, min_days=1, min_postings=0)
+    assert periods == ((date(2026, 1, 2), date(2026, 1, 6)), (date(2026, 1, 7), date(2026, 1, 11)))
+    # a quarter each at most
+    year = posting_set(*((date(2026, 1, 1) + timedelta(days=n), []) for n in range(365)))
+    assert recent_periods(year, min_postings=1)[1] == (date(2026, 10, 2), date(2026, 12, 31))  # 91 days
+
+
+def test_too_little_data_to_compare_says_why():
+    with pytest.raises(ValueError, match="no dated postings"):
+        recent_periods(posting_set())
+    # two-day halves of a few postings are no comparison: at least 28 days and 100 postings in each period
+    few_days = posting_set(*repeated(date(2026, 1, 1), 200, lambda n: []), *repeated(date(2026, 1, 4), 200, lambda n: []))
+    with pytest.raises(ValueError, match=r"the postings cover 4 days \(2026-01-01 to 2026-01-04\); comparing needs two "
+                       r"periods of at least 28 days each"):
+        recent_periods(few_days)
+    sparse_days = posting_set(*((date(2026, 1, 1) + timedelta(days=n), []) for n in range(0, 60, 2)))
+    with pytest.raises(ValueError, match="2026-01-02 to 2026-01-30 holds 14 postings; comparing needs at least 100 in each period"):
+        recent_periods(sparse_days)

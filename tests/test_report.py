@@ -387,6 +387,16 @@ def test_short_data_show_the_note_instead_of_the_index_and_one_curriculum_is_not
     assert not [path for path in paths if "occupation_index" in path.name or "comparison" in path.name]
 
 
+def test_too_little_data_to_compare_periods_says_why_instead_of_empty_tables(tmp_path):
+    content = report_content()
+    content.changes_note = f"the postings cover 16 days {SCRIPT}; comparing needs two periods of at least 28 days"
+    write_report(tmp_path / "r.html", content)
+    html = (tmp_path / "r.html").read_text()
+    assert "Too little data to say what rose or fell: the postings cover 16 days" in html
+    assert escape(SCRIPT) in html and SCRIPT not in html
+    assert "No skill rose" not in html and "Rising: asked for more" not in html
+
+
 def test_a_report_with_no_data_still_reads(tmp_path):
     content = report_content()
     content.posting_count = 0
