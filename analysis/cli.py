@@ -204,7 +204,7 @@ def _analysis_command(commands, name: str, help: str) -> argparse.ArgumentParser
 
 
 def _cluster_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--clusters", type=_positive, help="number of clusters (default: best silhouette of 3 to 12)")
+    parser.add_argument("--clusters", type=_positive, help="number of clusters (default: the smallest k of 3 to 12 within 0.02 of the best silhouette)")
     parser.add_argument("--seed", type=int, default=0, help="random seed: the same seed gives the same clusters")
 
 

@@ -4,8 +4,15 @@
 whatever their titles say. Each posting with at least one skill is a row of TF-IDF weights over the skills (a skill
 every posting asks for, such as English, weighs little; a rare one weighs much), L2-normalised so that a posting
 with twenty skills counts as much as one with three, and the rows are grouped by k-means. Without a given number
-of clusters, k is the one with the best silhouette over `k_range`. Clusters are numbered largest first and named by
-the skills with the largest weight in their centre ("Python · Django · PostgreSQL").
+of clusters, k is the smallest over `k_range` whose silhouette is within `SILHOUETTE_MARGIN` (0.02) of the best: on
+postings the silhouette often keeps creeping up with k, so the best alone would pick the largest k tried, and a gain
+that small buys more clusters to read but no better separated ones.
+
+Clusters are numbered largest first and named by what their postings ask for, counted on the postings' 0/1 skill
+rows: the skills that at least `NAME_MIN_SHARE` (40%) of a cluster's postings ask for, most asked for first, each
+with its share ("Python 92% · Django 71%"). A cluster where no skill reaches that share is a catch-all of unlike
+postings rather than a kind of job: it is *mixed*, named "Mixed: " and its most asked-for skills
+("Mixed: Data Entry 31% · Excel 22%").
 
 The work stays near-linear in the number of postings, so that a million postings cluster in minutes on a laptop:
 the matrix stays sparse throughout, the choice of k runs on a seeded sample of at most `search_sample` rows (the
@@ -45,6 +52,13 @@ MINIBATCH_ABOVE = 20_000
 KMEANS_STARTS = 4
 MINIBATCH_STARTS = 3
 NAME_SEPARATOR = " · "
+# A skill names a cluster when at least this share of the cluster's postings ask for it; a cluster without one is
+# mixed and its name starts with MIXED_PREFIX.
+NAME_MIN_SHARE = 0.4
+MIXED_PREFIX = "Mixed: "
+# Without a given k: the smallest k whose silhouette is within this of the best. A little more than another
+# random_state moved the silhouette of one k on the demo market (at most 0.014), so a smaller gain is no evidence.
+SILHOUETTE_MARGIN = 0.02
 # How strongly the map draws a posting to its most similar centre (a softmax temperature's inverse).
 MAP_SHARPNESS = 12.0
 
@@ -68,20 +82,27 @@ def cooccurrence(posting_set: PostingSet) -> tuple[sparse.csr_matrix, list[str]]
 class SkillClusters(BaseEstimator):
     """Clusters of postings by the skills they ask for; see the module docstring.
 
-    Parameters: `n_clusters` fixes k (None: the best silhouette over `k_range`, inclusive, clipped to what the data
-    allow); `random_state` seeds k-means, the samples and the map; `batch_size` is the mini-batch size;
+    Parameters: `n_clusters` fixes k (None: the smallest k over `k_range`, inclusive, clipped to what the data
+    allow, whose silhouette is within `SILHOUETTE_MARGIN` of the best one's; fewer clusters are easier to read, and
+    a gain that small is within what another `random_state` gives); `random_state` seeds k-means, the samples and
+    the map; `batch_size` is the mini-batch size;
     `silhouette_sample` and `search_sample` bound the rows the silhouette and the search for k look at (by default
     the search runs full k-means on at most `MINIBATCH_ABOVE` rows; the silhouette holds the distances between its
     rows in memory, 8 × silhouette_sample² bytes: 200 MB for 5,000);
-    `top_skills` is how many skills name a cluster.
+    `top_skills` is how many skills at most name a cluster.
 
     Attributes after `fit`, with k = `k_` and clusters numbered 0..k-1 from the largest:
 
     - `labels_`: the cluster of each posting of the set, -1 for a posting without skills;
     - `silhouette_`: {k: silhouette} of each k tried (empty when k was given or the data allow only one);
-    - `top_skills_`, `names_`: per cluster, its skills of largest centre weight, and those joined by " · "
-      (a name met twice gets " (2)");
-    - `summary_`: one row per cluster: `cluster`, `name`, `size`, `share` (of the postings with skills),
+    - `top_skills_`, `top_shares_`: per cluster, the skills in its name, most asked for first, and the share of
+      the cluster's postings asking for each: the skills held by at least `NAME_MIN_SHARE` of them (at most
+      `top_skills`), or for a mixed cluster its `top_skills` most held skills;
+    - `mixed_`: per cluster, True when no skill is held by `NAME_MIN_SHARE` of its postings;
+    - `names_`: per cluster, its skills with their shares as whole percents rounded down, joined by " · "
+      ("Video Editing 62% · Adobe Premiere Pro 45%"), after "Mixed: " for a mixed cluster; a name met twice gets
+      " (2)";
+    - `summary_`: one row per cluster: `cluster`, `name`, `mixed`, `size`, `share` (of the postings with skills),
       `top_occupation` and `top_occupation_share` (the commonest class among the postings whose class is known),
       `occupation_mix` ({class: share}), `median_pay_idr_month` (NaN when no posting gives recurring pay);
     - `coords_`: a 2-D map of the postings (see `_map`: cluster centres laid out by MDS, each posting between the
@@ -128,15 +149,18 @@ class SkillClusters(BaseEstimator):
 
         self.labels_ = np.full(len(posting_set), -1, dtype=np.int64)
         self.labels_[with_skills] = row_labels
-        self.top_skills_ = [_top_skills(center, posting_set.skill_names, self.top_skills) for center in centers]
-        self.names_ = _unique_names([NAME_SEPARATOR.join(skills) for skills in self.top_skills_])
-        self.summary_ = _summary(posting_set.postings.iloc[with_skills], row_labels, sizes, self.names_)
+        skill_counts = _skill_counts(present, row_labels, self.k_)
+        self.top_skills_, self.top_shares_, self.mixed_, names = _describe(
+            skill_counts, sizes, posting_set.skill_names, self.top_skills
+        )
+        self.names_ = _unique_names(names)
+        self.summary_ = _summary(posting_set.postings.iloc[with_skills], row_labels, sizes, self.names_, self.mixed_)
         self.coords_ = np.full((len(posting_set), 2), np.nan)
         self.coords_[with_skills], self.center_coords_ = _map(rows, centers, self.random_state)
         return self
 
     def _search_k(self, rows: sparse.csr_matrix, distinct_rows: int) -> tuple[np.ndarray, np.ndarray]:
-        """Centres and row labels at the k of best silhouette; sets `k_` and `silhouette_`."""
+        """Centres and row labels at the k the rule of the class docstring picks; sets `k_` and `silhouette_`."""
         rng = np.random.default_rng(self.random_state)
         searched = _sample(rng, rows.shape[0], self.search_sample)
         search_rows = rows[searched]
@@ -155,8 +179,11 @@ class SkillClusters(BaseEstimator):
             scored_labels = fits[k][1][scored]
             if len(np.unique(scored_labels)) > 1:
                 self.silhouette_[k] = float(silhouette_score(distances, scored_labels, metric="precomputed"))
-        # Ties and an undefined silhouette everywhere go to the smaller k.
-        self.k_ = max(self.silhouette_, key=self.silhouette_.get) if self.silhouette_ else candidates[0]
+        if self.silhouette_:
+            best = max(self.silhouette_.values())
+            self.k_ = min(k for k, score in self.silhouette_.items() if score >= best - SILHOUETTE_MARGIN)
+        else:  # an undefined silhouette everywhere goes to the smallest k
+            self.k_ = candidates[0]
         if len(searched) == rows.shape[0]:
             return fits[self.k_]
         return self._kmeans(rows, self.k_)
@@ -306,9 +333,29 @@ def _unit_row_distances(rows: sparse.csr_matrix) -> np.ndarray:
     return distances
 
 
-def _top_skills(center: np.ndarray, skill_names: list[str], top: int) -> list[str]:
-    ranked = np.argsort(-center, kind="stable")[:top]
-    return [skill_names[i] for i in ranked if center[i] > 0]
+def _skill_counts(present: sparse.csr_matrix, labels: np.ndarray, k: int) -> np.ndarray:
+    """Clusters × skills: how many postings of each cluster ask for each skill, from their 0/1 skill rows."""
+    membership = sparse.csr_matrix((np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(k, len(labels)))
+    return (membership @ present).toarray().astype(np.int64)
+
+
+def _describe(
+    skill_counts: np.ndarray, sizes: np.ndarray, skill_names: list[str], top: int
+) -> tuple[list[list[str]], list[list[float]], np.ndarray, list[str]]:
+    """Per cluster: the skills in its name, their shares, whether it is mixed, and its name (not yet unique)."""
+    top_skills, top_shares, mixed, names = [], [], [], []
+    for counts, size in zip(skill_counts, sizes.tolist(), strict=True):
+        ranked = np.argsort(-counts, kind="stable")[:top]  # a tie: the skill first in skill_names
+        ranked = ranked[counts[ranked] > 0]
+        held = ranked[counts[ranked] / size >= NAME_MIN_SHARE]
+        shown = held if len(held) else ranked
+        top_skills.append([skill_names[i] for i in shown])
+        top_shares.append((counts[shown] / size).tolist())
+        mixed.append(len(held) == 0)
+        # Whole percents rounded down (integer arithmetic), so that a mixed cluster never shows a skill at 40%.
+        name = NAME_SEPARATOR.join(f"{skill_names[i]} {100 * counts[i] // size}%" for i in shown)
+        names.append(MIXED_PREFIX + name if mixed[-1] else name)
+    return top_skills, top_shares, np.array(mixed, dtype=bool), names
 
 
 def _unique_names(names: list[str]) -> list[str]:
@@ -320,7 +367,9 @@ def _unique_names(names: list[str]) -> list[str]:
     return unique
 
 
-def _summary(postings: pd.DataFrame, labels: np.ndarray, sizes: np.ndarray, names: list[str]) -> pd.DataFrame:
+def _summary(
+    postings: pd.DataFrame, labels: np.ndarray, sizes: np.ndarray, names: list[str], mixed: np.ndarray
+) -> pd.DataFrame:
     frame = pd.DataFrame({
         "cluster": labels,
         "occupation": postings["oli_occupation"].to_numpy(),
@@ -335,12 +384,13 @@ def _summary(postings: pd.DataFrame, labels: np.ndarray, sizes: np.ndarray, name
             occupation: float(share) for occupation, share in sorted(shares.items(), key=lambda item: (-item[1], item[0]))
         }
     records = []
-    for cluster, (name, size) in enumerate(zip(names, sizes.tolist(), strict=True)):
+    for cluster, (name, is_mixed, size) in enumerate(zip(names, mixed.tolist(), sizes.tolist(), strict=True)):
         mix = occupation_mixes.get(cluster, {})
         top_occupation = next(iter(mix), None)
         records.append({
             "cluster": cluster,
             "name": name,
+            "mixed": is_mixed,
             "size": size,
             "share": size / len(labels),
             "top_occupation": top_occupation,
@@ -348,7 +398,7 @@ def _summary(postings: pd.DataFrame, labels: np.ndarray, sizes: np.ndarray, name
             "occupation_mix": mix,
             "median_pay_idr_month": median_pay.get(cluster, np.nan),
         })
-    columns = ["cluster", "name", "size", "share", "top_occupation", "top_occupation_share", "occupation_mix",
+    columns = ["cluster", "name", "mixed", "size", "share", "top_occupation", "top_occupation_share", "occupation_mix",
                "median_pay_idr_month"]
     return pd.DataFrame.from_records(records, columns=columns)
 

@@ -559,7 +559,9 @@ def _clusters(content: ReportContent, data: DataFolder) -> Section:
     body = [
         _how(
             "Postings that ask for the same mix of skills are grouped into clusters: the same kind of job, whatever "
-            "the job titles say. Each cluster is named after its most typical skills. On the map each dot is a "
+            "the job titles say. Each cluster is named after the skills at least 40% of its postings ask for, with "
+            "their shares; a cluster where no skill reaches 40% is a catch-all of unlike postings, named "
+            "\"Mixed:\" and its commonest skills. On the map each dot is a "
             "posting, coloured by its cluster; dots close together ask for similar skills. The map has no units: "
             "only closeness matters."
         )

@@ -11,7 +11,7 @@ import pytest
 from scipy import sparse
 from sqlalchemy import delete, insert
 
-from analysis.clusters import SkillClusters, SkillFamilies, cooccurrence, store_clusters
+from analysis.clusters import SILHOUETTE_MARGIN, SkillClusters, SkillFamilies, cooccurrence, store_clusters
 from analysis.data import POSTING_COLUMNS, Filters, PostingSet
 from pipelines.db import models
 from pipelines.db.engine import make_engine
@@ -59,6 +59,15 @@ def group_of_rows(sizes: tuple[int, int, int], without_skills: int) -> np.ndarra
     return np.repeat([0, 1, 2, -1], [*sizes, without_skills])
 
 
+def listed_set(postings: list[list[str]], skill_names: list[str]) -> PostingSet:
+    """One posting per list of skills, over ``skill_names`` in that order."""
+    matrix = np.zeros((len(postings), len(skill_names)))
+    for row, skills in enumerate(postings):
+        matrix[row, [skill_names.index(skill) for skill in skills]] = 1
+    n = len(postings)
+    return PostingSet(posting_frame([None] * n, [None] * n), sparse.csr_matrix(matrix), skill_names)
+
+
 def test_three_separate_groups_give_three_clusters_named_by_their_skills():
     posting_set = grouped_set()
     clusters = SkillClusters(k_range=(2, 6)).fit(posting_set)
@@ -68,19 +77,26 @@ def test_three_separate_groups_give_three_clusters_named_by_their_skills():
     assert max(clusters.silhouette_, key=clusters.silhouette_.get) == 3
     # Clusters are numbered largest first, and the groups are of sizes 40, 30, 20.
     np.testing.assert_array_equal(clusters.labels_, group_of_rows((40, 30, 20), 5))
+    asking = posting_set.skills.toarray() != 0
     for cluster, skills in enumerate(GROUPS.values()):
-        assert len(clusters.top_skills_[cluster]) == 3
-        assert set(clusters.top_skills_[cluster]) <= set(skills)
-        assert clusters.names_[cluster] == " · ".join(clusters.top_skills_[cluster])
+        size = (clusters.labels_ == cluster).sum()
+        asked = dict(zip(SKILL_NAMES, asking[clusters.labels_ == cluster].sum(axis=0).tolist(), strict=True))
+        # Each posting asks for 2 to 4 of its group's 4 skills: about 3 in 4 postings ask for each skill.
+        named = sorted((skill for skill in skills if asked[skill] >= 0.4 * size), key=lambda skill: -asked[skill])[:3]
+        assert not clusters.mixed_[cluster]
+        assert clusters.top_skills_[cluster] == named
+        assert clusters.top_shares_[cluster] == [asked[skill] / size for skill in named]
+        assert clusters.names_[cluster] == " · ".join(f"{skill} {100 * asked[skill] // size}%" for skill in named)
 
 
 def test_summary_describes_each_cluster():
     summary = SkillClusters(n_clusters=3).fit(grouped_set()).summary_
 
     assert list(summary.columns) == [
-        "cluster", "name", "size", "share", "top_occupation", "top_occupation_share", "occupation_mix",
+        "cluster", "name", "mixed", "size", "share", "top_occupation", "top_occupation_share", "occupation_mix",
         "median_pay_idr_month",
     ]
+    assert summary["mixed"].tolist() == [False, False, False]
     assert summary["size"].tolist() == [40, 30, 20]
     assert summary["share"].sum() == pytest.approx(1.0)
     assert summary["top_occupation"].tolist() == list(GROUPS)
@@ -127,7 +143,7 @@ def test_given_number_of_clusters_is_kept_without_silhouette_search():
 
     assert clusters.k_ == 2
     assert clusters.silhouette_ == {}
-    assert len(clusters.names_) == len(clusters.top_skills_) == len(clusters.summary_) == 2
+    assert len(clusters.names_) == len(clusters.top_skills_) == len(clusters.mixed_) == len(clusters.summary_) == 2
 
 
 def test_k_range_is_clipped_to_the_distinct_skill_sets():
@@ -137,7 +153,50 @@ def test_k_range_is_clipped_to_the_distinct_skill_sets():
 
     assert clusters.k_ == 2
     assert set(clusters.silhouette_) == {2}
-    assert sorted(clusters.names_) == ["A · B", "C · D"]
+    assert sorted(clusters.names_) == ["A 100% · B 100%", "C 100% · D 100%"]
+
+
+def test_silhouette_rising_with_every_k_gives_the_smallest_k_within_the_margin_of_the_best():
+    # Four kinds of 100 postings, and two stray pairs of postings: splitting the strays off raises the silhouette
+    # a little at k = 5 and 6, but four clusters read the market as well.
+    kinds = [["A", "B"]] * 100 + [["C", "D"]] * 100 + [["E", "F"]] * 100 + [["G", "H"]] * 100
+    posting_set = listed_set(kinds + [["I"]] * 2 + [["J"]] * 2, list("ABCDEFGHIJ"))
+    clusters = SkillClusters(k_range=(2, 6)).fit(posting_set)
+    scores = [clusters.silhouette_[k] for k in range(2, 7)]
+
+    assert scores == sorted(scores) and len(set(scores)) == 5  # rising with every k: the best is k = 6
+    assert scores[-1] - SILHOUETTE_MARGIN <= clusters.silhouette_[4]
+    assert scores[-1] - SILHOUETTE_MARGIN > clusters.silhouette_[3]
+    assert clusters.k_ == 4
+    # The strays join one of the kinds, now the largest cluster, and its shares show it: 100 of its 104 postings.
+    assert clusters.summary_["size"].tolist() == [104, 100, 100, 100]
+    assert sorted(clusters.top_skills_) == [["A", "B"], ["C", "D"], ["E", "F"], ["G", "H"]]
+    assert clusters.top_shares_ == [[100 / 104] * 2] + [[1.0, 1.0]] * 3
+
+
+def test_a_name_lists_only_skills_at_least_40_percent_of_the_cluster_ask_for():
+    # Every posting of the first kind asks for A and 3 in 10 also for B; of the second, all for C and 2 in 5 for D.
+    postings = [["A"]] * 7 + [["A", "B"]] * 3 + [["C"]] * 3 + [["C", "D"]] * 2
+    clusters = SkillClusters(n_clusters=2).fit(listed_set(postings, ["A", "B", "C", "D"]))
+
+    assert clusters.names_ == ["A 100%", "C 100% · D 40%"]
+    assert clusters.top_skills_ == [["A"], ["C", "D"]]
+    assert clusters.top_shares_ == [[1.0], [1.0, 0.4]]
+    assert clusters.mixed_.tolist() == [False, False]
+
+
+def test_a_cluster_where_no_skill_reaches_40_percent_is_mixed_and_named_by_its_most_held_skills():
+    # 20 postings of one kind, and a catch-all of 10 unlike postings: E in 3 of them, F in 2, the rest in 1.
+    catch_all = [["E", "G"], ["E", "H"], ["E", "I"], ["F", "J"], ["F", "K"], ["L"], ["M"], ["N"], ["O"], ["P"]]
+    posting_set = listed_set([["A", "B"]] * 20 + catch_all, list("ABEFGHIJKLMNOP"))
+    clusters = SkillClusters(n_clusters=2).fit(posting_set)
+
+    np.testing.assert_array_equal(clusters.labels_, np.repeat([0, 1], [20, 10]))
+    assert clusters.names_ == ["A 100% · B 100%", "Mixed: E 30% · F 20% · G 10%"]  # a tie: the skill first in the set
+    assert clusters.mixed_.tolist() == [False, True]
+    assert clusters.summary_["mixed"].tolist() == [False, True]
+    assert clusters.top_skills_[1] == ["E", "F", "G"]
+    assert clusters.top_shares_[1] == [0.3, 0.2, 0.1]
 
 
 def test_no_posting_with_skills_gives_no_cluster():
@@ -176,11 +235,7 @@ FAMILY_SKILLS = ["Laravel", "PHP", "MySQL", "Figma", "Canva", "English", "COBOL"
 
 
 def family_set() -> PostingSet:
-    matrix = np.zeros((len(FAMILY_POSTINGS), len(FAMILY_SKILLS)))
-    for row, skills in enumerate(FAMILY_POSTINGS):
-        matrix[row, [FAMILY_SKILLS.index(skill) for skill in skills]] = 1
-    n = len(FAMILY_POSTINGS)
-    return PostingSet(posting_frame([None] * n, [None] * n), sparse.csr_matrix(matrix), FAMILY_SKILLS)
+    return listed_set(FAMILY_POSTINGS, FAMILY_SKILLS)
 
 
 def test_cooccurrence_counts_postings_asking_for_both_skills():
