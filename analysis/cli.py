@@ -15,6 +15,7 @@ from analysis.data import add_filter_arguments, date_argument, source_argument
 from analysis.demand import PERIODS
 from analysis.digest_formats import FORMATS as DIGEST_FORMATS
 from analysis.index import MIN_WINDOW_POSTINGS
+from analysis.targets import MARKETS
 from pipelines.db.engine import DEFAULT_URL, DatabaseURLError, describe, open_database
 from pipelines.db.schema import current_revision, head_revision, upgrade
 
@@ -217,6 +218,11 @@ def _curriculum_arguments(parser: argparse.ArgumentParser) -> None:
         "--theta", type=_share, default=0.5, help="a posting is covered when this share of its skills is taught"
     )
     parser.add_argument("--recommend", type=_positive, default=10, help="skills to recommend (default 10)")
+    parser.add_argument(
+        "--market", choices=MARKETS, default="targets",
+        help="targets (default): coverage, missing skills and what to teach next among the postings for the work "
+        "the curriculum prepares for (its targets:, or those inferred from what it teaches); all: every posting",
+    )  # fmt: skip
 
 
 def _earnings_arguments(parser: argparse.ArgumentParser) -> None:

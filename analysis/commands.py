@@ -26,6 +26,7 @@ from analysis.index import OccupationIndex
 from analysis.report import write_report
 from analysis.study import Study
 from analysis.survey import analyse_survey
+from analysis.targets import describe_market, market_mask, target_skills
 from analysis.untrusted import json_document
 from pipelines.skills.taxonomy import load_taxonomy
 
@@ -150,15 +151,22 @@ def _clusters(engine: Engine, posting_set: PostingSet, args) -> None:
 def _gap(posting_set: PostingSet, curricula: list[Curriculum], args) -> None:
     clusters = SkillClusters(n_clusters=args.clusters, random_state=args.seed).fit(posting_set)
     for curriculum in curricula:
-        coverage = CurriculumCoverage(args.theta).fit(posting_set, curriculum, clusters.labels_, list(clusters.names_))
+        targets = curriculum.targets if args.market == "targets" else ()
+        in_market = market_mask(posting_set, targets)
+        market = posting_set.subset(in_market)
+        coverage = CurriculumCoverage(args.theta).fit(
+            market, curriculum, clusters.labels_[in_market], list(clusters.names_)
+        )
         print(
             f"{curriculum.name}: teaches at least {format_percent(args.theta)} of the skills of "
             f"{format_percent(coverage.coverage_)} of the postings"
         )
+        print(describe_market(targets, curriculum.targets_inferred, len(market), len(posting_set)))
         _table(
             [
                 [row.name, format_count(row.postings), format_percent(row.taught_share), format_percent(row.covered_share)]
                 for row in coverage.cluster_coverage_.itertuples()
+                if row.postings
             ],
             ["cluster", "postings", "skill demand taught", "postings covered"],
         )
@@ -170,7 +178,9 @@ def _gap(posting_set: PostingSet, curricula: list[Curriculum], args) -> None:
             ],
             ["skill", "postings", "median salary / month"],
         )
-        recommender = SkillRecommender(n=args.recommend, theta=args.theta).fit(posting_set, curriculum)
+        recommender = SkillRecommender(n=args.recommend, theta=args.theta).fit(
+            market, curriculum, target_skills(targets, load_taxonomy())
+        )
         print("Teach next")
         for row in recommender.recommendations_.itertuples():
             print(f"  {row.rank:>2}. {row.skill}: {row.reason} (coverage then {format_percent(row.coverage_after)})")
@@ -205,6 +215,7 @@ def _report(posting_set: PostingSet, curricula: list[Curriculum], args) -> None:
         recommend=args.recommend,
         earnings=partial(earnings_of, args),
         progress=True,
+        market=args.market,
     ).fit(posting_set, curricula)
     survey = None
     if args.survey:

@@ -13,13 +13,14 @@ from __future__ import annotations
 import difflib
 import sys
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from analysis.input_files import load_yaml
-from pipelines.skills.taxonomy import Taxonomy, load_taxonomy, normalise
+from analysis.targets import infer_targets
+from pipelines.skills.taxonomy import OCCUPATIONS, Taxonomy, load_taxonomy, normalise
 
-CURRICULUM_KEYS = ("name", "region", "province", "regency", "description", "tracks")
+CURRICULUM_KEYS = ("name", "region", "province", "regency", "description", "targets", "tracks")
 TRACK_KEYS = ("name", "modules")
 MODULE_KEYS = ("name", "hours", "skills")
 # How many taxonomy names an unknown-skill message suggests, and how alike (difflib ratio) they must be.
@@ -48,6 +49,18 @@ class Track:
     def skills(self) -> set[str]:
         return {skill for module in self.modules for skill in module.skills}
 
+    @property
+    def hours_by_skill(self) -> dict[str, float]:
+        """Teaching hours per skill: each module's hours shared evenly among its skills, summed over modules.
+
+        A module of 40 hours teaching HTML and CSS gives each 20 hours; modules without skills count for none.
+        """
+        hours: dict[str, float] = defaultdict(float)
+        for module in self.modules:
+            for skill in module.skills:
+                hours[skill] += module.hours / len(module.skills)
+        return dict(hours)
+
 
 @dataclass(frozen=True)
 class Curriculum:
@@ -60,6 +73,10 @@ class Curriculum:
     path: Path | None
     """The file it was loaded from; None when built in code."""
     description: str | None = None
+    targets: tuple[str, ...] = ()
+    """The occupation classes and skill groups it prepares for (analysis/targets.py); none: the whole market."""
+    targets_inferred: bool = False
+    """True when `targets` were inferred from what it teaches rather than written in the file."""
 
     @property
     def skills(self) -> set[str]:
@@ -83,15 +100,11 @@ class Curriculum:
 
     @property
     def hours_by_skill(self) -> dict[str, float]:
-        """Teaching hours per skill: each module's hours shared evenly among its skills, summed over modules.
-
-        A module of 40 hours teaching HTML and CSS gives each 20 hours; modules without skills count for none.
-        """
+        """Teaching hours per skill over every track (`Track.hours_by_skill`)."""
         hours: dict[str, float] = defaultdict(float)
         for track in self.tracks:
-            for module in track.modules:
-                for skill in module.skills:
-                    hours[skill] += module.hours / len(module.skills)
+            for skill, track_hours in track.hours_by_skill.items():
+                hours[skill] += track_hours
         return dict(hours)
 
 
@@ -123,7 +136,7 @@ def load_curriculum(path: str | Path, taxonomy: Taxonomy | None = None) -> Curri
         if any(track.name == earlier.name for earlier in tracks):
             raise CurriculumError(f'{where}: track "{track.name}" appears twice; give each track its own name')
         tracks.append(track)
-    return Curriculum(
+    curriculum = Curriculum(
         name=name,
         region=region,
         province=_optional_text(document, "province", where),
@@ -132,6 +145,32 @@ def load_curriculum(path: str | Path, taxonomy: Taxonomy | None = None) -> Curri
         path=Path(path),
         description=_optional_text(document, "description", where),
     )
+    declared = _targets(document, where, taxonomy)
+    if declared is not None:
+        return replace(curriculum, targets=declared)
+    inferred = infer_targets([track.hours_by_skill for track in curriculum.tracks], taxonomy)
+    return replace(curriculum, targets=inferred, targets_inferred=True)
+
+
+def _targets(document: dict, where: str, taxonomy: Taxonomy) -> tuple[str, ...] | None:
+    """The `targets:` written in the file, checked to be occupation classes or skill groups; None when absent."""
+    if document.get("targets") is None:
+        return None
+    written = document["targets"]
+    if not isinstance(written, list) or not written:
+        raise CurriculumError(
+            f"{where}: targets must be a list such as [software_development, graphic_design], found {_shown(written)}"
+        )
+    groups = sorted({skill.group for skill in taxonomy.skills})
+    known = (*OCCUPATIONS, *groups)
+    targets: dict[str, None] = {}
+    for term in written:
+        if not isinstance(term, str) or term.strip() not in known:
+            close = difflib.get_close_matches(str(term).strip(), known, n=CLOSEST_COUNT, cutoff=CLOSEST_CUTOFF)
+            hint = f"did you mean {', '.join(close)}?" if close else f"write one of {', '.join(OCCUPATIONS)} or a skill group"
+            raise CurriculumError(f"{where}: unknown target {_shown(term)}; {hint} (docs/curriculum.md lists them)")
+        targets[term.strip()] = None
+    return tuple(targets)
 
 
 def _track(entry: object, index: int, where: str, taxonomy: Taxonomy) -> Track:
@@ -241,9 +280,11 @@ def main(argv: list[str] | None = None) -> int:
             status = 1
             continue
         modules = sum(len(track.modules) for track in curriculum.tracks)
+        targets = ", ".join(curriculum.targets) or "the whole market"
         print(
             f"{path}: {curriculum.name} ({curriculum.region}): {len(curriculum.tracks)} tracks, {modules} modules, "
-            f"{len(curriculum.skills)} skills, {curriculum.hours:g} hours"
+            f"{len(curriculum.skills)} skills, {curriculum.hours:g} hours; targets: {targets}"
+            + (" (inferred from the tracks)" if curriculum.targets_inferred else "")
         )
     return status
 

@@ -148,7 +148,8 @@ class CurriculumCoverage:
 class SkillRecommender:
     """The skills to add to a curriculum, in order, each chosen greedily for the postings it opens.
 
-    At each step every untaught skill asked for in at least `min_postings` postings is a candidate. Its gain is
+    At each step every untaught skill asked for in at least `min_postings` postings (and, when ``fit`` is given
+    `candidate_skills`, one of those) is a candidate. Its gain is
     the number of postings it would newly cover at theta: the uncovered postings that ask for it and lack exactly
     one taught skill to reach theta (adding one skill raises a posting's taught count by at most one, so no other
     posting can change). Its adjacency is the largest share of its postings that also ask for one taught skill:
@@ -191,7 +192,14 @@ class SkillRecommender:
         self.min_postings = min_postings
         self.taxonomy = taxonomy
 
-    def fit(self, posting_set: PostingSet, curriculum: Curriculum | Collection[str]) -> SkillRecommender:
+    def fit(
+        self,
+        posting_set: PostingSet,
+        curriculum: Curriculum | Collection[str],
+        candidate_skills: Collection[str] | None = None,
+    ) -> SkillRecommender:
+        """Recommend skills for `curriculum` (or a collection of canonical skill names) from `posting_set`;
+        `candidate_skills` are the skills it may recommend (None: any; see `analysis.targets.target_skills`)."""
         _check_theta(self.theta)
         skills = _binary(posting_set.skills)
         by_skill = skills.tocsc()
@@ -210,7 +218,8 @@ class SkillRecommender:
         taught_counts = skills @ taught.astype(np.int64)
         covered = has_skills & (taught_counts >= required)
         counts = np.diff(by_skill.indptr)
-        candidates = ~taught & (counts >= self.min_postings)
+        allowed = np.ones(len(names), dtype=bool) if candidate_skills is None else _mask(names, candidate_skills)
+        candidates = ~taught & (counts >= self.min_postings) & allowed
 
         # For each skill, the most postings it shares with one taught skill, and which skill that is.
         shared_with_taught = np.zeros(len(names), dtype=np.int64)

@@ -47,22 +47,14 @@ from analysis.formats import (
 )
 from analysis.untrusted import spreadsheet_cell
 from pipelines.pay import PAY_KINDS
+from pipelines.skills.taxonomy import OCCUPATION_NAMES
 
 # Charts show this many skills or lines; the tables and data files have them all.
 BAR_SKILLS = 20
 TREND_LINES = 8
 TABLE_ROWS = 50
 SUMMARY_SKILLS = 5
-OCCUPATION_LABELS = {
-    "software_development": "Software development",
-    "creative_multimedia": "Creative & multimedia",
-    "writing_translation": "Writing & translation",
-    "sales_marketing": "Sales & marketing",
-    "clerical_data_entry": "Clerical & data entry",
-    "professional_services": "Professional services",
-    "other": "Other local and manual work",
-    "total": "All occupations",
-}
+OCCUPATION_LABELS = {**OCCUPATION_NAMES, "total": "All occupations"}
 # A caption with one of these words describes invented postings; the report then says so, twice.
 INVENTED_DATA = re.compile(r"\b(sample|demo|invented|made[- ]up|synthetic)\b", re.IGNORECASE)
 
@@ -99,6 +91,8 @@ class CurriculumSection:
     """What the earnings figures assume, a sentence each."""
     yardsticks_used: tuple[str, ...] = ()
     """The figures the pay was held against, each saying which it is and where it comes from."""
+    market: str = ""
+    """Which postings the coverage and advice count (the curriculum's targets), in one sentence."""
     yardsticks_note: str | None = None
     """Shown instead of the pay table when the region's figures could not be found."""
 
@@ -640,6 +634,7 @@ def _curriculum(number: int, curriculum: CurriculumSection, colours: dict, data:
     prefix = "_".join(filter(None, (f"curriculum_{number}", _slug(curriculum.name))))
     theta = format_percent(curriculum.theta)
     region = f'<p class="region">{escape(curriculum.region)}</p>' if curriculum.region else ""
+    region += f'<p class="market">{escape(curriculum.market)}</p>' if curriculum.market else ""
     body = [
         f'<article class="curriculum" id="curriculum-{number}"><h3>{escape(curriculum.name)}</h3>{region}',
         f'<div class="facts"><div class="fact"><div class="fact-value">{escape(format_percent(curriculum.coverage))}'

@@ -26,6 +26,8 @@ from analysis.gap import CurriculumCoverage, SkillRecommender, compare_curricula
 from analysis.index import OccupationIndex
 from analysis.report import CONTENT_COLUMNS, CurriculumSection, ReportContent, SurveySection
 from analysis.survey import SurveyResult
+from analysis.targets import describe_market, market_mask, target_skills
+from pipelines.skills.taxonomy import load_taxonomy
 
 # Skills whose shares the trend chart follows, and rows of the rising and falling tables.
 TREND_SKILLS = 8
@@ -44,13 +46,16 @@ class Study:
     skills), ``period`` (``week`` or ``month`` for demand), ``min_count`` (the minimum-count guard of the
     change between periods), ``n_clusters`` (None: chosen by silhouette), ``random_state``, ``recommend``
     (skills to recommend per curriculum), ``earnings`` (makes the ``Earnings`` estimator for a curriculum's region:
-    scope, platform fees, working days; default ``Earnings``), ``progress`` (a progress bar on stderr).
+    scope, platform fees, working days; default ``Earnings``), ``progress`` (a progress bar on stderr), ``market``
+    (``targets``: each curriculum's coverage and advice among the postings of its targets, analysis/targets.py;
+    ``all``: among every posting).
 
     Attributes after ``fit``: ``demand_``, ``periods_`` (the two compared periods), ``changes_``,
     ``changes_note_`` (why nothing was compared, or None),
     ``index_`` (None when the data are too short, with ``index_note_`` saying why), ``clusters_``,
-    ``families_``, ``coverages_``, ``recommenders_`` and ``earnings_`` (one per curriculum, in order; the error
-    text instead when the curriculum's region has no yardsticks), ``comparison_``
+    ``families_``, ``markets_`` (the sentence saying which postings), ``coverages_``, ``recommenders_`` and
+    ``earnings_`` (one per curriculum, in order; the error text instead when the curriculum's region has no
+    yardsticks), ``comparison_``
     (None for a single curriculum).
     """
 
@@ -64,6 +69,7 @@ class Study:
         recommend: int = 10,
         earnings: Callable[[str], Earnings] = Earnings,
         progress: bool = False,
+        market: str = "targets",
     ):
         self.theta = theta
         self.period = period
@@ -73,12 +79,13 @@ class Study:
         self.recommend = recommend
         self.earnings = earnings
         self.progress = progress
+        self.market = market
 
     def fit(self, posting_set: PostingSet, curricula: Sequence[Curriculum]) -> Study:
         if not len(posting_set):
             raise ValueError(f"no postings match ({describe_filters(posting_set.filters)}): widen the filters")
         self.posting_set_, self.curricula_ = posting_set, list(curricula)
-        self.coverages_, self.recommenders_, self.earnings_, self.comparison_ = [], [], [], None
+        self.markets_, self.coverages_, self.recommenders_, self.earnings_, self.comparison_ = [], [], [], [], None
         steps = [
             ("demand", self._fit_demand),
             ("occupation index", self._fit_index),
@@ -121,8 +128,16 @@ class Study:
 
     def _fit_curriculum(self, curriculum: Curriculum) -> None:
         labels, names = self.clusters_.labels_, list(self.clusters_.names_)
-        self.coverages_.append(CurriculumCoverage(self.theta).fit(self.posting_set_, curriculum, labels, names))
-        self.recommenders_.append(SkillRecommender(n=self.recommend, theta=self.theta).fit(self.posting_set_, curriculum))
+        targets = curriculum.targets if self.market == "targets" else ()
+        in_market = market_mask(self.posting_set_, targets)
+        market = self.posting_set_.subset(in_market)
+        self.markets_.append(describe_market(targets, curriculum.targets_inferred, len(market), len(self.posting_set_)))
+        self.coverages_.append(CurriculumCoverage(self.theta).fit(market, curriculum, labels[in_market], names))
+        self.recommenders_.append(
+            SkillRecommender(n=self.recommend, theta=self.theta).fit(
+                market, curriculum, target_skills(targets, load_taxonomy())
+            )
+        )
         try:
             earnings = self.earnings(curriculum.place).fit(self.posting_set_, labels, names)
         except (LookupError, ValueError) as exc:  # a region or date the yardstick table does not know
@@ -165,7 +180,7 @@ class Study:
             curricula=[
                 self._curriculum_section(*fitted)
                 for fitted in zip(
-                    self.curricula_, self.coverages_, self.recommenders_, self.earnings_, strict=True
+                    self.curricula_, self.markets_, self.coverages_, self.recommenders_, self.earnings_, strict=True
                 )
             ],
             comparison=self.comparison_,
@@ -176,6 +191,7 @@ class Study:
     def _curriculum_section(
         self,
         curriculum: Curriculum,
+        market: str,
         coverage: CurriculumCoverage,
         recommender: SkillRecommender,
         earnings: Earnings | str,
@@ -184,9 +200,10 @@ class Study:
         return CurriculumSection(
             name=curriculum.name,
             region=curriculum.region,
+            market=market,
             coverage=coverage.coverage_,
             theta=self.theta,
-            cluster_coverage=coverage.cluster_coverage_,
+            cluster_coverage=coverage.cluster_coverage_.query("postings > 0"),  # clusters outside the market aside
             missing=coverage.missing_,
             missing_by_pay=coverage.missing_by_pay_,
             recommendations=recommender.recommendations_,

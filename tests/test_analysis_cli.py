@@ -1,6 +1,7 @@
 """The analysis commands as a user runs them, on a database filled by real crawls of a synthetic market."""
 
 import json
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -10,6 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis.formats import format_count
+from pipelines.skills.taxonomy import load_taxonomy
 from sample.market import BOARDS, market_records
 from sample.synthetic import serve_market
 from tests.conftest import PROJECT_DIR, rows, run_crawl
@@ -87,6 +89,23 @@ def test_gap_recommends_what_to_teach_next(market_url):
     assert result.returncode == 0, result.stderr
     assert "of the postings" in result.stdout and "Teach next" in result.stdout
     assert " 3. " in result.stdout and " 4. " not in result.stdout
+
+
+def test_gap_counts_the_curriculums_market_unless_told_all(market_url):
+    programmer = PROJECT_DIR / "examples" / "curricula" / "pondok-programmer.yaml"
+    result = pasarkerja(market_url, "gap", "--curriculum", str(programmer), "--recommend", "5")
+    assert result.returncode == 0, result.stderr
+    market = re.search(r"Market: postings for software development or asking for a skill of the group ui_ux \(([\d.]+) "
+                       r"of ([\d.]+)\), the targets the curriculum names", result.stdout)  # fmt: skip
+    assert market and int(market[1].replace(".", "")) < int(market[2].replace(".", ""))
+    taught_next = re.findall(r"^ +\d\. ([^:]+):", result.stdout, re.MULTILINE)
+    taxonomy = load_taxonomy()
+    assert taught_next and all(
+        taxonomy.by_name[skill].occupation == "software_development" or taxonomy.by_name[skill].group == "ui_ux"
+        for skill in taught_next
+    )
+    everything = pasarkerja(market_url, "gap", "--curriculum", str(programmer), "--market", "all")
+    assert everything.returncode == 0 and "Market: every posting (" in everything.stdout
 
 
 def test_report_writes_the_page_and_its_data(market_url, tmp_path):

@@ -252,6 +252,21 @@ def test_structural_problems_give_one_line(tmp_path, text, expected):
     assert error_for(tmp_path, text) == expected
 
 
+def test_targets_are_classes_or_skill_groups_and_a_wrong_one_gives_one_line(tmp_path):
+    tracks = "tracks:\n  - name: Web\n    modules:\n      - name: A\n        hours: 3\n        skills: [HTML]\n"
+    declared = load_curriculum(write(tmp_path, HEADER + "targets: [software_development, ui_ux]\n" + tracks))
+    assert declared.targets == ("software_development", "ui_ux") and not declared.targets_inferred
+    inferred = load_curriculum(write(tmp_path, HEADER + tracks, "inferred.yaml"))
+    assert inferred.targets == ("software_development",) and inferred.targets_inferred
+    assert error_for(tmp_path, HEADER + "targets: [software_developmen]\n" + tracks) == (
+        'unknown target "software_developmen"; did you mean software_development, software_practice? '
+        "(docs/curriculum.md lists them)"
+    )
+    assert error_for(tmp_path, HEADER + "targets: software_development\n" + tracks) == (
+        'targets must be a list such as [software_development, graphic_design], found "software_development"'
+    )
+
+
 def test_missing_file(tmp_path):
     with pytest.raises(CurriculumError, match=r"nothing\.yaml: cannot read the file"):
         load_curriculum(tmp_path / "nothing.yaml")

@@ -144,6 +144,13 @@ def test_greedy_recommendations_step_by_step(adjacency_weight):
     ]
 
 
+def test_only_candidate_skills_are_recommended():
+    # Without F among the candidates, E opens postings 5 and 6 instead, and F is never proposed.
+    recommender = SkillRecommender(n=5, min_postings=1)
+    recommender.fit(posting_set(GREEDY_POSTINGS, GREEDY_PAY), curriculum("A", "A"), candidate_skills={"C", "D", "E"})
+    assert recommender.recommendations_["skill"].tolist() == ["C", "E"]
+
+
 def test_recommendations_stop_at_n_and_skip_rare_skills():
     postings = posting_set(GREEDY_POSTINGS, GREEDY_PAY)
     assert SkillRecommender(n=1, min_postings=1).fit(postings, {"A"}).recommendations_["skill"].tolist() == ["C"]

@@ -80,6 +80,7 @@ def curriculum_section(name: str, coverage: float, *, empty: bool = False) -> Cu
     return CurriculumSection(
         name=name,
         region=f"Kabupaten Sleman {ATTRIBUTE}",
+        market=f"Market: postings asking for a skill of the group {SCRIPT} (10 of 20)",
         coverage=coverage,
         theta=0.5,
         cluster_coverage=clusters,

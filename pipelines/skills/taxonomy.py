@@ -33,6 +33,16 @@ OCCUPATIONS = (
     "professional_services",
     "other",  # local manual work that cannot be done online (cooks, drivers, cleaners, guards, trades)
 )
+# Each class as readers see it.
+OCCUPATION_NAMES = {
+    "software_development": "Software development",
+    "creative_multimedia": "Creative & multimedia",
+    "writing_translation": "Writing & translation",
+    "sales_marketing": "Sales & marketing",
+    "clerical_data_entry": "Clerical & data entry",
+    "professional_services": "Professional services",
+    "other": "Other local and manual work",
+}
 
 ESCO_URI_PREFIX = "http://data.europa.eu/esco/"
 
