@@ -49,7 +49,7 @@ class SalaryConversion:
     """How a salaried rate becomes a month's pay.
 
     A day rate follows PP 36/2021 Pasal 17: 21 working days a month in a five-day week (the default), 25 in a
-    six-day week. A week is 52/12 of a month (4.33) and a year's salary is paid over 12 months (no 13th-month
+    six-day week. A month is 52/12 weeks (4.33) and a year's salary is paid over 12 months (no 13th-month
     bonus assumed).
     """
 
