@@ -1,4 +1,4 @@
-"""The report's charts (analysis/charts.py): well-formed SVG, escaped labels, and what each chart draws."""
+"""The report's charts (analysis/report/charts.py): well-formed SVG, escaped labels, and what each chart draws."""
 
 from __future__ import annotations
 
@@ -10,7 +10,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.charts import (
+from analysis.formats import (
+    format_count,
+    format_decimal,
+    format_percent,
+    format_points,
+    format_rupiah,
+    format_rupiah_short,
+)
+from analysis.report.charts import (
     NEUTRAL_COLOUR,
     PALETTE,
     bar_chart,
@@ -19,14 +27,6 @@ from analysis.charts import (
     line_chart,
     pay_distribution,
     scatter_map,
-)
-from analysis.formats import (
-    format_count,
-    format_decimal,
-    format_percent,
-    format_points,
-    format_rupiah,
-    format_rupiah_short,
 )
 
 SCRIPT = "<script>alert(1)</script>"

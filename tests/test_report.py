@@ -1,4 +1,4 @@
-"""The HTML report (analysis/report.py): one self-contained page and, next to it, the data behind it.
+"""The HTML report (analysis/report/): one self-contained page and, next to it, the data behind it.
 
 `report_content` builds a small `ReportContent` by hand in which every text that could come from scraped postings or
 user files is a hostile string; tests/test_report_browser.py renders the same content in Chromium.

@@ -1,0 +1,49 @@
+"""What is in demand: the skills most asked for, as a bar chart and a table."""
+
+from __future__ import annotations
+
+from analysis.formats import format_count, format_percent
+from analysis.report.charts import bar_chart
+from analysis.report.content import ReportContent
+from analysis.report.data_folder import DataFolder
+from analysis.report.markup import Column, Section, figure, how, table
+
+# The chart shows this many skills; the table and data files have them all.
+BAR_SKILLS = 20
+
+
+def demand_section(content: ReportContent, data: DataFolder) -> Section:
+    top = content.top_skills
+    body = [
+        how(
+            "Each bar is one skill; its length is how many postings ask for it. A posting that asks for five skills "
+            "counts once for each of them. The share is out of all postings in this report: 25% means one posting in "
+            "four asks for the skill."
+        )
+    ]
+    if not top.empty:
+        chart_rows = top.head(BAR_SKILLS)
+        body.append(
+            figure(
+                bar_chart(
+                    chart_rows["skill"].tolist(),
+                    chart_rows["postings"].tolist(),
+                    title=f"The {len(chart_rows)} skills most asked for, by number of postings",
+                    value_label="Postings asking for the skill",
+                    category_label="Skill",
+                )
+            )
+        )
+    body.append(
+        table(
+            top,
+            [
+                Column("skill", "Skill"),
+                Column("postings", "Postings", format_count, True),
+                Column("share", "Share of postings", format_percent, True),
+            ],
+            empty="No posting in this selection names a skill the taxonomy knows.",
+        )
+    )
+    body.append(data.add("top_skills", top))
+    return Section("demand", "What is in demand", "".join(body))

@@ -1,0 +1,99 @@
+"""Whether the work a curriculum prepares for pays enough to live on in its region: a part of each curriculum's
+article (analysis/report/sections/curricula.py), per kind of pay, against the region's yardsticks."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from analysis.earnings import HOURLY_DIVISOR
+from analysis.formats import format_count, format_decimal, format_percent, format_rupiah
+from analysis.report.content import CurriculumSection
+from analysis.report.data_folder import DataFolder
+from analysis.report.markup import Column, note, table
+from analysis.report.sections.pay_kinds import KIND_TITLES, PER_WORDS, hourly_rupiah, kinds_in, pay_boxes
+
+# The yardsticks of the earnings tables, as their headers name them (analysis.study.CHARTED_YARDSTICKS).
+CHARTED_LABELS = {"umk": "UMK", "bps_household": "BPS household line", "wb_upper_middle": "World Bank line"}
+
+
+def earnings_part(curriculum: CurriculumSection, prefix: str, colours: dict, data: DataFolder) -> str:
+    """The earnings of `curriculum`'s postings as HTML, its data files named from `prefix`; nothing when not
+    measured."""
+    if curriculum.earnings is None and not curriculum.yardsticks_note:
+        return ""
+    place = curriculum.region or "the region"
+    body = [f"<h4>Does this work pay enough to live on in {escape(place)}?</h4>"]
+    if curriculum.yardsticks_note:
+        return "".join([*body, note(curriculum.yardsticks_note)])
+    body.append(f"<p>{escape(curriculum.earnings_counts)}</p>")
+    groups, pay = curriculum.earnings, curriculum.earnings_pay
+    if groups.empty:
+        body.append(note("No posting within reach states its pay."))
+    for kind, of_kind in kinds_in(groups):
+        body.append(f"<h5>{escape(KIND_TITLES[kind])}</h5>")
+        paid = pay[pay["kind"] == kind]
+        if kind != "project" and not paid.empty:
+            hourly = kind == "hourly"
+            lines = tuple(
+                (f"{name} / {HOURLY_DIVISOR}" if hourly else name, value / (HOURLY_DIVISOR if hourly else 1))
+                for name, value in curriculum.yardstick_lines
+            )
+            body.append(
+                pay_boxes(
+                    paid,
+                    "net_idr",
+                    "cluster",
+                    colours,
+                    title=f"{KIND_TITLES[kind]} per cluster against the yardsticks of {place}",
+                    value_label=f"Rupiah {PER_WORDS[kind]}",
+                    references=lines,
+                )
+            )
+        body.append(table(of_kind, _earnings_columns(kind, of_kind), empty="", limit=None))
+    body.append(data.add(f"{prefix}_earnings", groups))
+    assumptions = "".join(f"<li>{escape(sentence)}</li>" for sentence in curriculum.earnings_assumptions)
+    body.append(f"<p>What the figures assume:</p><ul>{assumptions}</ul>")
+    if curriculum.yardsticks_used:
+        items = "".join(f"<li>{escape(used)}</li>" for used in curriculum.yardsticks_used)
+        body.append(f"<p>Figures used:</p><ul>{items}</ul>")
+    return "".join(body)
+
+
+def _earnings_columns(kind: str, groups: pd.DataFrame) -> list[Column]:
+    """The earnings table's columns for one kind of pay; hourly and project pay are after the platform's fee."""
+    after_fee = "" if kind == "salaried" else " after fee"
+    money = hourly_rupiah if kind == "hourly" else format_rupiah
+    columns = [
+        Column("cluster", "Cluster"),
+        Column("postings", "Postings", format_count, True),
+        Column("median_idr", f"Median {PER_WORDS[kind]}{after_fee}", money, True),
+        Column("p25_idr", "A quarter below", money, True),
+        Column("p75_idr", "A quarter above", money, True),
+    ]
+    if kind == "salaried":
+        columns += [
+            Column(f"share_reaching_{key}", f"Reach {label}", format_percent, True)
+            for key, label in CHARTED_LABELS.items()
+        ]
+    elif kind == "hourly":
+        columns += [
+            Column(f"share_reaching_{key}", f"At least {label} / {HOURLY_DIVISOR}", format_percent, True)
+            for key, label in CHARTED_LABELS.items()
+        ]
+        columns += [
+            Column(f"hours_a_month_to_reach_{key}", f"Hours a month for {label}, at the median", format_decimal, True)
+            for key, label in CHARTED_LABELS.items()
+        ]
+    else:
+        columns += [
+            Column(
+                f"projects_a_month_to_reach_{key}", f"Projects a month for {label}, at the median", format_decimal, True
+            )
+            for key, label in CHARTED_LABELS.items()
+        ]
+    if "monthly_if_median_idr" in groups and groups["monthly_if_median_idr"].notna().any():
+        assumption = groups["monthly_if_assumption"].dropna().iloc[0]
+        columns.append(Column("monthly_if_median_idr", f"Median a month {assumption}", format_rupiah, True))
+    return columns
