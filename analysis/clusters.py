@@ -44,6 +44,7 @@ from sklearn.metrics import silhouette_score
 from sqlalchemy import Engine, insert
 
 from analysis.data import PostingSet
+from analysis.language import say
 from pipelines.db.models import Clustering, PostingCluster
 
 # Above this many rows k-means runs on mini-batches: full k-means passes over every row at every iteration.
@@ -53,9 +54,8 @@ KMEANS_STARTS = 4
 MINIBATCH_STARTS = 3
 NAME_SEPARATOR = " · "
 # A skill names a cluster when at least this share of the cluster's postings ask for it; a cluster without one is
-# mixed and its name starts with MIXED_PREFIX.
+# mixed and its name starts with "Mixed: " ("Campuran: " in Indonesian, analysis/language.py).
 NAME_MIN_SHARE = 0.4
-MIXED_PREFIX = "Mixed: "
 # Without a given k: the smallest k whose silhouette is within this of the best. A little more than another
 # random_state moved the silhouette of one k on the demo market (at most 0.014), so a smaller gain is no evidence.
 SILHOUETTE_MARGIN = 0.02
@@ -354,7 +354,7 @@ def _describe(
         mixed.append(len(held) == 0)
         # Whole percents rounded down (integer arithmetic), so that a mixed cluster never shows a skill at 40%.
         name = NAME_SEPARATOR.join(f"{skill_names[i]} {100 * counts[i] // size}%" for i in shown)
-        names.append(MIXED_PREFIX + name if mixed[-1] else name)
+        names.append(say("Campuran: ", "Mixed: ") + name if mixed[-1] else name)
     return top_skills, top_shares, np.array(mixed, dtype=bool), names
 
 

@@ -32,6 +32,7 @@ from sqlalchemy import DateTime, Engine, func, or_, select, true
 from tqdm import tqdm
 
 import crawlers.spiders
+from analysis.language import say
 from pipelines.db.models import Posting, PostingSkill, Skill
 from pipelines.pay import pay_kind
 from pipelines.skills.taxonomy import OCCUPATIONS, Taxonomy
@@ -346,11 +347,19 @@ def _today() -> date:
     return datetime.now(timezone.utc).date()
 
 
-def date_argument(value: str) -> date:
+def parse_span(value: str) -> timedelta | None:
+    """A span written as days or weeks, such as 30d or 12w (0d too); None when ``value`` is not written so.
+    The one grammar of spans on the command line: here, since the filter options below take it."""
     span = _RELATIVE_SPAN.fullmatch(value.strip().lower())
-    if span:
-        count, unit = int(span.group(1)), span.group(2)
-        return _today() - timedelta(days=count if unit == "d" else 7 * count)
+    if not span:
+        return None
+    return timedelta(days=int(span.group(1)) * (7 if span.group(2) == "w" else 1))
+
+
+def date_argument(value: str) -> date:
+    before_today = parse_span(value)
+    if before_today is not None:
+        return _today() - before_today
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
@@ -471,22 +480,28 @@ def filters_from_arguments(args: argparse.Namespace) -> Filters:
 
 
 def describe_filters(filters: Filters) -> str:
-    """A short caption, e.g. "postings from 2026-01-01 to 2026-06-30, open to ID, on glints, kalibrr"."""
+    """A short caption in the current language, e.g. "postings from 2026-01-01 to 2026-06-30, open to ID, on glints,
+    kalibrr" ("lowongan dari 2026-01-01 sampai 2026-06-30, terbuka untuk ID, di glints, kalibrr")."""
     parts = []
     if filters.since and filters.until:
-        parts.append(f"from {filters.since} to {filters.until}")
+        parts.append(say(f"dari {filters.since} sampai {filters.until}", f"from {filters.since} to {filters.until}"))
     elif filters.since:
-        parts.append(f"since {filters.since}")
+        parts.append(say(f"sejak {filters.since}", f"since {filters.since}"))
     elif filters.until:
-        parts.append(f"until {filters.until}")
+        parts.append(say(f"sampai {filters.until}", f"until {filters.until}"))
     if filters.countries:
-        parts.append(f"in {' or '.join(filters.countries)}")
+        parts.append(say(f"di {' atau '.join(filters.countries)}", f"in {' or '.join(filters.countries)}"))
     if filters.open_to:
-        parts.append(f"open to {filters.open_to}")
+        parts.append(say(f"terbuka untuk {filters.open_to}", f"open to {filters.open_to}"))
     if filters.occupations:
-        parts.append(f"occupations: {', '.join(filters.occupations)}")
+        parts.append(say("golongan pekerjaan: ", "occupations: ") + ", ".join(filters.occupations))
     if filters.sources:
-        parts.append(f"on {', '.join(filters.sources)}")
-    noun = "remote postings" if filters.remote_only else "postings"
-    caption = f"{noun} {', '.join(parts)}" if parts else f"all {noun}"
-    return f"{caption}, reposts and cross-posts counted" if filters.with_duplicates else caption
+        parts.append(say("di ", "on ") + ", ".join(filters.sources))
+    if filters.remote_only:
+        noun = say("lowongan jarak jauh", "remote postings")
+    else:
+        noun = say("lowongan", "postings")
+    caption = f"{noun} {', '.join(parts)}" if parts else say(f"semua {noun}", f"all {noun}")
+    if filters.with_duplicates:
+        caption += say(", unggahan ulang dan lintas situs ikut dihitung", ", reposts and cross-posts counted")
+    return caption

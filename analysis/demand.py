@@ -15,6 +15,8 @@ import pandas as pd
 from scipy import sparse
 
 from analysis.data import PostingSet, posting_days
+from analysis.formats import format_count
+from analysis.language import say
 
 PERIODS = ("week", "month")
 # What rose or fell is measured between two periods of at least this many days, each holding at least this many
@@ -101,10 +103,20 @@ def compare_periods(
 def _skill_counts_between(posting_set: PostingSet, days: pd.Series, first: date, last: date) -> tuple[int, np.ndarray]:
     """Postings posted from ``first`` to ``last`` (inclusive), and how many of them ask for each skill."""
     if first > last:
-        raise ValueError(f"a period must not end before it starts: {first} to {last}")
+        raise ValueError(
+            say(
+                f"periode tidak boleh berakhir sebelum dimulai: {first} sampai {last}",
+                f"a period must not end before it starts: {first} to {last}",
+            )
+        )
     inside = ((days >= pd.Timestamp(first)) & (days <= pd.Timestamp(last))).to_numpy()
     if not inside.any():
-        raise ValueError(f"no postings from {first} to {last}: choose periods the data cover")
+        raise ValueError(
+            say(
+                f"tidak ada lowongan dari {first} sampai {last}: pilih periode yang ada datanya",
+                f"no postings from {first} to {last}: choose periods the data cover",
+            )
+        )
     return int(inside.sum()), np.asarray(inside.astype(np.int64) @ posting_set.skills).ravel()
 
 
@@ -126,18 +138,29 @@ def recent_periods(
     Each is ``days`` long (a quarter by default: what changed lately, not since the oldest posting stored), or half
     the days covered when they are fewer; with an odd number of days covered, the first day is left out. Raises
     ValueError, saying why in plain words, when the periods would be shorter than ``min_days`` or either would
-    hold fewer than ``min_postings`` postings: too little data to say what rose or fell.
+    hold fewer than ``min_postings`` postings: too little data to say what rose or fell. Its messages, and those of
+    `compare_periods`, are in the current language (analysis/language.py): a report shows them.
     """
     dates = posting_days(posting_set.postings).dropna()
     if dates.empty:
-        raise ValueError("no dated postings to split into two periods")
+        raise ValueError(
+            say(
+                "tidak ada lowongan yang bertanggal untuk dibagi menjadi dua periode",
+                "no dated postings to split into two periods",
+            )
+        )
     first, last = dates.min().date(), dates.max().date()
     covered = (last - first).days + 1
     half = min(days, covered // 2)
     if half < min_days:
+        days_covered, least = format_count(covered), format_count(min_days)
         raise ValueError(
-            f"the postings cover {covered} days ({first} to {last}); comparing needs two periods of at least "
-            f"{min_days} days each"
+            say(
+                f"lowongan hanya mencakup {days_covered} hari ({first} sampai {last}); untuk membandingkan "
+                f"dibutuhkan dua periode yang masing-masing paling sedikit {least} hari",
+                f"the postings cover {days_covered} days ({first} to {last}); comparing needs two periods of at "
+                f"least {least} days each",
+            )
         )
     after_start = last - timedelta(days=half - 1)
     before = (after_start - timedelta(days=half), after_start - timedelta(days=1))
@@ -145,8 +168,13 @@ def recent_periods(
     for period_first, period_last in (before, after):
         inside = int(dates.between(pd.Timestamp(period_first), pd.Timestamp(period_last)).sum())
         if inside < min_postings:
+            held, least = format_count(inside), format_count(min_postings)
             raise ValueError(
-                f"{period_first} to {period_last} holds {inside} postings; comparing needs at least {min_postings} "
-                f"in each period"
+                say(
+                    f"{period_first} sampai {period_last} hanya berisi {held} lowongan; untuk membandingkan "
+                    f"dibutuhkan paling sedikit {least} lowongan di setiap periode",
+                    f"{period_first} to {period_last} holds {held} postings; comparing needs at least {least} in "
+                    "each period",
+                )
             )
     return before, after

@@ -6,9 +6,10 @@ punctuation and HTML in Markdown, WhatsApp's marks in WhatsApp, HTML in HTML, XM
 is never made a link, and only the vacancy's own http(s) link is. A non-finite pay figure is pay not stated, and
 JSON never holds NaN or Infinity.
 
-Indonesian by default, English with ``lang="en"``; numbers and rupiah are written the Indonesian way in both
-(analysis/formats.py). Pay is written by ``pay_text`` in every format, and in the alumni lists: its kind, as the
-platform states it, rupiah in the same period, and a month for a salary only.
+Indonesian by default, English with ``lang="en"``; numbers and rupiah are written as the current language writes
+them (analysis/formats.py, analysis/language.py: the command line writes a digest in the language of its --lang).
+Pay is written by ``pay_text`` in every format, and in the alumni lists: its kind, as the platform states it, rupiah
+in the same period, and a month for a salary only.
 
 ``render`` gives one text; ``whatsapp_messages`` gives the WhatsApp digest as messages of at most 4,096 characters
 each (WhatsApp's limit), never splitting a vacancy, with "(1/3)" on each when there are several.

@@ -20,7 +20,10 @@ Only postings a member could take count (analysis/reach.py): on site in the regi
 to people in Indonesia. ``scope="all"`` counts every posting.
 
 Every median and quartile has one definition: over the postings of one kind, each posting counted once at the
-middle of its stated range, in the kind's own period (``MEDIAN_DEFINITION``).
+middle of its stated range, in the kind's own period (``median_definition``).
+
+Every sentence written here for readers (what the figures count and assume, the platform fees) is in the current
+language (analysis/language.py): Indonesian by default, English inside ``language("en")``.
 """
 
 from __future__ import annotations
@@ -37,8 +40,9 @@ import numpy as np
 import pandas as pd
 
 from analysis.data import PostingSet, posting_days
-from analysis.formats import format_count
+from analysis.formats import format_count, format_decimal, format_percent
 from analysis.gap import NO_CLUSTER, ClusterNames, cluster_name
+from analysis.language import say
 from analysis.reach import places_of, reachable
 from analysis.untrusted import json_ready
 from analysis.yardsticks import INTERNATIONAL, NATIONAL, Figure, Yardsticks, load_yardsticks
@@ -54,14 +58,35 @@ MEDIAN_DEFINITION = (
     "Medians and quartiles are over the postings of one kind of pay, each posting counted once at the middle of "
     "its stated range, in that kind's own period (a month's salary, an hour, a project)."
 )
+MEDIAN_DEFINITION_ID = (
+    "Median dan kuartil dihitung di antara lowongan dengan satu jenis bayaran, setiap lowongan dihitung sekali di "
+    "tengah rentang bayaran yang disebutkannya, dalam periode jenis bayaran itu sendiri (gaji sebulan, upah per jam, "
+    "bayaran per proyek)."
+)
+# What the figures count, per scope: (Indonesian, English).
 SCOPE_SENTENCES = {
     "reachable": (
+        "Yang dihitung adalah lowongan yang bisa diambil anggota yang tinggal di {region}: kerja di tempat di "
+        "{province}, atau kerja jarak jauh yang terbuka bagi orang di Indonesia. Tidak dihitung: {out_of_reach} di "
+        "luar jangkauan (kerja di tempat di daerah lain, atau kerja jarak jauh khusus penduduk negara lain) dan "
+        "{no_pay} dalam jangkauan yang tidak menyebut bayaran.",
         "It counts the postings a member living in {region} could take: on site in {province}, or remote and open "
         "to people in Indonesia. Left out: {out_of_reach} out of reach (on site elsewhere, or remote for residents "
-        "of other countries only) and {no_pay} within reach without stated pay."
+        "of other countries only) and {no_pay} within reach without stated pay.",
     ),
-    "all": "It counts every posting, wherever the work is and whoever may take it. Left out: {no_pay} without stated pay.",
+    "all": (
+        "Yang dihitung adalah setiap lowongan, di mana pun tempat kerjanya dan siapa pun yang boleh mengambilnya. "
+        "Tidak dihitung: {no_pay} yang tidak menyebut bayaran.",
+        "It counts every posting, wherever the work is and whoever may take it. Left out: {no_pay} without stated pay.",
+    ),
 }
+# A kind of pay a platform takes a fee of, as a fee's sentence names it: (Indonesian, English).
+_FEE_KIND_WORDS = {"hourly": ("upah per jam", "hourly pay"), "project": ("bayaran proyek", "project pay")}
+
+
+def median_definition() -> str:
+    """How every median and quartile is taken, in the current language."""
+    return say(MEDIAN_DEFINITION_ID, MEDIAN_DEFINITION)
 
 
 @dataclass(frozen=True)
@@ -108,21 +133,40 @@ class PlatformFees:
     def describe(self, sources: Sequence[str]) -> list[str]:
         """One sentence per fee applied to postings of ``sources``, and one for those without a published fee."""
         if self.share is not None:
-            return [f"A platform fee of {self.share:.0%} (given by the user) comes off every hourly and project pay."]
-        sentences = [
-            f"{fee.platform} keeps {fee.share:.0%}"
-            + (f", at least USD {fee.minimum_usd:g} a project," if fee.minimum_usd else "")
-            + f" of {fee.kind} pay ({fee.source})."
-            for fee in self.table
-            if fee.platform in sources
-        ]
+            share = format_percent(self.share)
+            return [
+                say(
+                    f"Biaya platform {share} (ditetapkan pengguna) dipotong dari setiap upah per jam dan bayaran "
+                    "proyek.",
+                    f"A platform fee of {share} (given by the user) comes off every hourly and project pay.",
+                )
+            ]
+        sentences = [self._describe_fee(fee) for fee in self.table if fee.platform in sources]
         unpublished = sorted(set(sources) - {fee.platform for fee in self.table})
         if unpublished:
+            listed = ", ".join(unpublished)
             sentences.append(
-                f"No published fee found for {', '.join(unpublished)}: their hourly and project pay is counted "
-                "whole (fee 0)."
+                say(
+                    f"Tidak ditemukan biaya yang diumumkan untuk {listed}: upah per jam dan bayaran proyeknya "
+                    "dihitung utuh (biaya 0).",
+                    f"No published fee found for {listed}: their hourly and project pay is counted whole (fee 0).",
+                )
             )
         return sentences
+
+    @staticmethod
+    def _describe_fee(fee: PlatformFee) -> str:
+        share = format_percent(fee.share)
+        kind_id, kind_en = _FEE_KIND_WORDS.get(fee.kind, (f"bayaran {fee.kind}", f"{fee.kind} pay"))
+        minimum = format_decimal(fee.minimum_usd, 2) if fee.minimum_usd else ""
+        return say(
+            f"{fee.platform} memotong {share}"
+            + (f", minimal USD {minimum} per proyek," if minimum else "")
+            + f" dari {kind_id} ({fee.source}).",
+            f"{fee.platform} keeps {share}"
+            + (f", at least USD {minimum} a project," if minimum else "")
+            + f" of {kind_en} ({fee.source}).",
+        )
 
 
 def load_platform_fees() -> list[PlatformFee]:
@@ -140,9 +184,7 @@ def _idr_per_usd(posted_on: pd.Series) -> np.ndarray:
     """Rupiah per US dollar in each posting's year (the latest year for an unknown date), from the rate table."""
     rates = load_rates()
     years = posted_on.dt.year
-    per_year = {
-        year: 1 / rates.usd_per_unit("IDR", None if pd.isna(year) else int(year))[0] for year in years.unique()
-    }
+    per_year = {year: 1 / rates.usd_per_unit("IDR", None if pd.isna(year) else int(year))[0] for year in years.unique()}
     return years.map(per_year).to_numpy(dtype=float)
 
 
@@ -245,7 +287,7 @@ class Earnings:
             {"cluster": labels, "kind": kinds, "gross_idr": gross[self.counted_], "net_idr": net}, index=counted.index
         )
         self.groups_ = self._groups(cluster_names)
-        self.scope_sentence_ = SCOPE_SENTENCES[self.scope].format(
+        self.scope_sentence_ = say(*SCOPE_SENTENCES[self.scope]).format(
             region=self.region,
             province=self.province_,
             out_of_reach=_postings(self.excluded_["out_of_reach"]),
@@ -310,18 +352,39 @@ class Earnings:
         return group
 
     def _assumptions(self, fees: PlatformFees, sources: Sequence[str]) -> list[str]:
+        conversion = SalaryConversion(self.workdays_per_week)
+        assumed = bool(self.hours_per_month or self.projects_per_month)
         return [
-            MEDIAN_DEFINITION,
-            "Salaries are a month's pay: " + SalaryConversion(self.workdays_per_week).describe() + ".",
-            f"An hourly yardstick is the monthly figure divided by {HOURLY_DIVISOR} (PP 36/2021 Pasal 16, the "
-            "formula for an hourly wage).",
-            "Hourly and project pay are never turned into a month"
-            + (
-                " except where a figure says so, at the numbers given"
-                if self.hours_per_month or self.projects_per_month
-                else ": the hours or projects a month needed to reach each line are shown instead"
-            )
-            + ".",
+            median_definition(),
+            say(
+                f"Gaji adalah bayaran sebulan: tarif harian dikali {conversion.working_days_per_month} hari kerja "
+                f"sebulan ({conversion.workdays_per_week} hari kerja seminggu, PP 36/2021 Pasal 17), tarif mingguan "
+                "dikali 52/12, gaji setahun dibagi 12 bulan.",
+                "Salaries are a month's pay: " + conversion.describe() + ".",
+            ),
+            say(
+                f"Tolok ukur per jam adalah angka bulanannya dibagi {HOURLY_DIVISOR} (PP 36/2021 Pasal 16, rumus "
+                "upah per jam).",
+                f"An hourly yardstick is the monthly figure divided by {HOURLY_DIVISOR} (PP 36/2021 Pasal 16, the "
+                "formula for an hourly wage).",
+            ),
+            say(
+                "Upah per jam dan bayaran proyek tidak pernah diubah menjadi bayaran sebulan"
+                + (
+                    ", kecuali di angka yang menyebutnya, dengan jumlah yang diberikan pengguna"
+                    if assumed
+                    else ": yang ditampilkan adalah jumlah jam atau proyek per bulan yang dibutuhkan untuk mencapai "
+                    "tiap garis"
+                )
+                + ".",
+                "Hourly and project pay are never turned into a month"
+                + (
+                    " except where a figure says so, at the numbers given"
+                    if assumed
+                    else ": the hours or projects a month needed to reach each line are shown instead"
+                )
+                + ".",
+            ),
             *fees.describe(sources),
         ]
 
@@ -344,7 +407,7 @@ class Earnings:
 
 
 def _postings(count: int) -> str:
-    return f"{format_count(count)} posting" + ("" if count == 1 else "s")
+    return say(f"{format_count(count)} lowongan", f"{format_count(count)} posting" + ("" if count == 1 else "s"))
 
 
 def _share(values: pd.Series, line: float) -> float | None:
@@ -358,8 +421,13 @@ def _ratio(line: float, amount: float) -> float | None:
 
 
 def _times_a_month(kind: str, times: float) -> str:
-    unit = "billed hours" if kind == "hourly" else "fixed-price projects"
-    return f"if a member works {times:g} {unit} a month (the user's number, not the data's)"
+    number = format_decimal(times, 2)
+    unit_id = "jam kerja yang ditagih" if kind == "hourly" else "proyek dengan bayaran tetap"
+    unit_en = "billed hours" if kind == "hourly" else "fixed-price projects"
+    return say(
+        f"jika anggota bekerja {number} {unit_id} sebulan (angka dari pengguna, bukan dari data)",
+        f"if a member works {number} {unit_en} a month (the user's number, not the data's)",
+    )
 
 
 def _latest_day(posting_set: PostingSet) -> date:

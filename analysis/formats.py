@@ -1,9 +1,10 @@
-"""Numbers as the report's readers write them: the Indonesian way.
+"""Numbers as the report's readers write them, in the current language (analysis/language.py).
 
-"1.234" postings, "12,5%", "Rp 4.500.000" and, where space is short, "Rp 4,5 jt" (juta, a million; "rb" is
-ribu, a thousand; "M" is miliar, a thousand million). Charts, tables and the sentences of recommendations all
-use these, so a figure reads the same everywhere. A missing or non-finite figure (NaN, infinity) is written "–":
-never "inf", "nan" or "Rp inf".
+In Indonesian, the default: "1.234" postings, "12,5%", "Rp 4.500.000" and, where space is short, "Rp 4,5 jt" (juta,
+a million; "rb" is ribu, a thousand; "M" is miliar, a thousand million). In English: "1,234", "12.5%",
+"Rp 4,500,000" and "Rp 4.5m" ("k" a thousand, "bn" a thousand million). Charts, tables and the sentences of
+recommendations all use these, so a figure reads the same everywhere. A missing or non-finite figure (NaN,
+infinity) is written "–": never "inf", "nan" or "Rp inf".
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ import math
 import numpy as np
 import pandas as pd
 
+from analysis.language import current_language
 from analysis.untrusted import finite_number
+
+_INDONESIAN_SEPARATORS = str.maketrans({",": ".", ".": ","})
+# The short words for rupiah amounts, largest first.
+_SHORT_UNITS = {"id": ((1e9, "M"), (1e6, "jt"), (1e3, "rb")), "en": ((1e9, "bn"), (1e6, "m"), (1e3, "k"))}
 
 
 def is_missing(value: object) -> bool:
@@ -24,8 +30,13 @@ def is_missing(value: object) -> bool:
 
 
 def _number(value: float, decimals: int) -> str:
-    """`value` with Indonesian separators: 1.234.567,5."""
-    return f"{value:,.{decimals}f}".translate(str.maketrans({",": ".", ".": ","}))
+    """`value` with the current language's separators: 1.234.567,5 in Indonesian, 1,234,567.5 in English."""
+    text = f"{value:,.{decimals}f}"
+    return text.translate(_INDONESIAN_SEPARATORS) if current_language() == "id" else text
+
+
+def _decimal_mark() -> str:
+    return "," if current_language() == "id" else "."
 
 
 def format_count(value: object) -> str:
@@ -40,7 +51,7 @@ def format_decimal(value: object, decimals: int = 1) -> str:
     if number is None:
         return "–"
     text = _number(number, decimals)
-    return text.rstrip("0").rstrip(",") if decimals else text
+    return text.rstrip("0").rstrip(_decimal_mark()) if decimals else text
 
 
 def format_percent(share: object) -> str:
@@ -50,9 +61,9 @@ def format_percent(share: object) -> str:
         return "–"
     percent = share * 100
     if percent != 0 and abs(percent) < 0.05:
-        return "<0,1%"
+        return f"<{_number(0.1, 1)}%"
     text = _number(percent, 1 if abs(percent) < 10 else 0)
-    return text.removesuffix(",0") + "%"
+    return text.removesuffix(f"{_decimal_mark()}0") + "%"
 
 
 def format_points(change: object) -> str:
@@ -76,12 +87,13 @@ def format_rupiah(value: object, nearest: int = 1000) -> str:
 
 
 def format_rupiah_short(value: object, decimals: int = 1) -> str:
-    """Rupiah for axes and tight spaces: "Rp 4,5 jt", "Rp 750 rb", "Rp 1,2 M", with at most `decimals` decimals."""
+    """Rupiah for axes and tight spaces: "Rp 4,5 jt", "Rp 750 rb", "Rp 1,2 M" (English: "Rp 4.5m", "Rp 750k",
+    "Rp 1.2bn"), with at most `decimals` decimals."""
     number = finite_number(value)
     if number is None:
         return "–"
     amount, sign = abs(number), "−" if number < 0 else ""
-    for unit, word in ((1e9, "M"), (1e6, "jt"), (1e3, "rb")):
+    for unit, word in _SHORT_UNITS[current_language()]:
         if round(amount / unit, decimals) >= 1:
             return f"Rp {sign}{format_decimal(amount / unit, decimals)} {word}"
     return f"Rp {sign}{_number(amount, 0)}"

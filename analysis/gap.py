@@ -31,6 +31,7 @@ from scipy import sparse
 from analysis.curriculum import Curriculum
 from analysis.data import PostingSet
 from analysis.formats import format_count, format_rupiah_short
+from analysis.language import say
 from pipelines.skills.taxonomy import Taxonomy, load_taxonomy
 
 # The label a clustering gives postings without skills; they belong to no cluster.
@@ -433,13 +434,29 @@ def cluster_name(label: int, cluster_names: ClusterNames | None) -> str:
 def _reason(
     postings: int, adjacent_to: str | None, shared: int, opened: int, median_pay: float, also_covers: Sequence[str] = ()
 ) -> str:
-    """The sentence a coordinator reads next to a recommended skill (numbers as the report writes them)."""
-    asked = f"asked for in {_postings(postings)}"
+    """The sentence a coordinator reads next to a recommended skill, in the current language (numbers as the
+    report writes them)."""
+    asked = say(f"diminta {format_count(postings)} lowongan", f"asked for in {_postings(postings)}")
     if adjacent_to is not None:
-        asked += f", {format_count(shared)} of them next to {adjacent_to}"
-    pay = "no salary stated" if np.isnan(median_pay) else f"median salary {format_rupiah_short(median_pay)} a month"
-    reason = f"{asked}; opens {format_count(opened)} more {'posting' if opened == 1 else 'postings'}, {pay}"
-    return f"{reason}; also covers {', '.join(also_covers)}" if also_covers else reason
+        asked += say(
+            f", {format_count(shared)} di antaranya bersama {adjacent_to}",
+            f", {format_count(shared)} of them next to {adjacent_to}",
+        )
+    if np.isnan(median_pay):
+        pay = say("gaji tidak disebut", "no salary stated")
+    else:
+        pay = say(
+            f"median gaji {format_rupiah_short(median_pay)} sebulan",
+            f"median salary {format_rupiah_short(median_pay)} a month",
+        )
+    more = say(
+        f"membuka {format_count(opened)} lowongan lagi",
+        f"opens {format_count(opened)} more {'posting' if opened == 1 else 'postings'}",
+    )
+    reason = f"{asked}; {more}, {pay}"
+    if also_covers:
+        reason += say(f"; juga mencakup {', '.join(also_covers)}", f"; also covers {', '.join(also_covers)}")
+    return reason
 
 
 def _postings(count: int) -> str:

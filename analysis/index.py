@@ -39,6 +39,8 @@ from numbers import Integral, Real
 import pandas as pd
 
 from analysis.data import PostingSet, posting_days
+from analysis.formats import format_count, format_decimal
+from analysis.language import say
 from pipelines.skills.taxonomy import OCCUPATIONS
 
 # The fewest postings a day's window must hold for the day to have a value (see the module docstring).
@@ -55,8 +57,12 @@ class OccupationIndex:
     After ``fit``: ``daily_`` (days x classes plus ``total``: new postings), ``smoothed_`` (their trailing
     ``window``-day means), ``enough_`` (per day: its window holds at least ``min_postings`` postings and no
     quiet week, as the module docstring says), ``index_`` (``smoothed_`` scaled so the total is 100 on ``base_date_``,
-    NaN on the days without ``enough_``) and ``method_`` (the method in a sentence or two, for a report). Every class of ``OCCUPATIONS`` has a column; ``total`` also
-    counts postings without a class (stored before occupations were derived), so the classes may add up to less.
+    NaN on the days without ``enough_``) and ``method_`` (the method in a sentence or two, for a report). Every class
+    of ``OCCUPATIONS`` has a column; ``total`` also counts postings without a class (stored before occupations were
+    derived), so the classes may add up to less.
+
+    ``method_`` and the messages of the ValueErrors ``fit`` raises when the data are too short or too thin (a report
+    shows them instead of the index) are in the current language (analysis/language.py).
     """
 
     def __init__(self, window: int = 28, base_date: date | None = None, min_postings: int = MIN_WINDOW_POSTINGS):
@@ -72,12 +78,23 @@ class OccupationIndex:
         days = posting_days(posting_set.postings)
         dated = days.notna()
         if not dated.any():
-            raise ValueError("no dated postings: the index needs postings with a posted_on day")
+            raise ValueError(
+                say(
+                    "tidak ada lowongan yang bertanggal: indeks membutuhkan lowongan yang menyebut hari pemasangannya "
+                    "(posted_on)",
+                    "no dated postings: the index needs postings with a posted_on day",
+                )
+            )
         calendar = pd.date_range(days[dated].min(), days[dated].max(), freq="D", name="day")
         if len(calendar) < self.window:
+            covered, first, last = format_count(len(calendar)), calendar[0].date(), calendar[-1].date()
             raise ValueError(
-                f"the postings cover {len(calendar)} days ({calendar[0].date()} to {calendar[-1].date()}), "
-                f"fewer than the {self.window}-day window: load a longer period or use a shorter window"
+                say(
+                    f"lowongan hanya mencakup {covered} hari ({first} sampai {last}), kurang dari {self.window} hari "
+                    "yang dirata-rata indeks: muat periode yang lebih panjang atau pakai rata-rata yang lebih pendek",
+                    f"the postings cover {covered} days ({first} to {last}), fewer than the {self.window}-day window: "
+                    "load a longer period or use a shorter window",
+                )
             )
         occupations = posting_set.postings["oli_occupation"][dated]
         by_class = pd.crosstab(days[dated], occupations) if occupations.notna().any() else pd.DataFrame()
@@ -90,15 +107,24 @@ class OccupationIndex:
         base_total = self.smoothed_.at[pd.Timestamp(self.base_date_), "total"]
         self.index_ = (self.smoothed_ * (100 / base_total)).where(self.enough_, axis=0)
         sources = sorted(posting_set.postings["source"].dropna().unique())
-        self.method_ = (
+        platforms = ", ".join(sources) if sources else say("tidak ada sumber yang disebut", "no source given")
+        least = format_decimal(self.min_postings)
+        self.method_ = say(
+            f"Jumlah lowongan baru per hari, menurut golongan pekerjaan Online Labour Index (ditambah lainnya: "
+            f"pekerjaan lokal dan manual), di situs-situs yang dikumpulkan ({platforms}), dirata-rata selama "
+            f"{self.window} hari terakhir seperti yang dilakukan Online Labour Index (Kässi & Lehdonvirta 2018); 100 "
+            f"adalah jumlah rata-rata semua lowongan pada {self.base_date_}, dan setiap golongan dikalikan dengan "
+            f"faktor yang sama, jadi golongan-golongan bisa dibandingkan satu sama lain dan dengan jumlah semuanya. "
+            f"Hari yang {self.window} harinya berisi kurang dari {least} lowongan, satu minggu dengan kurang dari "
+            f"separuh rata-rata mingguannya, atau {EMPTY_DAYS} hari berturut-turut tanpa lowongan (pengumpulan "
+            f"lowongan belum dimulai atau sempat terhenti) terlalu tipis untuk dibandingkan dan dibiarkan kosong.",
             f"Counts of new postings per day, by Online Labour Index occupation class (plus other: local and manual "
-            f"work), on the platforms crawled "
-            f"({', '.join(sources) if sources else 'no source given'}), smoothed with a trailing {self.window}-day "
-            f"mean as the Online Labour Index does (Kässi & Lehdonvirta 2018); 100 is the smoothed total on "
-            f"{self.base_date_}, and every class is scaled by that same factor, so classes are comparable with "
-            f"each other and with the total. A day whose {self.window} days hold fewer than {self.min_postings:g} "
-            f"postings, a week with less than half their average week, or {EMPTY_DAYS} days in a row without "
-            f"any (crawls not yet started or interrupted) is too thin to compare and is left blank."
+            f"work), on the platforms crawled ({platforms}), smoothed with a trailing {self.window}-day mean as the "
+            f"Online Labour Index does (Kässi & Lehdonvirta 2018); 100 is the smoothed total on {self.base_date_}, "
+            f"and every class is scaled by that same factor, so classes are comparable with each other and with the "
+            f"total. A day whose {self.window} days hold fewer than {least} postings, a week with less than half "
+            f"their average week, or {EMPTY_DAYS} days in a row without any (crawls not yet started or interrupted) "
+            f"is too thin to compare and is left blank.",
         )
         return self
 
@@ -122,25 +148,48 @@ class OccupationIndex:
         """``base_date``, checked to have a full window that is not thin; by default the first day that has one."""
         first_full = calendar[self.window - 1].date()
         enough_days = self.enough_.index[self.enough_.to_numpy()]
-        thin = (
-            f"fewer than {self.min_postings:g} postings in {self.window} days, a week with less than half their "
-            f"average, or {EMPTY_DAYS} days in a row without any"
+        least = format_decimal(self.min_postings)
+        thin = say(
+            f"kurang dari {least} lowongan dalam {self.window} hari, satu minggu dengan kurang dari separuh "
+            f"rata-ratanya, atau {EMPTY_DAYS} hari berturut-turut tanpa lowongan",
+            f"fewer than {least} postings in {self.window} days, a week with less than half their average, or "
+            f"{EMPTY_DAYS} days in a row without any",
         )
         if self.base_date is None:
             if enough_days.empty:
-                most = int(self.daily_["total"].rolling(self.window).sum().max())
+                most = format_count(int(self.daily_["total"].rolling(self.window).sum().max()))
                 raise ValueError(
-                    f"too little data for an index: every {self.window}-day window has {thin} (the most postings "
-                    f"in one is {most}); crawl for longer or lower the minimum (--min-postings)"
+                    say(
+                        f"data terlalu sedikit untuk indeks: setiap rentang {self.window} hari berisi {thin} (paling "
+                        f"banyak {most} lowongan dalam satu rentang); kumpulkan lowongan lebih lama atau turunkan "
+                        "batas minimumnya (--min-postings)",
+                        f"too little data for an index: every {self.window}-day window has {thin} (the most postings "
+                        f"in one is {most}); crawl for longer or lower the minimum (--min-postings)",
+                    )
                 )
             return enough_days[0].date()
-        base = pd.Timestamp(self.base_date).date()
-        if not first_full <= base <= calendar[-1].date():
+        base, last = pd.Timestamp(self.base_date).date(), calendar[-1].date()
+        if not first_full <= base <= last:
             raise ValueError(
-                f"base date {base} is outside the smoothed series: choose a day from {first_full} "
-                f"(the first with a full {self.window}-day window) to {calendar[-1].date()}"
+                say(
+                    f"hari dasar {base} di luar deret yang dirata-rata: pilih hari dari {first_full} (hari pertama "
+                    f"dengan rentang penuh {self.window} hari) sampai {last}",
+                    f"base date {base} is outside the smoothed series: choose a day from {first_full} (the first "
+                    f"with a full {self.window}-day window) to {last}",
+                )
             )
         if not self.enough_.at[pd.Timestamp(base)]:
-            suggestion = f": the first day that has enough is {enough_days[0].date()}" if len(enough_days) else ""
-            raise ValueError(f"base date {base} is too thin to compare ({thin}){suggestion}")
+            suggestion = ""
+            if len(enough_days):
+                first_enough = enough_days[0].date()
+                suggestion = say(
+                    f": hari pertama yang cukup adalah {first_enough}",
+                    f": the first day that has enough is {first_enough}",
+                )
+            raise ValueError(
+                say(
+                    f"hari dasar {base} terlalu tipis untuk dibandingkan ({thin}){suggestion}",
+                    f"base date {base} is too thin to compare ({thin}){suggestion}",
+                )
+            )
         return base

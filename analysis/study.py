@@ -139,7 +139,7 @@ class Study:
             )
         )
         try:
-            earnings = self.earnings(curriculum.place).fit(self.posting_set_, labels, names)
+            earnings = self.earnings(curriculum.place).fit(market, labels[in_market], names)
         except (LookupError, ValueError) as exc:  # a region or date the yardstick table does not know
             earnings = str(exc)
         self.earnings_.append(earnings)

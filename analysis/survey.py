@@ -25,6 +25,10 @@ left out of the per-person indicators, held to the BPS line per poor household o
 the household had the median size.
 
 Member rows hold income, so the output never names a member: only counts, shares and medians.
+
+What the HTML report shows from here follows the current language (analysis/language.py): what each indicator
+compares (`Indicator.compares`) and the yardsticks' ``used`` (analysis/yardsticks.py) are Indonesian by default and
+English inside ``language("en")``; the rest of the terminal text is for analysts, in English.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import StandardScaler
 
 from analysis.formats import format_count, format_decimal, format_percent, format_rupiah, is_missing
+from analysis.language import say
 from analysis.spreadsheet import read_records
 from analysis.untrusted import json_document, json_ready
 from analysis.yardsticks import (
@@ -330,11 +335,13 @@ def survey_features(members: pd.DataFrame) -> np.ndarray:
     (`grouping_sizes`); this serves the grouping only, never the indicators.
     """
     sizes = grouping_sizes(members)
-    numeric = np.column_stack([
-        np.log(_grouping_income_per_member(members, sizes) + INCOME_OFFSET_IDR),
-        sizes,
-        members["months_experience"].to_numpy(dtype=float),
-    ])
+    numeric = np.column_stack(
+        [
+            np.log(_grouping_income_per_member(members, sizes) + INCOME_OFFSET_IDR),
+            sizes,
+            members["months_experience"].to_numpy(dtype=float),
+        ]
+    )
     if len(members):
         numeric = StandardScaler().fit_transform(numeric)
     statuses = np.column_stack(
@@ -467,19 +474,21 @@ def _profiles(members: pd.DataFrame, labels: np.ndarray, k: int, top: int) -> pd
     rows = []
     for cluster in range(k):
         group = members[labels == cluster]
-        rows.append({
-            "cluster": cluster,
-            "members": len(group),
-            "share": len(group) / len(members),
-            "median_income_idr": float(group["monthly_income_idr"].median()),
-            "median_income_per_member_idr": float(group["income_per_member_idr"].median()),
-            "median_months_experience": float(group["months_experience"].median()),
-            "commonest_status": _commonest(group["employment_status"]),
-            "commonest_platform": _commonest(group["main_platform"]),
-            "top_skills": _top_skills(group["skills"], top),
-            # The median income per household member above is of the others.
-            "members_without_household_size": int(group["household_size"].isna().sum()),
-        })
+        rows.append(
+            {
+                "cluster": cluster,
+                "members": len(group),
+                "share": len(group) / len(members),
+                "median_income_idr": float(group["monthly_income_idr"].median()),
+                "median_income_per_member_idr": float(group["income_per_member_idr"].median()),
+                "median_months_experience": float(group["months_experience"].median()),
+                "commonest_status": _commonest(group["employment_status"]),
+                "commonest_platform": _commonest(group["main_platform"]),
+                "top_skills": _top_skills(group["skills"], top),
+                # The median income per household member above is of the others.
+                "members_without_household_size": int(group["household_size"].isna().sum()),
+            }
+        )
     return pd.DataFrame(rows, columns=PROFILE_COLUMNS)
 
 
@@ -494,22 +503,33 @@ class Indicator:
     """The key of the figure in `yardsticks_for`."""
     income: str
     """The `members` column compared with it."""
-    compares: str
-    """That column in words."""
+    words: tuple[str, str]
+    """That column in words: (Indonesian, English); `compares` is the one of the current language."""
     per_person: str | None = None
     """For a household line: the key of the per-person line that, times a member's household size, is that
     member's line (BPS's method: a household is poor when its income per member is below the per-person line). The
     indicator's own figure, the line per poor household of average size, then stands only for members whose
     household size is not known."""
 
+    @property
+    def compares(self) -> str:
+        """The column compared, in words, in the current language (analysis/language.py)."""
+        return say(*self.words)
 
+
+PER_MEMBER_WORDS = ("pendapatan per anggota rumah tangga", "income per household member")
 INDICATORS = (
-    Indicator("wb_extreme", "income_per_member_idr", "income per household member"),
-    Indicator("wb_lower_middle", "income_per_member_idr", "income per household member"),
-    Indicator("wb_upper_middle", "income_per_member_idr", "income per household member"),
-    Indicator("bps_capita", "income_per_member_idr", "income per household member"),
-    Indicator("bps_household", "household_income_used_idr", "household income", per_person="bps_capita"),
-    Indicator("umk", "monthly_income_idr", "personal income"),
+    Indicator("wb_extreme", "income_per_member_idr", PER_MEMBER_WORDS),
+    Indicator("wb_lower_middle", "income_per_member_idr", PER_MEMBER_WORDS),
+    Indicator("wb_upper_middle", "income_per_member_idr", PER_MEMBER_WORDS),
+    Indicator("bps_capita", "income_per_member_idr", PER_MEMBER_WORDS),
+    Indicator(
+        "bps_household",
+        "household_income_used_idr",
+        ("pendapatan rumah tangga", "household income"),
+        per_person="bps_capita",
+    ),
+    Indicator("umk", "monthly_income_idr", ("pendapatan pribadi", "personal income")),
 )
 INDICATOR_COLUMNS = (
     "indicator",
@@ -1006,5 +1026,3 @@ def _table(rows: list[list[str]], header: list[str], left: int = 1) -> list[str]
 def _records_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """A DataFrame's rows as dicts of plain Python values (NaN as None, tuples as lists)."""
     return [{column: json_ready(value) for column, value in row.items()} for row in frame.to_dict(orient="records")]
-
-

@@ -24,7 +24,8 @@ from scipy import sparse
 
 from analysis.data import PostingSet
 from analysis.formats import format_count
-from pipelines.skills.taxonomy import OCCUPATION_NAMES, OCCUPATIONS, Taxonomy
+from analysis.language import occupation_name, say
+from pipelines.skills.taxonomy import OCCUPATIONS, Taxonomy
 
 MARKETS = ("targets", "all")  # --market: the curriculum's targets (default) or every posting
 
@@ -72,24 +73,30 @@ def target_skills(targets: Collection[str], taxonomy: Taxonomy) -> frozenset[str
 
 
 def describe_market(targets: Collection[str], inferred: bool, in_market: int, total: int) -> str:
-    """One plain sentence: which postings the advice counts, and where the targets came from."""
+    """One plain sentence, in the current language: which postings the advice counts, and where the targets came
+    from."""
     if not targets:
-        return f"Market: every posting ({format_count(total)})."
-    classes = [OCCUPATION_NAMES[target].lower() for target in targets if target in OCCUPATION_NAMES]
-    groups = [target for target in targets if target not in OCCUPATION_NAMES]
-    kinds = [f"for {_listed(classes)}"] if classes else []
-    kinds += [f"asking for a skill of the group{'s' if len(groups) > 1 else ''} {_listed(groups)}"] if groups else []
-    origin = (
-        "the work inferred from what the curriculum teaches (write targets: in the curriculum to choose it)"
-        if inferred
-        else "the targets the curriculum names"
-    )
-    return (
-        f"Market: postings {' or '.join(kinds)} ({format_count(in_market)} of {format_count(total)}), {origin}; "
-        f"--market all counts every posting."
+        return say(f"Pasar: semua lowongan ({format_count(total)}).", f"Market: every posting ({format_count(total)}).")
+    classes = [occupation_name(target).lower() for target in targets if target in OCCUPATIONS]
+    groups = [target for target in targets if target not in OCCUPATIONS]
+    kinds = [say("bidang ", "for ") + _listed(classes)] if classes else []
+    if groups:
+        kinds.append(say("yang meminta keterampilan dari kelompok ", "asking for a skill of the group")
+                     + say("", "s " if len(groups) > 1 else " ") + _listed(groups))  # fmt: skip
+    counts = say(f"{format_count(in_market)} dari {format_count(total)}", f"{format_count(in_market)} of {format_count(total)}")
+    if inferred:
+        origin = say(
+            "pekerjaan yang disimpulkan dari apa yang diajarkan kurikulum (tulis targets: di kurikulum untuk memilihnya)",
+            "the work inferred from what the curriculum teaches (write targets: in the curriculum to choose it)",
+        )
+    else:
+        origin = say("target yang ditulis kurikulum", "the targets the curriculum names")
+    return say(
+        f"Pasar: lowongan {' atau '.join(kinds)} ({counts}), {origin}; --market all menghitung semua lowongan.",
+        f"Market: postings {' or '.join(kinds)} ({counts}), {origin}; --market all counts every posting.",
     )
 
 
 def _listed(words: list[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    return " and ".join(", ".join(words).rsplit(", ", 1))
+    """ "a", "a and b", "a, b and c" (in Indonesian "dan")."""
+    return say(" dan ", " and ").join(", ".join(words).rsplit(", ", 1))

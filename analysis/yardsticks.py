@@ -22,6 +22,12 @@ about Rp16,000 would be some Rp1.46 million, more than two and a half times the 
 taken in rupiah from the World Bank's own equivalent when the table holds one, else converted with a published PPP
 conversion factor in force (kind ``ppp_factor``: rupiah per PPP dollar of the line's PPP round, at that year's
 prices) and 365/12 days a month; with neither, the line has no rupiah value for that date, and says so.
+
+What a lookup says for readers (``Figure.used``, ``Figure.period``, the names of stand-ins and the messages of
+YardstickLookupError, which the report shows when a region has no figures) is in the current language
+(analysis/language.py): Indonesian by default, English inside ``language("en")``. The names and sources of the
+figures are the table's own, as published; messages about a malformed table file (YardstickFileError) are for
+whoever edits it, in English.
 """
 
 from __future__ import annotations
@@ -35,6 +41,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+
+from analysis.formats import format_decimal
+from analysis.language import say
 
 KINDS = ("world_bank_line", "bps_poverty_line", "minimum_wage", "ppp_factor")
 PPP_DOLLARS = "USD/day/person (PPP)"
@@ -64,15 +73,33 @@ WORLD_BANK_PURPOSES = {
     "wb_lower_middle": "lower-middle-income poverty line",
     "wb_upper_middle": "upper-middle-income poverty line",
 }
-DAYS_PER_MONTH = 365 / 12
-# How messages name each kind.
-_KIND_WORDS = {
-    "world_bank_line": "World Bank line",
-    "bps_poverty_line": "BPS poverty line",
-    "minimum_wage": "minimum wage",
-    "ppp_factor": "PPP conversion factor",
+# The same in Indonesian, as the name of the whole: "garis kemiskinan ekstrem Bank Dunia".
+WORLD_BANK_PURPOSES_ID = {
+    "wb_extreme": "garis kemiskinan ekstrem Bank Dunia",
+    "wb_lower_middle": "garis kemiskinan Bank Dunia untuk negara berpendapatan menengah bawah",
+    "wb_upper_middle": "garis kemiskinan Bank Dunia untuk negara berpendapatan menengah atas",
 }
-_UNIT_WORDS = {PER_PERSON: "per person", PER_HOUSEHOLD: "per household"}
+DAYS_PER_MONTH = 365 / 12
+# How messages name each kind: (Indonesian, English).
+_KIND_WORDS = {
+    "world_bank_line": ("garis Bank Dunia", "World Bank line"),
+    "bps_poverty_line": ("garis kemiskinan BPS", "BPS poverty line"),
+    "minimum_wage": ("upah minimum", "minimum wage"),
+    "ppp_factor": ("faktor konversi PPP", "PPP conversion factor"),
+}
+_UNIT_WORDS = {PER_PERSON: ("per orang", "per person"), PER_HOUSEHOLD: ("per rumah tangga", "per household")}
+# The units as Indonesian messages write them; the table's own codes in English ones.
+_UNITS_ID = {
+    PPP_DOLLARS: "USD/hari/orang (PPP)",
+    PER_PPP_DOLLAR: "rupiah per dolar PPP",
+    PER_PERSON: "rupiah/bulan/orang",
+    PER_HOUSEHOLD: "rupiah/bulan/rumah tangga",
+    "IDR/month": "rupiah/bulan",
+}
+MONTHS_ID = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
+    "Desember",
+)  # fmt: skip
 # Region prefixes a user may write, and the one the table writes.
 _PREFIXES = {"kabupaten": "kabupaten", "kab.": "kabupaten", "kab": "kabupaten", "kota": "kota"}
 
@@ -116,10 +143,12 @@ class Figure:
 
     @property
     def period(self) -> str:
-        """The figure's period as people name it: "2026" for a minimum wage, "March 2024" for a BPS line."""
+        """The figure's period as people name it, in the current language: "2026" for a minimum wage, "Maret 2024"
+        ("March 2024") for a BPS line."""
         if (self.valid_from.month, self.valid_from.day) == (1, 1):
             return str(self.valid_from.year)
-        return f"{calendar.month_name[self.valid_from.month]} {self.valid_from.year}"
+        month = self.valid_from.month
+        return f"{say(MONTHS_ID[month - 1], calendar.month_name[month])} {self.valid_from.year}"
 
     def in_force(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
@@ -155,10 +184,20 @@ class Yardsticks:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise YardstickLookupError(f"region {region!r} is ambiguous: write one of {', '.join(sorted(matches))}")
+            listed = ", ".join(sorted(matches))
+            raise YardstickLookupError(
+                say(
+                    f"daerah {region!r} bisa berarti lebih dari satu: tulis salah satu dari {listed}",
+                    f"region {region!r} is ambiguous: write one of {listed}",
+                )
+            )
         raise YardstickLookupError(
-            f"unknown region {region!r}: {self.origin} has no figure for it; add its rows with its province "
-            f"(see the comments at the top of yardsticks.csv)"
+            say(
+                f"daerah {region!r} tidak dikenal: {self.origin} tidak memuat angka untuknya; tambahkan barisnya "
+                "beserta provinsinya (lihat komentar di bagian atas yardsticks.csv)",
+                f"unknown region {region!r}: {self.origin} has no figure for it; add its rows with its province "
+                f"(see the comments at the top of yardsticks.csv)",
+            )
         )
 
     def fallbacks(self, region: str) -> list[str]:
@@ -204,9 +243,14 @@ class Yardsticks:
             choices = sorted({(figure.name, figure.unit) for figure in in_force})
             if len(choices) > 1:
                 listed = "; ".join(f"{choice_name} ({choice_unit})" for choice_name, choice_unit in choices)
+                described = _described(kind, name, unit)
                 raise YardstickLookupError(
-                    f"several {_described(kind, name, unit)} figures are in force for {area} on {on}: {listed}; "
-                    f"choose one with name= or unit="
+                    say(
+                        f"beberapa angka {described} berlaku untuk {area} pada {on}: {listed}; pilih salah satu "
+                        "dengan name= atau unit=",
+                        f"several {described} figures are in force for {area} on {on}: {listed}; "
+                        f"choose one with name= or unit=",
+                    )
                 )
             figure = max(in_force, key=lambda candidate: candidate.valid_from)
             return replace(figure, used=_explanation(figure, chain[:position]))
@@ -256,17 +300,33 @@ class Yardsticks:
             except YardstickLookupError:
                 return _missing(
                     dollars,
-                    f"{name}: no rupiah value on {on}: the table holds neither the World Bank's rupiah equivalent nor "
-                    f"a PPP conversion factor ({ppp_round}) in force then; add one (see the top of yardsticks.csv)",
+                    say(
+                        f"{name}: tidak ada nilai rupiah pada {on}: tabel tidak memuat padanan rupiah dari Bank Dunia "
+                        f"maupun faktor konversi PPP ({ppp_round}) yang berlaku saat itu; tambahkan salah satunya "
+                        "(lihat bagian atas yardsticks.csv)",
+                        f"{name}: no rupiah value on {on}: the table holds neither the World Bank's rupiah equivalent "
+                        f"nor a PPP conversion factor ({ppp_round}) in force then; add one (see the top of "
+                        "yardsticks.csv)",
+                    ),
                 )
-            used = (
-                f"{dollars.used}, converted at Rp {factor.value:,.2f} per PPP dollar ({factor.name} {factor.period}, "
-                f"{factor.source}) and 365/12 days a month"
+            rate = format_decimal(factor.value, 2)
+            used = say(
+                f"{dollars.used}, dikonversi dengan Rp {rate} per dolar PPP ({factor.name} {factor.period}, "
+                f"{factor.source}) dan 365/12 hari sebulan",
+                f"{dollars.used}, converted at Rp {rate} per PPP dollar ({factor.name} {factor.period}, "
+                f"{factor.source}) and 365/12 days a month",
             )
             return replace(dollars, value=dollars.value * factor.value * DAYS_PER_MONTH, unit=PER_PERSON, used=used)
-        purpose = f"World Bank {WORLD_BANK_PURPOSES[key]}"
+        purpose = say(WORLD_BANK_PURPOSES_ID[key], f"World Bank {WORLD_BANK_PURPOSES[key]}")
         placeholder = Figure("world_bank_line", purpose, math.nan, PER_PERSON, INTERNATIONAL, "", on, on, "")
-        return _missing(placeholder, f"{purpose}: none of {', '.join(WORLD_BANK_LINES[key])} is in force on {on}")
+        names = ", ".join(WORLD_BANK_LINES[key])
+        return _missing(
+            placeholder,
+            say(
+                f"{purpose}: tidak satu pun dari {names} berlaku pada {on}",
+                f"{purpose}: none of {names} is in force on {on}",
+            ),
+        )
 
     def _in_force(self, region: str, on: date, kind: str, unit: str | None = None) -> Figure:
         """``lookup``, or a stand-in saying why nothing answers it."""
@@ -283,21 +343,29 @@ class Yardsticks:
         what = _described(kind, name, unit)
         candidates = [figure for figure in series if _key(figure.area) in {_key(area) for area in chain}]
         if not candidates:
-            return (
-                f"no {what} for {chain[0]} in {self.origin}, nor for the areas it falls back to "
-                f"({', '.join(chain[1:])}): add its rows (see the comments at the top of yardsticks.csv)"
+            wider = ", ".join(chain[1:])
+            return say(
+                f"tidak ada {what} untuk {chain[0]} di {self.origin}, juga tidak untuk daerah penggantinya ({wider}): "
+                "tambahkan barisnya (lihat komentar di bagian atas yardsticks.csv)",
+                f"no {what} for {chain[0]} in {self.origin}, nor for the areas it falls back to ({wider}): add its "
+                f"rows (see the comments at the top of yardsticks.csv)",
             )
         # Name the areas whose figures were looked at, not every fallback of the chain.
         wider = [area for area in chain[1:] if any(_key(figure.area) == _key(area) for figure in candidates)]
-        where = chain[0] + (f" (or {', '.join(wider)})" if wider else "")
+        where = chain[0] + (say(f" (atau {', '.join(wider)})", f" (or {', '.join(wider)})") if wider else "")
         started = [figure for figure in candidates if figure.valid_from <= on]
         if not started:
             first = min(figure.valid_from for figure in candidates)
-            return f"{on} is before the first {what} for {where}, which is in force from {first}"
+            return say(
+                f"{on} lebih awal dari {what} pertama untuk {where}, yang berlaku mulai {first}",
+                f"{on} is before the first {what} for {where}, which is in force from {first}",
+            )
         ended = max(figure.valid_to for figure in started if figure.valid_to is not None)
-        return (
+        return say(
+            f"tidak ada {what} yang berlaku untuk {where} pada {on}: yang terakhir berakhir pada {ended}; tambahkan "
+            f"yang berlaku ke {self.origin}",
             f"no {what} is in force for {where} on {on}: the latest ended on {ended}; "
-            f"add the one in force to {self.origin}"
+            f"add the one in force to {self.origin}",
         )
 
 
@@ -474,9 +542,10 @@ def _split_prefix(region: str) -> tuple[str | None, str]:
 
 
 def _described(kind: str, name: str | None, unit: str | None) -> str:
-    """What a lookup asked for, for messages: "BPS poverty line (IDR/month/person)"."""
-    described = name or _KIND_WORDS[kind]
-    return f"{described} ({unit})" if unit else described
+    """What a lookup asked for, for messages, in the current language: "garis kemiskinan BPS (rupiah/bulan/orang)",
+    "BPS poverty line (IDR/month/person)"."""
+    described = name or say(*_KIND_WORDS[kind])
+    return f"{described} ({say(_UNITS_ID.get(unit, unit), unit)})" if unit else described
 
 
 def _missing(figure: Figure, why: str) -> Figure:
@@ -488,7 +557,7 @@ def _ppp_round(name: str) -> str:
     """The PPP round a World Bank line is in, from its name: "2017 PPP" of "World Bank $6.85 (2017 PPP)"."""
     match = re.search(r"\((\d{4} PPP)\)", name)
     if not match:
-        raise YardstickLookupError(f"{name!r} does not say its PPP round, as in \"World Bank $6.85 (2017 PPP)\"")
+        raise YardstickLookupError(f'{name!r} does not say its PPP round, as in "World Bank $6.85 (2017 PPP)"')
     return match.group(1)
 
 
@@ -500,6 +569,13 @@ def _explanation(figure: Figure, skipped: list[str]) -> str:
         return used
     if figure.kind == "minimum_wage":
         # The table lists every UMK set, so a regency missing from it for a year has none (Buleleng from 2024).
-        return f"{used}, since {skipped[0]} has no UMK for {figure.period}"
-    lacking = f"{figure.period} BPS poverty line {_UNIT_WORDS[figure.unit]}"
-    return f"{used}, since the table holds no {lacking} for {' or '.join(skipped)}"
+        return say(
+            f"{used}, karena {skipped[0]} tidak punya UMK untuk {figure.period}",
+            f"{used}, since {skipped[0]} has no UMK for {figure.period}",
+        )
+    unit_id, unit_en = _UNIT_WORDS[figure.unit]
+    return say(
+        f"{used}, karena tabel tidak memuat garis kemiskinan BPS {unit_id} {figure.period} untuk "
+        f"{' atau '.join(skipped)}",
+        f"{used}, since the table holds no {figure.period} BPS poverty line {unit_en} for {' or '.join(skipped)}",
+    )

@@ -136,8 +136,8 @@ def main() -> int:
     reported = pasarkerja([
         "--database-url", database_url, "report", "--since", f"{MARKET_WEEKS}w",
         *[option for path in EXAMPLE_CURRICULA for option in ("--curriculum", str(path))],
-        "--title", "Demo report: three example curricula",
-        "--note", "demo data: an offline sample and a synthetic market, invented for pasarkerja",
+        "--title", "Laporan contoh: tiga kurikulum contoh",
+        "--note", "data contoh: sampel offline dan pasar sintetis, rekaan untuk pasarkerja",
         "--out", str(DEMO_REPORT),
     ])
     if not reported:

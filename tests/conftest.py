@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import os
 import re
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from analysis.language import language
 from crawlers.browser import ChromiumNotFound, find_chromium
 from pipelines.db.engine import make_engine
 from pipelines.db.schema import upgrade
@@ -139,3 +141,16 @@ def realdata(name: str) -> bytes:
     if not path.exists():
         pytest.skip(f"no real data at {path}")
     return path.read_bytes()
+
+
+@pytest.fixture
+def english():
+    """Run the test in English: what the command line prints, or the report with --lang en. A module whose tests read
+    English texts uses it for all of them (``pytestmark = pytest.mark.usefixtures("english")``)."""
+    with language("en"):
+        yield
+
+
+def by_default(function, *args, **kwargs):
+    """``function(*args, **kwargs)`` outside any language block, so in the default language, Bahasa Indonesia."""
+    return contextvars.Context().run(function, *args, **kwargs)

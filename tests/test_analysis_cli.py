@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis.formats import format_count
+from analysis.language import language
 from pipelines.skills.taxonomy import load_taxonomy
 from sample.market import BOARDS, market_records
 from sample.synthetic import serve_market
@@ -95,9 +96,9 @@ def test_gap_counts_the_curriculums_market_unless_told_all(market_url):
     programmer = PROJECT_DIR / "examples" / "curricula" / "pondok-programmer.yaml"
     result = pasarkerja(market_url, "gap", "--curriculum", str(programmer), "--recommend", "5")
     assert result.returncode == 0, result.stderr
-    market = re.search(r"Market: postings for software development or asking for a skill of the group ui_ux \(([\d.]+) "
-                       r"of ([\d.]+)\), the targets the curriculum names", result.stdout)  # fmt: skip
-    assert market and int(market[1].replace(".", "")) < int(market[2].replace(".", ""))
+    market = re.search(r"Market: postings for software development or asking for a skill of the group ui_ux \(([\d,]+) "
+                       r"of ([\d,]+)\), the targets the curriculum names", result.stdout)  # fmt: skip
+    assert market and int(market[1].replace(",", "")) < int(market[2].replace(",", ""))  # English: 3,106
     taught_next = re.findall(r"^ +\d\. ([^:]+):", result.stdout, re.MULTILINE)
     taxonomy = load_taxonomy()
     assert taught_next and all(
@@ -114,12 +115,14 @@ def test_report_writes_the_page_and_its_data(market_url, tmp_path):
     survey = ["--survey", str(SURVEY), "--survey-period", "2026-01"]
     earnings = ["--platform-fee", "0.2", "--hours-per-month", "120"]
     result = pasarkerja(
-        market_url, "report", *arguments, *survey, *earnings, "--note", "synthetic market", "--out", str(out)
-    )
+        market_url, "report", *arguments, *survey, *earnings, "--note", "synthetic market", "--lang", "en",
+        "--out", str(out),
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert f"Report: {out.resolve()}" in result.stdout
     page = out.read_text()
     HTMLParser().feed(page)
+    assert '<html lang="en">' in page and "<h1>Labour-market report</h1>" in page
     assert page.count('class="chart"') >= 6 and "Curricula compared" in page
     # Each example curriculum's region has its minimum wage in the yardstick table.
     assert page.count("Does this work pay enough to live on in") == len(CURRICULA)
@@ -164,6 +167,19 @@ def test_earnings_json_can_be_recomputed_from_the_database(market_url):
     assert overall["project"]["per"] == "project" and overall["project"]["share_reaching"] is None
 
 
+def test_the_report_is_in_indonesian_by_default_and_its_first_screen_answers(market_url, tmp_path):
+    out = tmp_path / "laporan.html"
+    programmers = str(PROJECT_DIR / "examples" / "curricula" / "pondok-programmer.yaml")
+    result = pasarkerja(market_url, "report", "--curriculum", programmers, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    page = out.read_text()
+    assert '<html lang="id">' in page and "<h1>Laporan pasar kerja</h1>" in page
+    summary = page[page.index('<section id="summary">') : page.index("</section>")]
+    for answer in ("cakupan", "Ajarkan berikutnya", "Apakah pekerjaannya cukup untuk hidup?", "Apa yang berubah"):
+        assert answer in summary
+    assert "How to read" not in page
+
+
 def test_earnings_counts_postings_within_reach_and_says_so(market_url):
     programmers = str(PROJECT_DIR / "examples" / "curricula" / "pondok-programmer.yaml")
     result = pasarkerja(market_url, "earnings", "--curriculum", programmers, "--source", "kalibrr")
@@ -175,7 +191,8 @@ def test_earnings_counts_postings_within_reach_and_says_so(market_url):
         "SELECT count(*) FROM postings WHERE source = 'kalibrr' AND duplicate_of IS NULL AND pay_kind IS NOT NULL "
         "AND (remote OR location LIKE '%Yogyakarta%' OR location LIKE '%Sleman%')",
     )
-    assert f"Salaried, a month: {format_count(yogyakarta_or_remote)} posting" in result.stdout
+    with language("en"):  # the analyst commands print in English
+        assert f"Salaried, a month: {format_count(yogyakarta_or_remote)} posting" in result.stdout
 
 
 @pytest.mark.parametrize(

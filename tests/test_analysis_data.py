@@ -20,6 +20,7 @@ from analysis.data import (
     filters_from_arguments,
     load_postings,
 )
+from analysis.language import language
 from pipelines.db import models
 from pipelines.db.engine import make_engine
 from pipelines.db.schema import upgrade
@@ -275,7 +276,14 @@ def test_bad_filter_arguments_give_a_one_line_error(capsys, arguments, message):
     ],
 )
 def test_describe_filters(filters, caption):
-    assert describe_filters(filters) == caption
+    with language("en"):
+        assert describe_filters(filters) == caption
+
+
+def test_describe_filters_in_indonesian():
+    filters = Filters(since=date(2026, 1, 1), until=date(2026, 6, 30), open_to="ID", sources=("glints", "kalibrr"))
+    assert describe_filters(filters) == "lowongan dari 2026-01-01 sampai 2026-06-30, terbuka untuk ID, di glints, kalibrr"
+    assert describe_filters(Filters(remote_only=True)) == "semua lowongan jarak jauh"
 
 
 def test_rolled_up_postings_count_once_for_every_broader_skill():

@@ -18,6 +18,7 @@ from analysis.formats import (
     format_rupiah,
     format_rupiah_short,
 )
+from analysis.language import language
 from analysis.report.charts import (
     NEUTRAL_COLOUR,
     PALETTE,
@@ -110,7 +111,9 @@ def test_charts_with_several_series_have_a_legend_and_every_chart_axis_titles(ki
 
 
 def test_empty_charts_say_so():
-    assert "No data to draw" in bar_chart([], [], title="t", value_label="v")
+    assert "Tidak ada data untuk digambar" in bar_chart([], [], title="t", value_label="v")
+    with language("en"):
+        assert "No data to draw" in bar_chart([], [], title="t", value_label="v")
     assert 'data-chart="line"' in line_chart([], {}, title="t", y_label="y")
     assert 'data-chart="scatter"' in scatter_map([], [], [], {}, title="t")
     assert 'data-chart="heatmap"' in heatmap([], [], [], title="t", row_label="r", column_label="c")
@@ -223,7 +226,7 @@ def test_pay_distribution_has_rupiah_axis_boxes_and_dots_for_few_values():
     )
     shown = texts(root)
     assert {"Rp 0", "Rp 5 jt", "Rp 10 jt"} <= set(shown)
-    assert "no pay stated" in shown and "2 with pay" in shown
+    assert "bayaran tidak disebut" in shown and "2 dengan bayaran" in shown
     assert len([rect for rect in root.iter("rect") if rect.get("fill-opacity")]) == 1  # one box: Web
     assert len([circle for circle in root.iter("circle")]) == 2  # Design's two values
     assert "Rp 6,5 jt" in shown  # Web's median

@@ -1,6 +1,8 @@
 """What an operator types: one-line errors for bad input, the pasarkerja command, no leaked passwords; commands
-that use a database never create one (nor its folder) and name the absolute path or masked URL they tried."""
+that use a database never create one (nor its folder) and name the absolute path or masked URL they tried; commands
+that only read never change its schema; every command is registered in one place, with its help."""
 
+import dataclasses
 import os
 import socket
 import subprocess
@@ -8,7 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from alembic import command as alembic_command
 
+import analysis.cli
+from analysis.cli import COMMANDS, build_parser, main
+from analysis.cli.command import CommandFamily, Store
+from pipelines.db.engine import make_engine
+from pipelines.db.schema import _alembic_config, current_revision, head_revision
 from tests.conftest import POSTGRES_URL, PROJECT_DIR, run_crawl
 from tests.test_analysis_cli import market_url  # noqa: F401 - the fixture: a database with 600 postings
 
@@ -17,11 +25,15 @@ ALUMNI = PROJECT_DIR / "examples" / "alumni" / "example-alumni.csv"
 
 
 def scrapy(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scrapy", *arguments], cwd=PROJECT_DIR, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy", *arguments], cwd=PROJECT_DIR, capture_output=True, text=True, timeout=120
+    )
 
 
 def pasarkerja(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analysis.cli", *arguments], cwd=PROJECT_DIR, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis.cli", *arguments], cwd=PROJECT_DIR, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.mark.parametrize(
@@ -29,9 +41,10 @@ def pasarkerja(*arguments: str) -> subprocess.CompletedProcess:
     [
         (["-a", "max_pages=many"], "error: -a max_pages= must be a whole number of at least 1, got 'many'"),
         (["-a", "qeury=php"], "error: spider 'freelancer' takes no argument 'qeury'"),
-        (["-s", "DATABASE_URL=mysql://crawler:hunter2@db/pk"], "error: DATABASE_URL mysql://crawler:***@db/pk: only sqlite and postgresql"),
+        (["-s", "DATABASE_URL=mysql://crawler:hunter2@db/pk"],
+         "error: DATABASE_URL mysql://crawler:***@db/pk: only sqlite and postgresql"),
     ],
-)
+)  # fmt: skip
 def test_bad_crawl_input_gives_a_one_line_error(arguments, message):
     result = scrapy("crawl", "freelancer", *arguments)
     assert result.returncode == 2
@@ -209,3 +222,115 @@ def test_skills_tree_shows_broader_chains_and_narrower_skills():
     assert one_line_error(pasarkerja("skills", "tree", "Laravell")) == (
         'pasarkerja: error: unknown skill "Laravell"; closest: Laravel, Livewire, Eloquent ORM'
     )
+
+
+def registered_commands(registry=COMMANDS) -> dict:
+    """Every command that runs, by what a user types to run it: "summary", "skills tree"."""
+    found = {}
+    for entry in registry:
+        if isinstance(entry, CommandFamily):
+            found.update({f"{entry.name} {command.name}": command for command in entry.commands})
+        else:
+            found[entry.name] = entry
+    return found
+
+
+# The fewest arguments each command runs with; a command missing here fails the test below.
+SURVEY = PROJECT_DIR / "examples" / "survey" / "example-survey.csv"
+LEAST_ARGUMENTS = {
+    **{name: arguments[len(name.split()):] for name, arguments in DATABASE_COMMANDS.items()},
+    "migrate": [],
+    "skills extract": [],
+    "skills tree": ["laravel"],
+    "schedule": ["--config", str(PROJECT_DIR / "deploy" / "schedule.yaml")],
+    "survey": [str(SURVEY), "--region", "sleman", "--period", "2026-01"],
+}
+
+
+def test_every_registered_command_has_help_and_runs_through_the_registry(monkeypatch, tmp_path, capsys):
+    monkeypatch.chdir(tmp_path)  # where report.html and the like would go
+    monkeypatch.setenv("COLUMNS", "1000")  # help on one line a command, to find each help text whole
+    assert sorted(registered_commands()) == sorted(LEAST_ARGUMENTS)
+    ran = []
+
+    def stub(entry):
+        """``entry`` running nothing but a note of what it was given, and never opening the database."""
+        if isinstance(entry, CommandFamily):
+            return dataclasses.replace(entry, commands=tuple(stub(command) for command in entry.commands))
+        return dataclasses.replace(
+            entry, store=Store.NONE, run=lambda args, engine: ran.append((entry.name, args.chosen_command.name, engine))
+        )
+
+    monkeypatch.setattr(analysis.cli, "COMMANDS", tuple(stub(entry) for entry in COMMANDS))
+    for name, command in registered_commands().items():
+        assert command.help.strip() and command.help == command.help.strip(), name
+        assert main([*name.split(), *LEAST_ARGUMENTS[name]]) == 0
+        assert ran[-1] == (command.name, command.name, None)
+    assert len(ran) == len(LEAST_ARGUMENTS)
+
+    for family in ["", *(entry.name for entry in COMMANDS if isinstance(entry, CommandFamily))]:
+        with pytest.raises(SystemExit) as exit:
+            main([*family.split(), "--help"])
+        assert exit.value.code == 0
+        listed = capsys.readouterr().out
+        for name, command in registered_commands().items():
+            if name.rpartition(" ")[0] == family:
+                assert f"{command.name}  " in listed and command.help in listed, name
+
+
+# What each command does to the database when nothing asks otherwise: only the commands that write upgrade its schema.
+WRITING_COMMANDS = {"rederive", "dedupe", "digest"}
+
+
+def test_only_migrate_creates_the_database_and_only_writing_commands_upgrade_it(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    parser = build_parser(COMMANDS)
+
+    def store(*arguments: str) -> Store:
+        args = parser.parse_args(arguments)
+        return args.chosen_command.store_for(args)
+
+    for name, arguments in DATABASE_COMMANDS.items():
+        assert store(*arguments) is (Store.WRITE if name in WRITING_COMMANDS else Store.READ), name
+    assert store("migrate") is Store.CREATE
+    assert store("clusters", "--store", "run 1") is Store.WRITE
+    assert store(*DATABASE_COMMANDS["digest"], "--dry-run") is Store.READ
+    for name in ("skills extract", "skills tree", "schedule", "survey"):
+        assert store(*name.split(), *LEAST_ARGUMENTS[name]) is Store.NONE, name
+
+
+@pytest.fixture
+def old_schema_url(tmp_path) -> str:
+    """A SQLite database at schema 0005, as an older pasarkerja left it."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = make_engine(url)
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        alembic_command.upgrade(config, "0005")
+    engine.dispose()
+    return url
+
+
+def revision_of(url: str) -> str | None:
+    engine = make_engine(url, create=False)
+    try:
+        return current_revision(engine)
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("command", ["summary", "status", "demand", "skills unmapped", "alumni"])
+def test_a_read_command_never_migrates_an_old_database_and_says_to(old_schema_url, command):
+    error = one_line_error(pasarkerja("--database-url", old_schema_url, *DATABASE_COMMANDS[command]))
+    assert error.endswith(
+        f"has schema 0005, and this pasarkerja reads schema {head_revision()}: run `pasarkerja migrate` first"
+    )
+    assert revision_of(old_schema_url) == "0005"
+
+
+@pytest.mark.parametrize("command", ["migrate", "dedupe"])
+def test_migrate_and_a_writing_command_bring_an_old_database_up_to_date(old_schema_url, command):
+    result = pasarkerja("--database-url", old_schema_url, command)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert revision_of(old_schema_url) == head_revision()

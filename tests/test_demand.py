@@ -10,6 +10,7 @@ import pytest
 
 from analysis.data import PostingSet
 from analysis.demand import SkillDemand, compare_periods, recent_periods, rising_and_falling
+from analysis.language import language
 
 
 def posting_set(*postings: tuple[date, list[str]]) -> PostingSet:
@@ -114,7 +115,7 @@ def test_compare_periods_without_the_guard_sorts_by_change_then_name():
     ],
 )
 def test_compare_periods_rejects_empty_or_reversed_periods(before, after, message):
-    with pytest.raises(ValueError, match=message):
+    with language("en"), pytest.raises(ValueError, match=message):  # as the command line says it
         compare_periods(two_months(), before, after)
 
 
@@ -143,13 +144,39 @@ def test_recent_periods_are_equal_and_end_on_the_last_day():
 
 
 def test_too_little_data_to_compare_says_why():
-    with pytest.raises(ValueError, match="no dated postings"):
-        recent_periods(posting_set())
-    # two-day halves of a few postings are no comparison: at least 28 days and 100 postings in each period
-    few_days = posting_set(*repeated(date(2026, 1, 1), 200, lambda n: []), *repeated(date(2026, 1, 4), 200, lambda n: []))
-    with pytest.raises(ValueError, match=r"the postings cover 4 days \(2026-01-01 to 2026-01-04\); comparing needs two "
-                       r"periods of at least 28 days each"):
+    with language("en"):  # as the command line says it
+        with pytest.raises(ValueError, match="no dated postings"):
+            recent_periods(posting_set())
+        # two-day halves of a few postings are no comparison: at least 28 days and 100 postings in each period
+        few_days = posting_set(
+            *repeated(date(2026, 1, 1), 200, lambda n: []), *repeated(date(2026, 1, 4), 200, lambda n: [])
+        )
+        with pytest.raises(
+            ValueError,
+            match=r"the postings cover 4 days \(2026-01-01 to 2026-01-04\); comparing needs two "
+            r"periods of at least 28 days each",
+        ):
+            recent_periods(few_days)
+        sparse_days = posting_set(*((date(2026, 1, 1) + timedelta(days=n), []) for n in range(0, 60, 2)))
+        with pytest.raises(
+            ValueError, match="2026-01-02 to 2026-01-30 holds 14 postings; comparing needs at least 100 in each period"
+        ):
+            recent_periods(sparse_days)
+
+
+def test_why_nothing_was_compared_is_said_in_indonesian_by_default():
+    # The report shows the reason; its readers read Indonesian first.
+    few_days = posting_set(
+        *repeated(date(2026, 1, 1), 200, lambda n: []), *repeated(date(2026, 1, 4), 200, lambda n: [])
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"^lowongan hanya mencakup 4 hari \(2026-01-01 sampai 2026-01-04\); untuk "
+        r"membandingkan dibutuhkan dua periode yang masing-masing paling sedikit 28 hari$",
+    ):
         recent_periods(few_days)
     sparse_days = posting_set(*((date(2026, 1, 1) + timedelta(days=n), []) for n in range(0, 60, 2)))
-    with pytest.raises(ValueError, match="2026-01-02 to 2026-01-30 holds 14 postings; comparing needs at least 100 in each period"):
+    with pytest.raises(ValueError, match="^2026-01-02 sampai 2026-01-30 hanya berisi 14 lowongan; "):
         recent_periods(sparse_days)
+    with pytest.raises(ValueError, match="^tidak ada lowongan dari 2025-01-01 sampai 2025-01-31"):
+        compare_periods(two_months(), (date(2025, 1, 1), date(2025, 1, 31)), FEBRUARY)

@@ -18,6 +18,7 @@ TRANSLATIONS = {
     "survey.md": "survei.md",
     "digest.md": "digest.md",
     "alumni.md": "alumni.md",
+    "report.md": "laporan.md",
 }
 FENCE = re.compile(r"^[ \t]*```(\w*)[ \t]*\n(.*?)^[ \t]*```[ \t]*$", re.M | re.S)
 LINK = re.compile(r"\]\(([^)\s]+)\)")

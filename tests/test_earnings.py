@@ -10,6 +10,7 @@ from analysis.data import PostingSet
 from analysis.earnings import HOURLY_DIVISOR, OVERALL, Earnings, PlatformFee, PlatformFees
 from analysis.earnings_text import render_earnings
 from analysis.reach import open_to_indonesia, within_reach
+from tests.conftest import by_default
 
 # Yardsticks of Kabupaten Sleman on 2026-01-20 (bundled table), in rupiah a month, and an hour (/ 126):
 #   umk 2,624,387 (20,828.47 an hour) · bps_capita 649,331 · bps_household 3,053,269 (24,232.29 an hour)
@@ -18,6 +19,9 @@ UMK, BPS_HOUSEHOLD, WB_UPPER = 2_624_387, 3_053_269, 1_512_000
 DAY = date(2026, 1, 20)
 SLEMAN_SITE = {"remote": False, "location": "Sleman, DI Yogyakarta", "country": "ID"}
 REMOTE = {"remote": True, "location": "Remote", "country": None}
+
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def posting(kind_column: str | None, amount: float | None, period: str | None, place: dict, **extra) -> dict:
@@ -129,8 +133,9 @@ def test_a_fee_given_by_the_user_applies_to_hourly_and_project_pay_not_salaries(
 def test_a_published_fee_with_a_minimum_per_project():
     # USD 5 at the bundled 2026 rate (nearest year 2024: Rp 15,841 per USD) is Rp 79,205, more than 10% of 500,000.
     fees = PlatformFees(table=[PlatformFee("freelancer", "project", 0.1, 5.0, "test")])
-    postings = pd.DataFrame({"source": ["freelancer", "freelancer", "glints"],
-                             "posted_on": pd.to_datetime(["2026-01-20"] * 3)})
+    postings = pd.DataFrame(
+        {"source": ["freelancer", "freelancer", "glints"], "posted_on": pd.to_datetime(["2026-01-20"] * 3)}
+    )
     gross = pd.Series([500_000.0, 2_000_000.0, 500_000.0])
     net = fees.net(postings, "project", gross)
     assert net.tolist() == pytest.approx([500_000 - 5 * 15_841, 1_800_000, 500_000])
@@ -193,11 +198,36 @@ def test_bad_parameters_are_refused(parameters):
         Earnings("Kabupaten Sleman", **parameters).fit(market())
 
 
+def test_what_the_figures_count_and_assume_is_indonesian_by_default():
+    earnings = by_default(Earnings("Kabupaten Sleman", hours_per_month=80).fit, market())
+    assert earnings.scope_sentence_.startswith(
+        "Yang dihitung adalah lowongan yang bisa diambil anggota yang tinggal di Kabupaten Sleman: kerja di tempat di "
+        "DI Yogyakarta"
+    )
+    assert "2 lowongan di luar jangkauan" in earnings.scope_sentence_
+    assert "1 lowongan dalam jangkauan yang tidak menyebut bayaran" in earnings.scope_sentence_
+    assumptions = " ".join(earnings.assumptions_)
+    assert assumptions.startswith("Median dan kuartil dihitung di antara lowongan dengan satu jenis bayaran")
+    assert "tarif harian dikali 21 hari kerja sebulan" in assumptions
+    assert "Tolok ukur per jam adalah angka bulanannya dibagi 126 (PP 36/2021 Pasal 16" in assumptions
+    assert "freelancer memotong 10%" in assumptions and "dari upah per jam" in assumptions
+    assert "Tidak ditemukan biaya yang diumumkan untuk projects_co_id" in assumptions
+    assert group(earnings, "hourly")["monthly_if"]["assumption"].startswith(
+        "jika anggota bekerja 80 jam kerja yang ditagih sebulan"
+    )
+    # The fees' sources are quoted as their platforms publish them; every other word is Indonesian.
+    ours = " ".join([earnings.scope_sentence_, *earnings.assumptions_[:4]])
+    for english in ("postings", "It counts", "Left out", "Salaries", "hourly", "project", "month", "fee"):
+        assert english not in ours
+    fee = by_default(PlatformFees(0.2).describe, ["glints"])
+    assert fee == ["Biaya platform 20% (ditetapkan pengguna) dipotong dari setiap upah per jam dan bayaran proyek."]
+
+
 def test_text_output_says_kind_period_and_assumptions(sleman):
     text = render_earnings(sleman)
-    assert "Hourly, an hour after the platform's fee: 3 postings, median Rp 45.000" in text
-    assert "hours of billed work a month to reach it" in text and "UMK Kabupaten Sleman 58,3" in text
-    assert "Fixed-price projects, a project after the platform's fee: 2 postings, median Rp 2.000.000" in text
+    assert "Hourly, an hour after the platform's fee: 3 postings, median Rp 45,000" in text
+    assert "hours of billed work a month to reach it" in text and "UMK Kabupaten Sleman 58.3" in text
+    assert "Fixed-price projects, a project after the platform's fee: 2 postings, median Rp 2,000,000" in text
     assert "divided by 126 (PP 36/2021 Pasal 16" in text
     assert "No published fee found for projects_co_id" in text
 

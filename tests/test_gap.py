@@ -9,8 +9,12 @@ from scipy import sparse
 from analysis.curriculum import Curriculum, Module, Track
 from analysis.data import POSTING_COLUMNS, PostingSet
 from analysis.gap import CurriculumCoverage, SkillRecommender, compare_curricula
+from tests.conftest import by_default
 
 NAN = float("nan")
+
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def posting_set(skills_per_posting: list[list[str]], pay: list[float] | None = None) -> PostingSet:
@@ -139,8 +143,17 @@ def test_greedy_recommendations_step_by_step(adjacency_weight):
     assert steps["adjacent_to"].tolist() == ["A", None]
     assert steps["adjacency"].tolist() == pytest.approx([1 / 4, 0])
     assert steps["reason"].tolist() == [
-        "asked for in 4 postings, 1 of them next to A; opens 4 more postings, median salary Rp 4 jt a month",
+        "asked for in 4 postings, 1 of them next to A; opens 4 more postings, median salary Rp 4 m a month",
         "asked for in 3 postings; opens 3 more postings, no salary stated",
+    ]
+
+
+def test_the_reasons_are_indonesian_by_default():
+    recommender = SkillRecommender(n=5, min_postings=1)
+    by_default(recommender.fit, posting_set(GREEDY_POSTINGS, GREEDY_PAY), curriculum("A", "A"))
+    assert recommender.recommendations_["reason"].tolist() == [
+        "diminta 4 lowongan, 1 di antaranya bersama A; membuka 4 lowongan lagi, median gaji Rp 4 jt sebulan",
+        "diminta 3 lowongan; membuka 3 lowongan lagi, gaji tidak disebut",
     ]
 
 
@@ -170,7 +183,7 @@ def test_adjacency_breaks_a_tie():
     first = adjacent.recommendations_.iloc[0]
     assert (first["skill"], first["adjacent_to"], first["postings_opened"]) == ("CSS", "HTML", 2)
     assert first["reason"] == (
-        "asked for in 2 postings, 1 of them next to HTML; opens 2 more postings, median salary Rp 3 jt a month"
+        "asked for in 2 postings, 1 of them next to HTML; opens 2 more postings, median salary Rp 3 m a month"
     )
     # Then COBOL, the only skill left that opens anything.
     both = SkillRecommender(n=5, min_postings=1).fit(postings, {"HTML"}).recommendations_

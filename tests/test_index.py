@@ -10,6 +10,7 @@ import pytest
 
 from analysis.data import PostingSet
 from analysis.index import EMPTY_DAYS, MIN_WINDOW_POSTINGS, OccupationIndex
+from analysis.language import language
 from pipelines.skills.taxonomy import OCCUPATIONS
 
 START = date(2026, 1, 1)
@@ -81,7 +82,7 @@ def test_stray_postings_before_the_crawls_are_not_the_base():
     total = index.index_["total"]
     assert total[: pd.Timestamp(day(87))].isna().all()
     assert (total[pd.Timestamp(day(88)) :] == 100).all()
-    assert "too thin to compare" in index.method_
+    assert "terlalu tipis untuk dibandingkan" in index.method_  # in Indonesian unless written in English
 
 
 def test_an_interrupted_crawl_is_a_gap_not_a_fall():
@@ -116,9 +117,22 @@ def test_every_class_has_a_column_and_unclassified_postings_count_in_the_total()
 
 def test_method_states_window_base_date_and_sources():
     postings = posting_set({n: ["software_development"] * 4 for n in range(1, 29)})
-    method = OccupationIndex().fit(postings).method_
+    with language("en"):
+        method = OccupationIndex().fit(postings).method_
     for words in ("new postings", "platforms crawled (glints)", "28-day", "2026-01-28", "same factor"):
         assert words in method
+
+
+def test_method_and_messages_are_in_indonesian_by_default():
+    # The report shows them; its readers read Indonesian first.
+    method = OccupationIndex().fit(posting_set({n: ["software_development"] * 4 for n in range(1, 29)})).method_
+    for words in ("lowongan baru per hari", "situs-situs yang dikumpulkan (glints)", "28 hari", "2026-01-28"):
+        assert words in method
+    assert "postings" not in method
+    with pytest.raises(ValueError, match=r"^lowongan hanya mencakup 3 hari \(2026-01-01 sampai 2026-01-03\)"):
+        OccupationIndex().fit(posting_set({1: ["sales_marketing"], 3: ["sales_marketing"]}))
+    with pytest.raises(ValueError, match=r"^data terlalu sedikit untuk indeks: .*paling banyak 84 lowongan"):
+        OccupationIndex().fit(posting_set({n: ["sales_marketing"] * 3 for n in range(1, 41)}))
 
 
 @pytest.mark.parametrize(
@@ -148,7 +162,7 @@ def test_method_states_window_base_date_and_sources():
     ],
 )
 def test_unusable_data_or_base_date_raise_a_clear_error(per_day, index, message):
-    with pytest.raises(ValueError, match=message):
+    with language("en"), pytest.raises(ValueError, match=message):  # as the command line says it
         index.fit(posting_set(per_day))
 
 

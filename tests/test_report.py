@@ -1,7 +1,8 @@
 """The HTML report (analysis/report/): one self-contained page and, next to it, the data behind it.
 
 `report_content` builds a small `ReportContent` by hand in which every text that could come from scraped postings or
-user files is a hostile string; tests/test_report_browser.py renders the same content in Chromium.
+user files is a hostile string; tests/test_report_browser.py renders the same content in Chromium. These tests read
+the English page (the `english` fixture); tests/test_report_language.py reads the Indonesian one.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import pandas as pd
 import pytest
 
 from analysis.report import CurriculumSection, ReportContent, write_report
+
+pytestmark = pytest.mark.usefixtures("english")  # these tests read the English report
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'
@@ -333,11 +336,11 @@ def test_empty_tables_show_a_note_not_an_empty_table(written):
 
 
 def test_numbers_are_formatted_for_readers(written):
-    _, _, html = written
-    assert '<td class="num">39%</td>' in html and '<td class="num">8,8%</td>' in html  # shares
-    assert "Rp 6.500.000" in html  # a median pay
-    assert "+25,0 pts" in html  # a change of share
-    assert "Rp 4 jt" in html or "Rp 5 jt" in html  # a pay axis
+    _, _, html = written  # in English; tests/test_report_language.py checks the Indonesian ones
+    assert '<td class="num">39%</td>' in html and '<td class="num">8.8%</td>' in html  # shares
+    assert "Rp 6,500,000" in html  # a median pay
+    assert "+25.0 pts" in html  # a change of share
+    assert "Rp 4 m" in html or "Rp 5 m" in html  # a pay axis
 
 
 def test_csv_data_files_hold_no_formula_and_parquet_keeps_the_values(tmp_path):
@@ -450,8 +453,8 @@ def test_hourly_and_project_pay_keep_their_period_in_the_report(written):
     _, _, page = written
     section = page[page.index("Does this work pay enough") :]
     # Hourly pay an hour with the hours a month it takes; project pay a project with the projects it takes.
-    assert "Median an hour after fee" in section and "Rp 64.300" in section
-    assert "Hours a month for UMK, at the median" in section and "40,8" in section
+    assert "Median an hour after fee" in section and "Rp 64,300" in section
+    assert "Hours a month for UMK, at the median" in section and "40.8" in section
     assert "Median a project after fee" in section and "Projects a month for UMK, at the median" in section
     # The charts: the hourly one draws the yardsticks' hourly equivalents (a month / 126).
     assert f"UMK {escape(SCRIPT)} / 126" in section

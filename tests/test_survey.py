@@ -30,7 +30,7 @@ from analysis.survey import (
     run_survey,
 )
 from analysis.yardsticks import load_yardsticks
-from tests.conftest import PROJECT_DIR
+from tests.conftest import PROJECT_DIR, by_default
 
 EXAMPLES = PROJECT_DIR / "examples" / "survey"
 EXAMPLE = EXAMPLES / "example-survey.csv"
@@ -45,6 +45,9 @@ SLEMAN_2026_01 = {
     "bps_household": 3_053_269,
     "umk": 2_624_387,
 }
+
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def write(tmp_path: Path, *lines: str, name: str = "s.csv") -> Path:
@@ -107,8 +110,11 @@ BAD_VALUES = [
     ("monthly_income_idr", "3.5", '"3.5" is not an amount in whole rupiah; write it in full, e.g. 3500000'),
     ("monthly_income_idr", "-500000", '"-500000" is below zero; write 0 for no income'),
     ("monthly_income_idr", "", "empty; write the amount in rupiah, 0 for none"),
-    ("household_income_idr", "lima juta", '"lima juta" is not an amount in whole rupiah; write it in full, e.g. '
-     "3500000"),
+    (
+        "household_income_idr",
+        "lima juta",
+        '"lima juta" is not an amount in whole rupiah; write it in full, e.g. 3500000',
+    ),
     ("household_income_idr", "2000000", '"2000000" is less than the member\'s own income (3000000)'),
     ("months_experience", "dua", '"dua" is not a whole number of at least 0'),
     ("months_experience", "-3", '"-3" is not a whole number of at least 0'),
@@ -118,10 +124,16 @@ BAD_VALUES = [
     ("region", "", "empty; every row needs a value here"),
     ("main_platform", "", "empty; every row needs a value here"),
     ("member_id", "", "empty; every row needs a value here"),
-    ("member_id", "budi@example.com", '"budi@example.com" looks like an e-mail address; use a member id such as A01, '
-     "never contacts"),
-    ("member_id", "+62 812-3456-7890", '"+62 812-3456-7890" looks like a phone number; use a member id such as A01, '
-     "never contacts"),
+    (
+        "member_id",
+        "budi@example.com",
+        '"budi@example.com" looks like an e-mail address; use a member id such as A01, never contacts',
+    ),
+    (
+        "member_id",
+        "+62 812-3456-7890",
+        '"+62 812-3456-7890" looks like a phone number; use a member id such as A01, never contacts',
+    ),
 ]
 
 
@@ -162,7 +174,7 @@ def test_rows_are_numbered_as_in_the_file_counting_comments_and_blank_lines(tmp_
 def test_a_row_with_too_many_values(tmp_path):
     path = write(tmp_path, HEADER, GOOD_ROW.replace("HTML;CSS", "HTML,CSS"))
     assert read_survey(path).problems == [
-        's.csv row 2: 13 values but the header names 12 columns; put a value holding a comma in double quotes '
+        "s.csv row 2: 13 values but the header names 12 columns; put a value holding a comma in double quotes "
         '("HTML, CSS"), or separate skills with ";"'
     ]
 
@@ -195,7 +207,7 @@ def test_short_rows_semicolons_and_byte_order_mark(tmp_path):
     # A spreadsheet set up for Indonesia: ";" between values, a byte order mark, and no trailing empty optionals.
     path = tmp_path / "s.csv"
     header = ";".join(COLUMNS[:8])  # the template's columns up to employment_status
-    path.write_text(f"\ufeff{header}\nA01;2500000;1;sleman;none;\"HTML;CSS\";3;employed\n", encoding="utf-8")
+    path.write_text(f'\ufeff{header}\nA01;2500000;1;sleman;none;"HTML;CSS";3;employed\n', encoding="utf-8")
     reading = read_survey(path)
     assert reading.problems == []
     assert reading.members.iloc[0]["skills"] == ("HTML", "CSS")
@@ -256,12 +268,12 @@ def test_a_file_without_the_household_size_column(tmp_path):
     assert (household["members"], household["reaching"]) == (3, 1)
     assert (household["by_household_size"], household["by_average_household"]) == (0, 3)
     assert household["note"] == (
-        "3 members without a household size were compared with the average poor-household line of 4,76 people, "
-        "Rp 3.053.269"
+        "3 members without a household size were compared with the average poor-household line of 4.76 people, "
+        "Rp 3,053,269"
     )
     assert overall.loc["umk", "reaching"] == 2  # 3.000.000 and exactly 2.624.387
     text = " ".join(result.text().split())
-    assert "bps_household household income Rp 3.053.269 3 1 33%" in text  # the line no size can be multiplied by
+    assert "bps_household household income Rp 3,053,269 3 1 33%" in text  # the line no size can be multiplied by
     assert (
         "wb_extreme, wb_lower_middle, wb_upper_middle, bps_capita: 3 members without a household size are left out, "
         "since income per household member cannot be worked out without it; no member is left to measure." in text
@@ -308,7 +320,12 @@ HAND_MADE = [
     "E,1600000,2,Kabupaten Sleman,fiverr,,20,freelance,,,,",
 ]
 REACHING_ALL = {
-    "wb_extreme": 5, "wb_lower_middle": 3, "wb_upper_middle": 1, "bps_capita": 4, "bps_household": 4, "umk": 2
+    "wb_extreme": 5,
+    "wb_lower_middle": 3,
+    "wb_upper_middle": 1,
+    "bps_capita": 4,
+    "bps_household": 4,
+    "umk": 2,
 }
 # Clusters {A, B} and {C, D, E}.
 REACHING_BY_CLUSTER = {
@@ -339,10 +356,11 @@ def test_indicators_against_the_real_table_match_the_hand_count(hand_made):
     assert overall["line_idr"].to_dict() == SLEMAN_2026_01
     assert overall.loc["bps_household", "compares"] == "household income"
     assert overall.loc["bps_household", "per_person_line_idr"] == 649_331
-    assert (overall.loc["bps_household", "by_household_size"], overall.loc["bps_household", "by_average_household"]) == (
-        5, 0
-    )
-    assert overall.loc["bps_household", "note"] == "household income against Rp 649.331 × household size (BPS's method)"
+    assert (
+        overall.loc["bps_household", "by_household_size"],
+        overall.loc["bps_household", "by_average_household"],
+    ) == (5, 0)
+    assert overall.loc["bps_household", "note"] == "household income against Rp 649,331 × household size (BPS's method)"
     assert (overall["left_out"] == 0).all() and (overall["members"] == 5).all()
     assert (overall.drop(index="bps_household")["note"] == "").all()
 
@@ -355,6 +373,24 @@ def test_indicators_against_the_real_table_match_the_hand_count(hand_made):
         assert rows["share"].to_dict() == {key: count / size for key, count in expected.items()}
 
 
+def test_what_the_report_shows_of_the_indicators_is_indonesian_by_default(hand_made):
+    indicators = by_default(ResilienceIndicators("Kabupaten Sleman", "2026-01").fit, hand_made)
+    compares = indicators.overall_.set_index("indicator")["compares"].to_dict()
+    assert compares == {
+        "wb_extreme": "pendapatan per anggota rumah tangga",
+        "wb_lower_middle": "pendapatan per anggota rumah tangga",
+        "wb_upper_middle": "pendapatan per anggota rumah tangga",
+        "bps_capita": "pendapatan per anggota rumah tangga",
+        "bps_household": "pendapatan rumah tangga",
+        "umk": "pendapatan pribadi",
+    }
+    assert indicators.yardsticks_["umk"].used == "UMK Kabupaten Sleman 2026 (Pemerintah Daerah DIY, UMK 2026)"
+    assert indicators.yardsticks_["bps_capita"].used.endswith(
+        "karena tabel tidak memuat garis kemiskinan BPS per orang September 2025 untuk Kabupaten Sleman"
+    )
+    assert INDICATORS[-1].compares == "personal income"  # inside the English fixture
+
+
 def test_indicators_with_given_figures_count_equal_as_reaching(hand_made):
     real = load_yardsticks().yardsticks_for("Kabupaten Sleman", date(2026, 1, 15))
     # Every line at 700.000 a month: D's income per member is exactly on it.
@@ -364,7 +400,12 @@ def test_indicators_with_given_figures_count_equal_as_reaching(hand_made):
     # Per member: A, B, D (exactly), E. Household, against 700.000 × size: A (700.000), B (2.800.000), D (2.100.000,
     # exactly) and E (1.400.000); not C. Personal: A, B, E.
     assert reaching == {
-        "wb_extreme": 4, "wb_lower_middle": 4, "wb_upper_middle": 4, "bps_capita": 4, "bps_household": 4, "umk": 3
+        "wb_extreme": 4,
+        "wb_lower_middle": 4,
+        "wb_upper_middle": 4,
+        "bps_capita": 4,
+        "bps_household": 4,
+        "umk": 3,
     }
     assert indicators.by_cluster_ is None
 
@@ -419,18 +460,22 @@ def test_members_without_a_size_are_counted_and_the_output_says_how_they_were_co
     # (1.947.992 against 3 × 649.331 = 1.947.993) and U2 (3.000.000 against 3.053.269) do not.
     household = overall.loc["bps_household"]
     assert household[["members", "reaching", "left_out", "by_household_size", "by_average_household"]].tolist() == [
-        4, 2, 0, 2, 2
+        4,
+        2,
+        0,
+        2,
+        2,
     ]
     assert household["average_household_size"] == pytest.approx(3_053_269 / 641_443)
     assert household["note"] == (
-        "household income against Rp 649.331 × household size (BPS's method); 2 members without a household size "
-        "were compared with the average poor-household line of 4,76 people, Rp 3.053.269"
+        "household income against Rp 649,331 × household size (BPS's method); 2 members without a household size "
+        "were compared with the average poor-household line of 4.76 people, Rp 3,053,269"
     )
     assert overall.loc["umk", ["members", "reaching", "left_out"]].tolist() == [4, 1, 0]
 
     text = result.text()
-    assert re.search(r"  bps_capita +income per household member +Rp 649\.331 +2 +1 +50%\n", text)
-    assert re.search(r"  bps_household +household income +Rp 649\.331 × size +4 +2 +50%\n", text)
+    assert re.search(r"  bps_capita +income per household member +Rp 649,331 +2 +1 +50%\n", text)
+    assert re.search(r"  bps_household +household income +Rp 649,331 × size +4 +2 +50%\n", text)
     flowing = " ".join(text.split())
     assert (
         "wb_extreme, wb_lower_middle, wb_upper_middle, bps_capita: 2 members without a household size are left out, "
@@ -451,12 +496,15 @@ def test_members_without_a_size_are_counted_and_the_output_says_how_they_were_co
 
 def test_one_member_without_a_size_is_one_member(tmp_path):
     rows = [GOOD_ROW, row_with(member_id="B02", household_size="")]
-    overall = ResilienceIndicators("Kabupaten Sleman", "2026-01").fit(read_survey(write(tmp_path, HEADER, *rows)).members)
+    overall = ResilienceIndicators("Kabupaten Sleman", "2026-01").fit(
+        read_survey(write(tmp_path, HEADER, *rows)).members
+    )
     notes = overall.overall_.set_index("indicator")["note"]
     assert notes["bps_capita"].startswith("1 member without a household size is left out")
-    assert "; 1 member without a household size was compared with the average poor-household line" in notes[
-        "bps_household"
-    ]
+    assert (
+        "; 1 member without a household size was compared with the average poor-household line"
+        in notes["bps_household"]
+    )
 
 
 def test_the_average_poor_household_size_comes_from_the_table():
@@ -466,12 +514,18 @@ def test_the_average_poor_household_size_comes_from_the_table():
         assert average_poor_household_size(yardsticks, figure, on) == household / person
     # Given figures say nothing about it unless told.
     real = yardsticks.yardsticks_for("Kabupaten Sleman", date(2026, 1, 15))
-    members = pd.DataFrame({"household_size": pd.array([pd.NA], dtype="Int64"), "household_income_used_idr": [0],
-                            "income_per_member_idr": [np.nan], "monthly_income_idr": [0]})
+    members = pd.DataFrame(
+        {
+            "household_size": pd.array([pd.NA], dtype="Int64"),
+            "household_income_used_idr": [0],
+            "income_per_member_idr": [np.nan],
+            "monthly_income_idr": [0],
+        }
+    )
     given = ResilienceIndicators("anywhere", "2026-01", figures=real).fit(members)
     assert given.average_household_size_ is None
     assert given.overall_.set_index("indicator").loc["bps_household", "note"] == (
-        "1 member without a household size was compared with the average poor-household line, Rp 3.053.269"
+        "1 member without a household size was compared with the average poor-household line, Rp 3,053,269"
     )
 
 
@@ -501,16 +555,18 @@ def separated_members(order: list[int] | None = None) -> tuple[pd.DataFrame, np.
     for group, (size, income, household, months, status) in enumerate(groups):
         for _ in range(size):
             member_income = round(income * rng.uniform(0.95, 1.05))
-            rows.append({
-                "member_id": f"M{len(rows)}",
-                "monthly_income_idr": member_income * household,
-                "household_size": household,
-                "months_experience": months + int(rng.integers(0, 3)),
-                "employment_status": status,
-                "main_platform": "upwork" if status == "freelance" else "none",
-                "skills": ("HTML", "CSS") if status == "freelance" else ("Typing",),
-                "income_per_member_idr": float(member_income),
-            })
+            rows.append(
+                {
+                    "member_id": f"M{len(rows)}",
+                    "monthly_income_idr": member_income * household,
+                    "household_size": household,
+                    "months_experience": months + int(rng.integers(0, 3)),
+                    "employment_status": status,
+                    "main_platform": "upwork" if status == "freelance" else "none",
+                    "skills": ("HTML", "CSS") if status == "freelance" else ("Typing",),
+                    "income_per_member_idr": float(member_income),
+                }
+            )
             truth.append(group)
     members, truth = pd.DataFrame(rows), np.array(truth)
     if order is not None:
@@ -600,7 +656,7 @@ def test_the_example_runs_end_to_end():
     text = run_survey(EXAMPLE, "Kabupaten Sleman", "2026-01")
     assert text.startswith("Survey example-survey.csv: 53 members analysed (60 rows; 7 left out")
     assert "7 members outside Kabupaten Sleman (Kota Yogyakarta 4, Kabupaten Bantul 3)" in text
-    assert "umk             Rp 2.624.387  UMK Kabupaten Sleman 2026" in text
+    assert "umk             Rp 2,624,387  UMK Kabupaten Sleman 2026" in text
     assert "Clusters of members (k-means, k = 4, the best silhouette" in text
     for problem in read_survey(EXAMPLE).problems:
         assert f"  {problem}\n" in text
@@ -618,10 +674,22 @@ def test_json_output_parses_and_agrees_with_the_text():
     # no household size: the per-member indicators are of the other 51, and the household line holds them to the
     # average poor household's Rp 3.053.269 (M022's 4.800.000 reaches it, M049's 1.600.000 does not) and everyone
     # else to Rp 649.331 × their household size, which is the bps_capita comparison over again.
-    measured = {"wb_extreme": 51, "wb_lower_middle": 51, "wb_upper_middle": 51, "bps_capita": 51, "bps_household": 53,
-                "umk": 53}
-    counted = {"wb_extreme": 39, "wb_lower_middle": 32, "wb_upper_middle": 25, "bps_capita": 35, "bps_household": 36,
-               "umk": 28}
+    measured = {
+        "wb_extreme": 51,
+        "wb_lower_middle": 51,
+        "wb_upper_middle": 51,
+        "bps_capita": 51,
+        "bps_household": 53,
+        "umk": 53,
+    }
+    counted = {
+        "wb_extreme": 39,
+        "wb_lower_middle": 32,
+        "wb_upper_middle": 25,
+        "bps_capita": 35,
+        "bps_household": 36,
+        "umk": 28,
+    }
     assert {row["indicator"]: row["members"] for row in result["indicators"]} == measured
     assert {row["indicator"]: row["reaching"] for row in result["indicators"]} == counted
     assert {row["indicator"]: row["share"] for row in result["indicators"]} == {

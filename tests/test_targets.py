@@ -6,6 +6,7 @@ import pytest
 
 from analysis.curriculum import load_curriculum
 from analysis.data import PostingSet
+from analysis.language import language
 from analysis.targets import TARGET_SHARE, describe_market, infer_targets, market_mask, target_skills
 from pipelines.skills.taxonomy import load_taxonomy
 from tests.conftest import PROJECT_DIR
@@ -64,12 +65,21 @@ def test_only_skills_of_the_target_work_are_worth_recommending(taxonomy):
     assert target_skills((), taxonomy) is None
 
 
-def test_the_market_is_said_in_one_plain_sentence():
+def test_the_market_is_said_in_one_plain_sentence_in_indonesian():
     assert describe_market(("software_development", "ui_ux"), False, 805, 3106) == (
-        "Market: postings for software development or asking for a skill of the group ui_ux (805 of 3.106), the "
-        "targets the curriculum names; --market all counts every posting."
+        "Pasar: lowongan bidang pengembangan perangkat lunak atau yang meminta keterampilan dari kelompok ui_ux (805 "
+        "dari 3.106), target yang ditulis kurikulum; --market all menghitung semua lowongan."
     )
-    inferred = describe_market(("clerical_data_entry", "other"), True, 10, 20)
+    assert describe_market((), True, 20, 20) == "Pasar: semua lowongan (20)."
+
+
+def test_the_market_is_said_in_one_plain_sentence_in_english():
+    with language("en"):
+        assert describe_market(("software_development", "ui_ux"), False, 805, 3106) == (
+            "Market: postings for software development or asking for a skill of the group ui_ux (805 of 3,106), "
+            "the targets the curriculum names; --market all counts every posting."
+        )
+        inferred = describe_market(("clerical_data_entry", "other"), True, 10, 20)
+        assert describe_market((), True, 20, 20) == "Market: every posting (20)."
     assert inferred.startswith("Market: postings for clerical & data entry and other local and manual work (10 of 20)")
     assert "inferred from what the curriculum teaches (write targets: in the curriculum to choose it)" in inferred
-    assert describe_market((), True, 20, 20) == "Market: every posting (20)."

@@ -14,8 +14,12 @@ from analysis.yardsticks import (
     load_yardsticks,
     yardsticks_for,
 )
+from tests.conftest import by_default
 
 HEADER = ",".join(COLUMNS)
+
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture(scope="module")
@@ -317,3 +321,24 @@ def test_an_empty_or_missing_file(tmp_path):
         load_yardsticks(empty)
     with pytest.raises(YardstickFileError, match="absent.csv: cannot read the yardstick table"):
         load_yardsticks(tmp_path / "absent.csv")
+
+
+def test_what_a_lookup_says_is_indonesian_by_default(table):
+    # Outside any language block: the figure's names and sources stay as published, the words around them are
+    # Indonesian, and so are the months and numbers.
+    fallback = by_default(table.lookup, "minimum_wage", "Buleleng", date(2025, 6, 30))
+    assert fallback.used == (
+        "UMP Bali 2025 (Pemerintah Provinsi Bali, UMP 2025), karena Kabupaten Buleleng tidak punya UMK untuk 2025"
+    )
+    national = by_default(table.lookup, "bps_poverty_line", "DI Yogyakarta", date(2025, 5, 1), unit=PER_PERSON)
+    assert national.used.endswith(
+        "karena tabel tidak memuat garis kemiskinan BPS per orang Maret 2025 untuk DI Yogyakarta"
+    )
+    converted = by_default(table.yardsticks_for, "Sleman", date(2024, 6, 15))["wb_upper_middle"]
+    assert "dikonversi dengan Rp 5.993,03 per dolar PPP" in converted.used
+    assert converted.used.endswith("dan 365/12 hari sebulan")
+    before = by_default(table.yardsticks_for, "Sleman", date(2021, 1, 1))
+    assert "lebih awal dari upah minimum pertama untuk Kabupaten Sleman" in before["umk"].used
+    assert before["wb_upper_middle"].name == "garis kemiskinan Bank Dunia untuk negara berpendapatan menengah atas"
+    with pytest.raises(YardstickLookupError, match="daerah 'Atlantis' tidak dikenal"):
+        by_default(table.lookup, "minimum_wage", "Atlantis", date(2025, 1, 1))

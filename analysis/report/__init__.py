@@ -1,8 +1,10 @@
 """The HTML report: one self-contained page for a community coordinator, and the data behind it.
 
 `write_report(out, content)` writes the page ``out`` and, next to it, the folder ``<stem>_data/`` with the data behind
-every chart and table as CSV (for spreadsheets) and Parquet (for analysts). The lead fills a `ReportContent` from the
-analysis objects; this package only presents it.
+every chart and table as CSV (for spreadsheets) and Parquet (for analysts), in the current language
+(analysis/language.py: Bahasa Indonesia unless written inside ``language("en")``). The lead fills a `ReportContent`
+from the analysis objects, in the same language, since some of its sentences are made there; this package only
+presents it.
 
 - content.py: what the report shows (`ReportContent` and its parts) and the columns its tables must have;
 - sections/: one module per section of the page, listed in page order in sections/__init__.py;
@@ -13,13 +15,11 @@ analysis objects; this package only presents it.
 """
 
 from analysis.report.content import CONTENT_COLUMNS, CURRICULUM_COLUMNS, CurriculumSection, ReportContent, SurveySection
-from analysis.report.markup import OCCUPATION_LABELS
 from analysis.report.page import write_report
 
 __all__ = [
     "CONTENT_COLUMNS",
     "CURRICULUM_COLUMNS",
-    "OCCUPATION_LABELS",
     "CurriculumSection",
     "ReportContent",
     "SurveySection",

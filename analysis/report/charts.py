@@ -14,8 +14,10 @@ Colours are Okabe and Ito's colour-blind-safe set, then Paul Tol's muted set for
 differ in dash pattern as well, so that a grey print still tells them apart. Clusters keep one colour in every chart
 (`cluster_colours`).
 
-Numbers are written the Indonesian way, as the readers write them: "1.234" postings, "12,5%", "Rp 4.500.000" and, where
-space is short, "Rp 4,5 jt" (juta, a million; "rb" is ribu, a thousand; "M" is miliar, a thousand million).
+Numbers and the words a chart writes by itself (axis titles, legends, "no data") follow the current language
+(analysis/language.py, analysis/formats.py): in Indonesian, the default, "1.234" postings, "12,5%", "Rp 4.500.000" and,
+where space is short, "Rp 4,5 jt" (juta, a million; "rb" is ribu, a thousand; "M" is miliar, a thousand million); in
+English "1,234", "12.5%" and "Rp 4.5 m". Titles and labels a section passes in are in its language already.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.formats import format_count, format_percent, format_rupiah, format_rupiah_short, is_missing
+from analysis.language import current_language, say
 from analysis.report import svg
 
 PALETTE = (
@@ -55,6 +58,11 @@ REFERENCE_COLOURS = ("#D55E00", "#332288", "#117733", "#882255")
 HEAT_STOPS = ("#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
 # Category labels (skills, clusters, curricula) are shortened to this many characters; their tooltips keep them whole.
 LABEL_CHARS = 32
+# Month abbreviations of the date axes.
+MONTHS_SHORT = {
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
 
 
 def cluster_colours(clusters: Iterable[Hashable]) -> dict[Hashable, str]:
@@ -127,8 +135,9 @@ def _day(moment: object) -> int:
 
 
 def _date_label(moment: object) -> str:
+    """A day on a date axis: "1 Agu 2026" in Indonesian, "1 Aug 2026" in English."""
     stamp = pd.Timestamp(moment)
-    return f"{stamp.day} {stamp:%b %Y}"
+    return f"{stamp.day} {MONTHS_SHORT[current_language()][stamp.month - 1]} {stamp.year}"
 
 
 def line_chart(
@@ -137,7 +146,7 @@ def line_chart(
     *,
     title: str,
     y_label: str,
-    x_label: str = "Period starting",
+    x_label: str | None = None,
     format_y: Callable[[object], str] = format_percent,
     y_from_zero: bool = True,
     reference: float | None = None,
@@ -149,7 +158,10 @@ def line_chart(
     """One line per series over `dates` (skill shares per period; an index with a reference line at 100).
 
     A missing value (NaN) breaks its line. `highlight` names a series drawn thick and dark (the index's total).
+    `x_label` is "Period starting" (in the current language) unless given.
     """
+    if x_label is None:
+        x_label = say("Awal periode", "Period starting")
     if not len(dates) or not series:
         return svg.no_data("line", width, title)
     left, right, top = 70, 24, 14
@@ -314,10 +326,13 @@ def scatter_map(
         if colours[group] != NEUTRAL_COLOUR
     }
     parts.append(_cluster_names(centres, names, left, left + plot_width))
-    parts.append(
-        svg.axis_title(left + plot_width / 2, bottom + 20, "Map across (postings with similar skills lie close)")
+    across = say(
+        "Peta mendatar (lowongan dengan keterampilan mirip letaknya berdekatan)",
+        "Map across (postings with similar skills lie close)",
     )
-    parts.append(svg.axis_title(margin + 6, top + plot_height / 2, "Map up and down", vertical=True))
+    parts.append(svg.axis_title(left + plot_width / 2, bottom + 20, across))
+    up = say("Peta tegak", "Map up and down")
+    parts.append(svg.axis_title(margin + 6, top + plot_height / 2, up, vertical=True))
     entries = [svg.LegendEntry(str(names.get(group, group)), colours[group], "dot") for group in colours]
     legend, legend_height = svg.legend(entries, left, bottom + 32, plot_width)
     parts.append(legend)
@@ -443,7 +458,7 @@ def pay_distribution(
     groups: Sequence[tuple[object, Sequence[float]]],
     *,
     title: str,
-    value_label: str = "Pay per month (rupiah)",
+    value_label: str | None = None,
     colours: Sequence[str] | None = None,
     references: Sequence[tuple[str, float]] = (),
     width: float = 760,
@@ -455,8 +470,11 @@ def pay_distribution(
     `references` are (label, rupiah) lines drawn across every group, such as a minimum wage, each in its own colour
     and dash pattern and named in the legend; one without a value (NaN) is left out. With references the axis ends a
     little past the highest box or line, so that the lines stay readable: a whisker going on past the axis ends in an
-    arrowhead, and a dot past it sits on its end.
+    arrowhead, and a dot past it sits on its end. `value_label` is "Pay per month (rupiah)" (in the current
+    language) unless given.
     """
+    if value_label is None:
+        value_label = say("Bayaran per bulan (rupiah)", "Pay per month (rupiah)")
     if not len(groups):
         return svg.no_data("pay", width, title)
     cleaned = []
@@ -494,9 +512,22 @@ def pay_distribution(
     )
     parts.append(svg.axis_title(left + plot_width / 2, bottom + 40, value_label))
     entries = [
-        svg.LegendEntry("middle half of pay (25th–75th percentile)", "#bbbbbb", "box"),
-        svg.LegendEntry("median (half earn more, half less)", HIGHLIGHT_COLOUR, "line", thick=True),
-        svg.LegendEntry("whiskers: 10th to 90th percentile", svg.AXIS_COLOUR, "line"),
+        svg.LegendEntry(
+            say("separuh tengah bayaran (persentil ke-25 sampai ke-75)", "middle half of pay (25th–75th percentile)"),
+            "#bbbbbb",
+            "box",
+        ),
+        svg.LegendEntry(
+            say("median (separuh dibayar lebih, separuh kurang)", "median (half earn more, half less)"),
+            HIGHLIGHT_COLOUR,
+            "line",
+            thick=True,
+        ),
+        svg.LegendEntry(
+            say("garis tipis: persentil ke-10 sampai ke-90", "whiskers: 10th to 90th percentile"),
+            svg.AXIS_COLOUR,
+            "line",
+        ),
         *reference_entries,
     ]
     legend, legend_height = svg.legend(entries, left, bottom + 52, plot_width + right, limit=60)
@@ -535,18 +566,21 @@ def _pay_row(
         svg.text(
             left - 8,
             middle + 14,
-            f"{format_count(len(values))} with pay",
+            say(f"{format_count(len(values))} dengan bayaran", f"{format_count(len(values))} with pay"),
             anchor="end",
             extra=f' fill="{svg.AXIS_COLOUR}" font-size="10"',
         ),
     ]
     name = " ".join(str(label).split())
     if not len(values):
-        parts.append(svg.text(left + 6, middle + 4, "no pay stated", extra=f' fill="{svg.AXIS_COLOUR}"'))
+        none = say("bayaran tidak disebut", "no pay stated")
+        parts.append(svg.text(left + 6, middle + 4, none, extra=f' fill="{svg.AXIS_COLOUR}"'))
         return "".join(parts)
     if len(values) < MIN_BOX_VALUES:
         dots = "".join(f'<circle cx="{svg.coord(x_of(v))}" cy="{svg.coord(middle)}" r="4"/>' for v in sorted(values))
-        parts.append(f'<g fill="{colour}"><title>{escape(name)}: {len(values)} pay values</title>{dots}</g>')
+        count = format_count(len(values))
+        tooltip = escape(say(f"{name}: {count} nilai bayaran", f"{name}: {count} pay values"))
+        parts.append(f'<g fill="{colour}"><title>{tooltip}</title>{dots}</g>')
     else:
         parts.append(_pay_box(name, values, colour, middle, x_of, axis_end))
     parts.append(
@@ -560,8 +594,12 @@ def _pay_box(
 ) -> str:
     """The box plot of `values` at height `middle`; a whisker past `axis_end` ends in an arrowhead."""
     p10, p25, median, p75, p90 = np.percentile(values, [10, 25, 50, 75, 90])
+    low, middle_pay, high = format_rupiah(p25), format_rupiah(median), format_rupiah(p75)
     tooltip = escape(
-        f"{name}: median {format_rupiah(median)}, middle half {format_rupiah(p25)} to {format_rupiah(p75)}"
+        say(
+            f"{name}: median {middle_pay}, separuh tengah {low} sampai {high}",
+            f"{name}: median {middle_pay}, middle half {low} to {high}",
+        )
     )
     whisker = ' stroke-width="1.5"'
     return (

@@ -16,17 +16,16 @@ from html import escape
 import pandas as pd
 
 from analysis.formats import format_count, is_missing
-from pipelines.skills.taxonomy import OCCUPATION_NAMES
+from analysis.language import occupation_name, say
 
 # Tables show this many rows; the data files have them all.
-TABLE_ROWS = 50
-OCCUPATION_LABELS = {**OCCUPATION_NAMES, "total": "All occupations"}
+TABLE_ROWS = 10
 # A caption with one of these words describes invented postings; the report then says so, twice.
-INVENTED_DATA = re.compile(r"\b(sample|demo|invented|made[- ]up|synthetic)\b", re.IGNORECASE)
-INVENTED_WARNING = (
-    "These postings are invented sample data, made up to show what the report looks like. "
-    "Do not use these numbers for decisions."
-)
+INVENTED_DATA = re.compile(r"\b(sample|demo|invented|made[- ]up|synthetic|contoh|rekaan|sintetis)\b", re.IGNORECASE)
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
+    "Desember",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,10 @@ class Column:
 
 
 def occupation_label(value: object) -> str:
-    return OCCUPATION_LABELS.get(str(value), plain(value))
+    """An occupation class as readers see it, in the current language; ``total`` is all of them."""
+    if str(value) == "total":
+        return say("Semua pekerjaan", "All occupations")
+    return occupation_name(str(value)) if isinstance(value, str) else plain(value)
 
 
 def paragraphs(text: str | None) -> str:
@@ -70,7 +72,7 @@ def paragraphs(text: str | None) -> str:
 
 def how(*sentences: str) -> str:
     """The 'how to read this' box under a heading; the sentences are the report's own text, with escaped values."""
-    return f'<div class="how"><strong>How to read this.</strong> {" ".join(sentences)}</div>'
+    return f'<div class="how"><strong>{say("Cara membaca.", "How to read this.")}</strong> {" ".join(sentences)}</div>'
 
 
 def note(text: str) -> str:
@@ -79,7 +81,13 @@ def note(text: str) -> str:
 
 def invented_warning(caption: str) -> str:
     """The warning that the postings are invented, when `caption` says so; else nothing."""
-    return f'<p class="warning">{escape(INVENTED_WARNING)}</p>' if INVENTED_DATA.search(caption) else ""
+    warning = say(
+        "Lowongan ini adalah data contoh rekaan, dibuat untuk menunjukkan rupa laporan. "
+        "Jangan memakai angka-angka ini untuk mengambil keputusan.",
+        "These postings are invented sample data, made up to show what the report looks like. "
+        "Do not use these numbers for decisions.",
+    )
+    return f'<p class="warning">{escape(warning)}</p>' if INVENTED_DATA.search(caption) else ""
 
 
 def slug(text: str) -> str:
@@ -89,8 +97,11 @@ def slug(text: str) -> str:
 
 
 def when(moment: datetime) -> str:
+    """A moment as readers write it: "5 Desember 2026, 08.30 UTC", "5 December 2026, 08:30 UTC"."""
     zone = moment.strftime("%Z")
-    return f"{moment.day} {moment:%B %Y, %H:%M}" + (f" {zone}" if zone else "")
+    month = say(MONTHS[moment.month - 1], f"{moment:%B}")
+    clock = say(f"{moment:%H.%M}", f"{moment:%H:%M}")
+    return f"{moment.day} {month} {moment.year}, {clock}" + (f" {zone}" if zone else "")
 
 
 def table(frame: pd.DataFrame, columns: Sequence[Column], *, empty: str, limit: int | None = TABLE_ROWS) -> str:
@@ -108,7 +119,14 @@ def table(frame: pd.DataFrame, columns: Sequence[Column], *, empty: str, limit: 
         rows.append(f"<tr>{cells}</tr>")
     more = ""
     if len(shown) < len(frame):
-        more = note(f"Showing the first {len(shown)} of {format_count(len(frame))} rows; the data files have them all.")
+        more = note(
+            say(
+                f"{len(shown)} baris pertama dari {format_count(len(frame))}; berkas data di samping halaman ini "
+                "memuat semuanya.",
+                f"Showing the first {len(shown)} of {format_count(len(frame))} rows; the data files beside this page "
+                "have them all.",
+            )
+        )
     html_table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     return f'<div class="table-wrap">{html_table}</div>{more}'
 

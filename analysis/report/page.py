@@ -13,6 +13,7 @@ from html import escape
 from importlib.resources import files
 from pathlib import Path
 
+from analysis.language import current_language, say
 from analysis.report.content import ReportContent, check_columns
 from analysis.report.data_folder import DataFolder
 from analysis.report.markup import Section, when
@@ -37,19 +38,25 @@ def write_report(out: Path, content: ReportContent) -> list[Path]:
 
 def _page(content: ReportContent, sections: Sequence[Section]) -> str:
     contents = "".join(f'<li><a href="#{section.anchor}">{escape(section.heading)}</a></li>' for section in sections)
+    # The first section (the summary) answers the reader's questions on the first screen; every other one is folded
+    # under its heading, opened with a click (no script: <details> does it).
     body = "".join(
         f'<section id="{section.anchor}"><h2>{escape(section.heading)}</h2>{section.body}</section>'
-        for section in sections
+        if position == 0
+        else f'<section id="{section.anchor}"><details><summary><h2>{escape(section.heading)}</h2></summary>'
+        f"{section.body}</details></section>"
+        for position, section in enumerate(sections)
     )
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
+        f'<html lang="{current_language()}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(content.title)}</title><style>\n{STYLE}</style></head><body>"
         f'<header><h1>{escape(content.title)}</h1><p class="caption">{escape(content.caption)}</p>'
-        f'<nav aria-label="Contents"><ol>{contents}</ol></nav></header>'
+        f'<nav aria-label="{say("Daftar isi", "Contents")}"><ol>{contents}</ol></nav></header>'
         f"<main>{body}</main>"
-        f"<footer>pasarkerja report, generated {escape(when(content.generated_at))}.</footer>"
+        f"<footer>{say('Laporan pasarkerja, dibuat', 'pasarkerja report, generated')} "
+        f"{escape(when(content.generated_at))}.</footer>"
         "</body></html>\n"
     )

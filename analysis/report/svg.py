@@ -1,6 +1,7 @@
 """The building blocks of the report's charts (analysis/report/charts.py): SVG elements, axes and legends.
 
-Every text goes through ``html.escape`` here, so a chart never writes a label or title unescaped.
+Every text goes through ``html.escape`` here, so a chart never writes a label or title unescaped. The few words a
+chart writes by itself are in the current language (analysis/language.py).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
+
+from analysis.language import say
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 FONT_SIZE = 12
@@ -65,7 +68,9 @@ def beyond_axis(x: float, y: float) -> str:
     return f'<polygon class="beyond-axis" points="{points}" fill="{AXIS_COLOUR}"/>'
 
 
-def no_data(kind: str, width: float, title: str, message: str = "No data to draw") -> str:
+def no_data(kind: str, width: float, title: str, message: str | None = None) -> str:
+    """An empty chart that says so: `message`, or that there is no data to draw."""
+    message = say("Tidak ada data untuk digambar", "No data to draw") if message is None else message
     return chart(kind, width, 60, title, text(width / 2, 34, message, anchor="middle", extra=f' fill="{AXIS_COLOUR}"'))
 
 

@@ -33,15 +33,15 @@ OCCUPATIONS = (
     "professional_services",
     "other",  # local manual work that cannot be done online (cooks, drivers, cleaners, guards, trades)
 )
-# Each class as readers see it.
+# Each class as readers see it: (in Bahasa Indonesia, in English).
 OCCUPATION_NAMES = {
-    "software_development": "Software development",
-    "creative_multimedia": "Creative & multimedia",
-    "writing_translation": "Writing & translation",
-    "sales_marketing": "Sales & marketing",
-    "clerical_data_entry": "Clerical & data entry",
-    "professional_services": "Professional services",
-    "other": "Other local and manual work",
+    "software_development": ("Pengembangan perangkat lunak", "Software development"),
+    "creative_multimedia": ("Kreatif & multimedia", "Creative & multimedia"),
+    "writing_translation": ("Penulisan & penerjemahan", "Writing & translation"),
+    "sales_marketing": ("Penjualan & pemasaran", "Sales & marketing"),
+    "clerical_data_entry": ("Administrasi & entri data", "Clerical & data entry"),
+    "professional_services": ("Jasa profesional", "Professional services"),
+    "other": ("Pekerjaan lokal & manual lainnya", "Other local and manual work"),
 }
 
 ESCO_URI_PREFIX = "http://data.europa.eu/esco/"

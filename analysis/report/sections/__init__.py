@@ -17,6 +17,7 @@ from analysis.report.sections.clusters import clusters_section
 from analysis.report.sections.comparison import comparison_section
 from analysis.report.sections.curricula import curricula_section
 from analysis.report.sections.demand import demand_section
+from analysis.report.sections.glossary import glossary_section
 from analysis.report.sections.occupation_index import occupation_index_section
 from analysis.report.sections.pay import pay_section
 from analysis.report.sections.summary import summary_section
@@ -33,5 +34,6 @@ SECTIONS: tuple[Callable[[ReportContent, DataFolder], Section | None], ...] = (
     comparison_section,
     pay_section,
     survey_section,
+    glossary_section,
     about_section,
 )

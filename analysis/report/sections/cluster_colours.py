@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from analysis.language import say
 from analysis.report.charts import cluster_colours
 from analysis.report.content import ReportContent
 from analysis.report.markup import Column, plain
@@ -21,4 +22,4 @@ def cluster_column(colours: dict) -> Column:
         colour = colours.get(cluster, "#cccccc")
         return f'<span class="swatch" style="background:{colour}" aria-hidden="true"></span>{escape(plain(cluster))}'
 
-    return Column("cluster", "Cluster", swatch, markup=True)
+    return Column("cluster", say("Klaster", "Cluster"), swatch, markup=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from analysis.language import say
 from analysis.report.charts import heatmap
 from analysis.report.content import ReportContent
 from analysis.report.data_folder import DataFolder
@@ -17,19 +18,28 @@ def comparison_section(content: ReportContent, data: DataFolder) -> Section | No
     values = comparison[["coverage", *cluster_columns]].to_numpy(dtype=float).tolist()
     body = [
         how(
-            "One row per curriculum. The first column is its coverage of all postings; the others are the share of "
-            "each cluster's skill demand it teaches. Darker cells mean more; each cell has its number written in it."
+            say(
+                "Satu baris untuk setiap kurikulum. Kolom pertama adalah cakupannya atas semua lowongan; kolom "
+                "lainnya adalah bagian permintaan keterampilan setiap klaster yang diajarkannya. Makin gelap kotaknya, "
+                "makin besar angkanya; angkanya tertulis di setiap kotak.",
+                "One row per curriculum. The first column is its coverage of all postings; the others are the share "
+                "of each cluster's skill demand it teaches. Darker cells mean more; each cell has its number written "
+                "in it.",
+            )
         ),
         figure(
             heatmap(
                 comparison["name"].tolist(),
-                ["Coverage, all postings", *cluster_columns],
+                [say("Cakupan, semua lowongan", "Coverage, all postings"), *cluster_columns],
                 values,
-                title="Curricula compared: coverage of all postings and demand taught per cluster",
-                row_label="Curriculum",
-                column_label="Cluster",
+                title=say(
+                    "Perbandingan kurikulum: cakupan semua lowongan dan permintaan yang diajarkan per klaster",
+                    "Curricula compared: coverage of all postings and demand taught per cluster",
+                ),
+                row_label=say("Kurikulum", "Curriculum"),
+                column_label=say("Klaster", "Cluster"),
             )
         ),
         data.add("comparison", comparison),
     ]
-    return Section("compared", "Curricula compared", "".join(body))
+    return Section("compared", say("Perbandingan kurikulum", "Curricula compared"), "".join(body))

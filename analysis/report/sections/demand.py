@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from analysis.formats import format_count, format_percent
+from analysis.language import say
 from analysis.report.charts import bar_chart
 from analysis.report.content import ReportContent
 from analysis.report.data_folder import DataFolder
@@ -16,21 +17,31 @@ def demand_section(content: ReportContent, data: DataFolder) -> Section:
     top = content.top_skills
     body = [
         how(
-            "Each bar is one skill; its length is how many postings ask for it. A posting that asks for five skills "
-            "counts once for each of them. The share is out of all postings in this report: 25% means one posting in "
-            "four asks for the skill."
+            say(
+                "Setiap batang adalah satu keterampilan; panjangnya menunjukkan berapa lowongan yang memintanya. "
+                "Lowongan yang meminta lima keterampilan dihitung sekali untuk setiap keterampilan itu. Bagian "
+                "dihitung dari semua lowongan di laporan ini: 25% berarti satu dari empat lowongan meminta "
+                "keterampilan itu.",
+                "Each bar is one skill; its length is how many postings ask for it. A posting that asks for five "
+                "skills counts once for each of them. The share is out of all postings in this report: 25% means one "
+                "posting in four asks for the skill.",
+            )
         )
     ]
     if not top.empty:
         chart_rows = top.head(BAR_SKILLS)
+        shown = format_count(len(chart_rows))
         body.append(
             figure(
                 bar_chart(
                     chart_rows["skill"].tolist(),
                     chart_rows["postings"].tolist(),
-                    title=f"The {len(chart_rows)} skills most asked for, by number of postings",
-                    value_label="Postings asking for the skill",
-                    category_label="Skill",
+                    title=say(
+                        f"{shown} keterampilan yang paling banyak diminta, menurut jumlah lowongan",
+                        f"The {shown} skills most asked for, by number of postings",
+                    ),
+                    value_label=say("Lowongan yang meminta keterampilan itu", "Postings asking for the skill"),
+                    category_label=say("Keterampilan", "Skill"),
                 )
             )
         )
@@ -38,12 +49,15 @@ def demand_section(content: ReportContent, data: DataFolder) -> Section:
         table(
             top,
             [
-                Column("skill", "Skill"),
-                Column("postings", "Postings", format_count, True),
-                Column("share", "Share of postings", format_percent, True),
+                Column("skill", say("Keterampilan", "Skill")),
+                Column("postings", say("Lowongan", "Postings"), format_count, True),
+                Column("share", say("Bagian lowongan", "Share of postings"), format_percent, True),
             ],
-            empty="No posting in this selection names a skill the taxonomy knows.",
+            empty=say(
+                "Tidak ada lowongan di pilihan ini yang menyebut keterampilan yang dikenal taksonomi.",
+                "No posting in this selection names a skill the taxonomy knows.",
+            ),
         )
     )
     body.append(data.add("top_skills", top))
-    return Section("demand", "What is in demand", "".join(body))
+    return Section("demand", say("Keterampilan yang banyak diminta", "What is in demand"), "".join(body))

@@ -6,13 +6,15 @@ from html import escape
 
 import pandas as pd
 
-from analysis.earnings import MEDIAN_DEFINITION
+from analysis.earnings import median_definition
 from analysis.formats import format_count, format_rupiah
+from analysis.language import say
 from analysis.report.content import ReportContent
 from analysis.report.data_folder import DataFolder
 from analysis.report.markup import Column, Section, how, note, table
 from analysis.report.sections.cluster_colours import cluster_colours_of
-from analysis.report.sections.pay_kinds import KIND_TITLES, PER_WORDS, hourly_rupiah, kinds_in, pay_boxes
+from analysis.report.sections.pay_kinds import hourly_rupiah, kind_title, kinds_in, pay_boxes, per_word
+from pipelines.pay import UNIT_OF_KIND
 
 
 def pay_section(content: ReportContent, data: DataFolder) -> Section:
@@ -21,21 +23,39 @@ def pay_section(content: ReportContent, data: DataFolder) -> Section:
     key = "cluster" if "cluster" in pay.columns else "name"
     body = [
         how(
-            "Pay as the postings state it, before any platform fee, in rupiah, one chart and table per kind of pay: "
-            "salaries a month, hourly rates an hour, fixed-price budgets a project; kinds are never mixed. "
-            + MEDIAN_DEFINITION
-            + " The box holds the middle half of the offers; the thick line inside is the median. The thin lines "
-            "reach from the lowest tenth to the highest tenth. Rows with few postings with pay are a rough guide "
-            "only. “jt” is juta (a million), “rb” is ribu (a thousand)."
+            say(
+                "Bayaran seperti yang disebut lowongan, sebelum biaya platform, dalam rupiah, satu grafik dan tabel "
+                "untuk tiap jenis bayaran: gaji sebulan, upah per jam, dan anggaran proyek dengan bayaran tetap "
+                "per proyek; jenis-jenis ini tidak pernah dicampur. "
+                + median_definition()
+                + " Seperempat tawaran berada di bawah kuartil bawah, dan seperempat di atas kuartil atas. Kotak memuat "
+                "separuh tawaran yang di tengah; garis tebal di dalamnya adalah median. Garis tipis "
+                "membentang dari sepersepuluh tawaran terendah sampai sepersepuluh tertinggi. Baris yang hanya punya "
+                "sedikit lowongan dengan bayaran hanyalah gambaran kasar. \u201cjt\u201d berarti juta, \u201crb\u201d "
+                "berarti ribu.",
+                "Pay as the postings state it, before any platform fee, in rupiah, one chart and table per kind of "
+                "pay: salaries a month, hourly rates an hour, fixed-price budgets a project; kinds are never mixed. "
+                + median_definition()
+                + " The box holds the middle half of the offers; the thick line inside is the median. The thin lines "
+                "reach from the lowest tenth to the highest tenth. Rows with few postings with pay are a rough guide "
+                "only. \u201cm\u201d is a million, \u201ck\u201d is a thousand.",
+            )
         )
     ]
     colours = cluster_colours_of(content) if key == "cluster" else {}
     if pay.empty:
-        body.append(note("No posting in this selection states its pay."))
+        body.append(
+            note(
+                say(
+                    "Tidak ada lowongan di pilihan ini yang menyebut bayarannya.",
+                    "No posting in this selection states its pay.",
+                )
+            )
+        )
     for kind, paid in kinds_in(pay):
         body.append(_pay_of_kind(kind, paid, key, colours, data))
     body.append(data.add("pay_by_cluster", pay))
-    return Section("pay", "Pay", "".join(body))
+    return Section("pay", say("Bayaran", "Pay"), "".join(body))
 
 
 def _pay_of_kind(kind: str, paid: pd.DataFrame, key: str, colours: dict, data: DataFolder) -> str:
@@ -52,27 +72,28 @@ def _pay_of_kind(kind: str, paid: pd.DataFrame, key: str, colours: dict, data: D
             "p25_idr": grouped.quantile(0.25)[medians.index].to_numpy(),
             "median_idr": medians.to_numpy(),
             "p75_idr": grouped.quantile(0.75)[medians.index].to_numpy(),
-            "per": PER_WORDS[kind].removeprefix("a ").removeprefix("an "),
+            "per": UNIT_OF_KIND[kind],  # the data files name the period the same way in every language
         }
     )
+    title = kind_title(kind)
     body = [
-        f"<h4>{escape(KIND_TITLES[kind])}</h4>",
+        f"<h4>{escape(title)}</h4>",
         pay_boxes(
             paid,
             "pay_idr",
             key,
             colours,
-            title=f"{KIND_TITLES[kind]}, per cluster (rupiah)",
-            value_label=f"Rupiah {PER_WORDS[kind]}",
+            title=say(f"{title}, per klaster (rupiah)", f"{title}, per cluster (rupiah)"),
+            value_label=f"Rupiah {per_word(kind)}",
         ),
         table(
             summary,
             [
-                Column("name", "Cluster"),
-                Column("postings_with_pay", "Postings with pay", format_count, True),
-                Column("p25_idr", "A quarter offer less than", money, True),
-                Column("median_idr", f"Median {PER_WORDS[kind]}", money, True),
-                Column("p75_idr", "A quarter offer more than", money, True),
+                Column("name", say("Klaster", "Cluster")),
+                Column("postings_with_pay", say("Lowongan dengan bayaran", "Postings with pay"), format_count, True),
+                Column("p25_idr", say("Kuartil bawah", "A quarter offer less than"), money, True),
+                Column("median_idr", f"Median {per_word(kind)}", money, True),
+                Column("p75_idr", say("Kuartil atas", "A quarter offer more than"), money, True),
             ],
             empty="",
             limit=None,

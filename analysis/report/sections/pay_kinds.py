@@ -8,16 +8,31 @@ from collections.abc import Iterator
 import pandas as pd
 
 from analysis.formats import format_rupiah
+from analysis.language import say
 from analysis.report.charts import NEUTRAL_COLOUR, pay_distribution
 from analysis.report.markup import figure
 from pipelines.pay import PAY_KINDS
 
-KIND_TITLES = {
-    "salaried": "Salaried jobs, a month",
-    "hourly": "Hourly work, an hour",
-    "project": "Fixed-price projects",
-}
-PER_WORDS = {"salaried": "a month", "hourly": "an hour", "project": "a project"}
+
+def kind_title(kind: str) -> str:
+    """The heading of a kind of pay, with its period, in the current language: "Salaried jobs, a month"."""
+    titles = {
+        "salaried": say("Pekerjaan bergaji, sebulan", "Salaried jobs, a month"),
+        "hourly": say("Pekerjaan dengan upah per jam", "Hourly work, an hour"),
+        "project": say("Proyek dengan bayaran tetap, per proyek", "Fixed-price projects"),
+    }
+    return titles[kind]
+
+
+def per_word(kind: str) -> str:
+    """The period of a kind of pay, in the current language: "sebulan", "per jam", "per proyek"; "a month", "an
+    hour", "a project". Hourly and project pay are never a month."""
+    words = {
+        "salaried": say("sebulan", "a month"),
+        "hourly": say("per jam", "an hour"),
+        "project": say("per proyek", "a project"),
+    }
+    return words[kind]
 
 
 def kinds_in(frame: pd.DataFrame) -> Iterator[tuple[str, pd.DataFrame]]:

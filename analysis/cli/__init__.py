@@ -1,0 +1,84 @@
+"""The ``pasarkerja`` command: thin argument handling over the analysis and pipeline modules.
+
+Each command lives in its own module of this package (a family of subcommands, ``skills``, in one), declaring a
+``Command`` (analysis.cli.command): its name, help, arguments, what it does to the database, and the function that
+runs it. ``COMMANDS`` below registers them, in the order ``pasarkerja --help`` lists them; the parser is built from
+it and each parsed command line runs the ``Command`` it chose, in English, or in the language of its ``--lang``
+(analysis/language.py). The argument types they share are in analysis.cli.arguments; how each opens the database,
+in analysis.cli.database.
+
+To add a command: write its module with a ``COMMAND``, and add it to ``COMMANDS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from analysis.cli import (
+    alumni,
+    clusters,
+    dedupe,
+    demand,
+    digest,
+    earnings,
+    gap,
+    index,
+    migrate,
+    rederive,
+    report,
+    schedule,
+    skills,
+    status,
+    summary,
+    survey,
+)
+from analysis.cli.command import Command, CommandError, CommandFamily
+from analysis.cli.database import database_for
+from analysis.language import language
+from pipelines.db.engine import DEFAULT_URL
+
+COMMANDS: tuple[Command | CommandFamily, ...] = (
+    summary.COMMAND,
+    migrate.COMMAND,
+    status.COMMAND,
+    rederive.COMMAND,
+    dedupe.COMMAND,
+    skills.FAMILY,
+    demand.COMMAND,
+    index.COMMAND,
+    clusters.COMMAND,
+    gap.COMMAND,
+    report.COMMAND,
+    earnings.COMMAND,
+    digest.COMMAND,
+    alumni.COMMAND,
+    schedule.COMMAND,
+    survey.COMMAND,
+)
+
+
+def build_parser(commands: tuple[Command | CommandFamily, ...]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pasarkerja", description="Labour-market radar for training communities.")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("DATABASE_URL", DEFAULT_URL),
+        help="SQLAlchemy URL of the store (default: $DATABASE_URL or %(default)s)",
+    )
+    subcommands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in commands:
+        command.add_to(subcommands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser(COMMANDS)
+    args = parser.parse_args(argv)
+    command: Command = args.chosen_command
+    try:
+        # What a command writes for staff follows its --lang (Indonesian by default); what it prints for operators
+        # and analysts, words and numbers alike, is English.
+        with language(getattr(args, "lang", "en")), database_for(command.store_for(args), args.database_url) as engine:
+            return command.run(args, engine) or 0
+    except CommandError as exc:
+        parser.error(str(exc))

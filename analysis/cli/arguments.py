@@ -1,0 +1,106 @@
+"""The argument types the commands share, each refusing a bad value with a one-line argparse error that says what
+it expected, e.g. ``pasarkerja index: error: argument --min-postings: expected a whole number of at least 1, got '0'``.
+
+Days and spans before today (``date_argument``: 2026-01-31, 30d, 12w), platforms (``source_argument``) and the
+other options that choose postings (countries, occupations: ``add_filter_arguments``) live in analysis.data, beside
+the Filters they fill; they are re-exported here so that a command finds every type in one place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+from collections.abc import Callable
+from datetime import datetime, time, timedelta, timezone
+from pathlib import Path
+
+from analysis.data import date_argument, parse_span, source_argument
+from analysis.language import LANGUAGES
+
+__all__ = [
+    "LANGUAGES",
+    "add_language_argument",
+    "date_argument",
+    "fee",
+    "moment",
+    "output_file",
+    "positive_number",
+    "positive_whole_number",
+    "region",
+    "share",
+    "source_argument",
+    "span",
+]
+
+
+
+def positive_whole_number(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return int(value)
+
+
+def _number(accepts: Callable[[float], bool], expected: str) -> Callable[[str], float]:
+    """An argparse type: a number that ``accepts`` takes, else the one-line error "expected ``expected``"."""
+
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan  # accepted by no check
+        if not accepts(number):
+            raise argparse.ArgumentTypeError(f"expected {expected}; got {value!r}")
+        return number
+
+    return parse
+
+
+positive_number = _number(lambda number: number > 0, "a number above 0, such as 1.5")
+share = _number(lambda number: 0 < number <= 1, "a share above 0 and at most 1, such as 0.5")
+fee = _number(lambda number: 0 <= number < 1, "a share of at least 0 and below 1, such as 0.2")
+
+
+def span(value: str) -> timedelta:
+    """A span of at least a day, such as 30d or 4w."""
+    length = parse_span(value)
+    if length is None or length < timedelta(days=1):
+        raise argparse.ArgumentTypeError(f"expected a span such as 30d or 4w, got {value!r}")
+    return length
+
+
+def moment(value: str) -> datetime:
+    """A day, or a span before today, as the first moment of that day in UTC."""
+    return datetime.combine(date_argument(value), time(), timezone.utc)
+
+
+def region(value: str) -> str:
+    """A regency, city or province the yardstick table knows ("sleman", "Kota Denpasar"), kept as written: the
+    analyses resolve it themselves and name it in their output."""
+    from analysis.yardsticks import YardstickFileError, YardstickLookupError, load_yardsticks
+
+    try:
+        load_yardsticks().area(value)
+    except (YardstickLookupError, YardstickFileError) as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
+
+
+def output_file(value: str) -> Path:
+    """A file to write, refused at once (not after the work) when it is a folder or when the nearest folder above it
+    that exists is not a folder, or cannot be written in."""
+    path = Path(value)
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{path.absolute()} is a folder; give the name of a file to write in it")
+    above = next(folder for folder in path.absolute().parents if folder.exists())
+    if not above.is_dir():
+        raise argparse.ArgumentTypeError(f"{above} is a file, so {path.absolute()} cannot be written")
+    if not os.access(path if path.exists() else above, os.W_OK):
+        raise argparse.ArgumentTypeError(f"{path.absolute()}: cannot be written (permission denied)")
+    return path
+
+
+def add_language_argument(parser: argparse.ArgumentParser) -> None:
+    """--lang: what the command writes for a community's staff, in Bahasa Indonesia (default) or English."""
+    parser.add_argument("--lang", choices=LANGUAGES, default="id", help="Indonesian (default) or English")
+
