@@ -104,11 +104,12 @@ def when(moment: datetime) -> str:
     return f"{moment.day} {month} {moment.year}, {clock}" + (f" {zone}" if zone else "")
 
 
-def table(frame: pd.DataFrame, columns: Sequence[Column], *, empty: str, limit: int | None = TABLE_ROWS) -> str:
-    """`frame` as an HTML table of `columns`, or the note `empty` when it has no rows."""
+def table(frame: pd.DataFrame, columns: Sequence[Column], *, empty: str) -> str:
+    """`frame` as an HTML table of `columns`, its first `TABLE_ROWS` rows and a note saying where the others are, or
+    the note `empty` when it has no rows."""
     if frame.empty:
         return note(empty)
-    shown = frame if limit is None else frame.head(limit)
+    shown = frame.head(TABLE_ROWS)
     head = "".join(f'<th scope="col"{_numeric(column)}>{escape(column.heading)}</th>' for column in columns)
     rows = []
     for record in shown[[column.key for column in columns]].itertuples(index=False, name=None):

@@ -86,7 +86,6 @@ def about_section(content: ReportContent, data: DataFolder) -> Section:
                 Column("postings", say("Lowongan", "Postings"), format_count, True),
             ],
             empty=say("Tidak ada lowongan.", "No postings."),
-            limit=None,
         ),
         data.add("sources", sources),
         f"<h3>{say('Bagaimana angka-angka ini dibuat', 'How the numbers are made')}</h3>",

@@ -80,7 +80,6 @@ def clusters_section(content: ReportContent, data: DataFolder) -> Section:
                 "Lowongan yang menyebut keterampilan terlalu sedikit untuk membentuk klaster.",
                 "There were too few postings with skills to form clusters.",
             ),
-            limit=None,
         )
     )
     body.append(data.add("clusters", clusters))

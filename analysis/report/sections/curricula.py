@@ -94,7 +94,6 @@ def _curriculum(number: int, curriculum: CurriculumSection, colours: dict, data:
                 Column("covered_share", say("Lowongan tercakup", "Postings covered"), format_percent, True),
             ],
             empty=say("Tidak ada klaster untuk dibandingkan.", "No clusters to compare with."),
-            limit=None,
         ),
         data.add(f"{prefix}_clusters", curriculum.cluster_coverage),
         _gaps(curriculum, prefix, data),

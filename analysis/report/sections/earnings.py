@@ -73,7 +73,7 @@ def earnings_part(curriculum: CurriculumSection, prefix: str, colours: dict, dat
                     references=lines,
                 )
             )
-        body.append(table(of_kind, _earnings_columns(kind, of_kind), empty="", limit=None))
+        body.append(table(of_kind, _earnings_columns(kind, of_kind), empty=""))
     body.append(data.add(f"{prefix}_earnings", groups))
     assumptions = "".join(f"<li>{escape(sentence)}</li>" for sentence in curriculum.earnings_assumptions)
     body.append(f"<p>{say('Asumsi di balik angka-angka ini:', 'What the figures assume:')}</p><ul>{assumptions}</ul>")

@@ -96,7 +96,6 @@ def _pay_of_kind(kind: str, paid: pd.DataFrame, key: str, colours: dict, data: D
                 Column("p75_idr", say("Kuartil atas", "A quarter offer more than"), money, True),
             ],
             empty="",
-            limit=None,
         ),
         data.add(f"pay_summary_{kind}", summary),
     ]
