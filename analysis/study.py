@@ -24,7 +24,7 @@ from analysis.demand import SkillDemand, compare_periods, recent_periods, rising
 from analysis.earnings import PAY_COLUMN, Earnings
 from analysis.gap import CurriculumCoverage, SkillRecommender, compare_curricula
 from analysis.index import OccupationIndex
-from analysis.report import CONTENT_COLUMNS, CurriculumSection, ReportContent, SurveySection
+from analysis.report import CONTENT_COLUMNS, Changes, CurriculumSection, ReportContent, SurveySection
 from analysis.survey import SurveyResult
 from analysis.targets import describe_market, market_mask, target_skills
 from pipelines.skills.taxonomy import load_taxonomy
@@ -85,7 +85,8 @@ class Study:
         if not len(posting_set):
             raise ValueError(f"no postings match ({describe_filters(posting_set.filters)}): widen the filters")
         self.posting_set_, self.curricula_ = posting_set, list(curricula)
-        self.markets_, self.coverages_, self.recommenders_, self.earnings_, self.comparison_ = [], [], [], [], None
+        self.markets_, self.market_changes_, self.coverages_, self.recommenders_ = [], [], [], []
+        self.earnings_, self.comparison_ = [], None
         steps = [
             ("demand", self._fit_demand),
             ("occupation index", self._fit_index),
@@ -112,6 +113,18 @@ class Study:
             self.changes_ = pd.DataFrame(columns=CONTENT_COLUMNS["rising"])
             self.changes_note_ = str(exc)
 
+    def _changes(self, posting_set: PostingSet) -> Changes:
+        """What rose and fell in `posting_set` between its two recent periods, or why they cannot be compared."""
+        try:
+            periods = recent_periods(posting_set)
+        except ValueError as exc:  # too little data to compare: the report says why
+            empty = pd.DataFrame(columns=CONTENT_COLUMNS["rising"])
+            return Changes(empty, empty, ("–", "–"), str(exc))
+        rising, falling = rising_and_falling(
+            compare_periods(posting_set, *periods, min_count=self.min_count), CHANGE_ROWS
+        )
+        return Changes(rising, falling, tuple(f"{first} – {last}" for first, last in periods))
+
     def _fit_index(self) -> None:
         try:
             self.index_, self.index_note_ = OccupationIndex().fit(self.posting_set_), None
@@ -132,6 +145,7 @@ class Study:
         in_market = market_mask(self.posting_set_, targets)
         market = self.posting_set_.subset(in_market)
         self.markets_.append(describe_market(targets, curriculum.targets_inferred, len(market), len(self.posting_set_)))
+        self.market_changes_.append(self._changes(market))
         self.coverages_.append(CurriculumCoverage(self.theta).fit(market, curriculum, labels[in_market], names))
         self.recommenders_.append(
             SkillRecommender(n=self.recommend, theta=self.theta).fit(
@@ -180,7 +194,13 @@ class Study:
             curricula=[
                 self._curriculum_section(*fitted)
                 for fitted in zip(
-                    self.curricula_, self.markets_, self.coverages_, self.recommenders_, self.earnings_, strict=True
+                    self.curricula_,
+                    self.markets_,
+                    self.market_changes_,
+                    self.coverages_,
+                    self.recommenders_,
+                    self.earnings_,
+                    strict=True,
                 )
             ],
             comparison=self.comparison_,
@@ -192,6 +212,7 @@ class Study:
         self,
         curriculum: Curriculum,
         market: str,
+        changes: Changes,
         coverage: CurriculumCoverage,
         recommender: SkillRecommender,
         earnings: Earnings | str,
@@ -201,6 +222,7 @@ class Study:
             name=curriculum.name,
             region=curriculum.region,
             market=market,
+            changes=changes,
             coverage=coverage.coverage_,
             theta=self.theta,
             cluster_coverage=coverage.cluster_coverage_.query("postings > 0"),  # clusters outside the market aside

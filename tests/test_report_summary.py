@@ -8,7 +8,7 @@ from html import escape
 import pytest
 
 from analysis.language import language
-from analysis.report import write_report
+from analysis.report import Changes, write_report
 from tests.test_report import ATTRIBUTE, SCRIPT, report_content
 
 
@@ -51,6 +51,21 @@ def test_too_little_data_to_compare_is_said_not_hidden(tmp_path):
     content.changes_note = "the postings cover 16 days"
     summary = summary_of(tmp_path, content)
     assert "Data terlalu sedikit untuk membandingkan: the postings cover 16 days" in summary
+
+
+def test_what_changed_is_told_within_the_curriculums_market_when_it_has_its_own(tmp_path):
+    content = report_content()
+    market_rising = content.rising.head(1).assign(skill="Large Language Models", change=0.06)
+    content.curricula[0].changes = Changes(
+        market_rising, content.falling.head(0), ("2026-01 – 2026-03", "2026-04 – 2026-06")
+    )
+    summary = summary_of(tmp_path, content)
+    first, second = summary.split('<article class="answers">')[1:3]
+    assert (
+        "Large Language Models</strong> naik +6,0 pts" in first
+        and "2026-04 – 2026-06 dibanding 2026-01 – 2026-03" in first
+    )
+    assert "Large Language Models" not in second  # the other curriculum has none of its own: the report's changes
 
 
 def test_without_a_curriculum_the_most_asked_for_skills_answer(tmp_path):

@@ -14,12 +14,20 @@ presents it.
 - charts.py: the SVG charts, built from svg.py.
 """
 
-from analysis.report.content import CONTENT_COLUMNS, CURRICULUM_COLUMNS, CurriculumSection, ReportContent, SurveySection
+from analysis.report.content import (
+    CONTENT_COLUMNS,
+    CURRICULUM_COLUMNS,
+    Changes,
+    CurriculumSection,
+    ReportContent,
+    SurveySection,
+)
 from analysis.report.page import write_report
 
 __all__ = [
     "CONTENT_COLUMNS",
     "CURRICULUM_COLUMNS",
+    "Changes",
     "CurriculumSection",
     "ReportContent",
     "SurveySection",

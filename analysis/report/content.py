@@ -9,6 +9,19 @@ import pandas as pd
 
 
 @dataclass
+class Changes:
+    """What rose and fell between two periods (analysis/demand.py), or why nothing was compared."""
+
+    rising: pd.DataFrame
+    falling: pd.DataFrame
+    """Both: skill, count_before, count_after, share_before, share_after, change; largest change first."""
+    period_labels: tuple[str, str]
+    """The earlier and later period, e.g. "2026-01-01 – 2026-03-31"."""
+    note: str | None = None
+    """Why nothing was compared (too little data), or None."""
+
+
+@dataclass
 class CurriculumSection:
     """One curriculum held against the postings (from analysis/gap.py)."""
 
@@ -44,6 +57,8 @@ class CurriculumSection:
     """Which postings the coverage and advice count (the curriculum's targets), in one sentence."""
     yardsticks_note: str | None = None
     """Shown instead of the pay table when the region's figures could not be found."""
+    changes: Changes | None = None
+    """What rose and fell within the curriculum's market; None: over all the report's postings."""
 
 
 @dataclass

@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis.formats import format_count, format_decimal, format_percent, format_points, format_rupiah, is_missing
 from analysis.language import say
-from analysis.report.content import CurriculumSection, ReportContent
+from analysis.report.content import Changes, CurriculumSection, ReportContent
 from analysis.report.data_folder import DataFolder
 from analysis.report.markup import Section, invented_warning, note, plain
 
@@ -36,15 +36,15 @@ def summary_section(content: ReportContent, data: DataFolder) -> Section:
         )
         + "</p>",
     ]
-    changes = _changes(content)
-    body += [_answers(curriculum, changes) for curriculum in content.curricula]
+    everywhere = Changes(content.rising, content.falling, content.period_labels, content.changes_note)
+    body += [_answers(curriculum, _changes(curriculum.changes or everywhere)) for curriculum in content.curricula]
     if not content.curricula:
-        body += [_most_asked(content.top_skills), changes]
+        body += [_most_asked(content.top_skills), _changes(everywhere)]
     return Section("summary", say("Ringkasan", "Summary"), "".join(body))
 
 
 def _answers(curriculum: CurriculumSection, changes: str) -> str:
-    """The curriculum's answers; `changes`, what changed in the market, goes beside its pay."""
+    """The curriculum's answers; `changes`, what changed in its market (HTML), goes beside its pay."""
     coverage = format_percent(curriculum.coverage)
     theta = format_percent(curriculum.theta)
     sentence = say(
@@ -150,19 +150,19 @@ def _pay(curriculum: CurriculumSection) -> str:
     return "".join(f"<p>{escape(text)}</p>" for text in paragraphs if text)
 
 
-def _changes(content: ReportContent) -> str:
+def _changes(changes: Changes) -> str:
     heading = f"<h4>{say('Apa yang berubah', 'What changed')}</h4>"
-    if content.changes_note:
+    if changes.note:
         return heading + note(
-            say("Data terlalu sedikit untuk membandingkan: ", "Too little data to compare: ") + content.changes_note
+            say("Data terlalu sedikit untuk membandingkan: ", "Too little data to compare: ") + changes.note
         )
-    before, after = content.period_labels
+    before, after = changes.period_labels
     lead = say(
         f"Bagian lowongan yang meminta tiap keterampilan, {after} dibanding {before}:",
         f"Share of postings asking for each skill, {after} against {before}:",
     )
-    changed = _changed(content.rising.head(RISING_SKILLS), say("naik", "up"))
-    changed += _changed(content.falling.head(FALLING_SKILLS), say("turun", "down"))
+    changed = _changed(changes.rising.head(RISING_SKILLS), say("naik", "up"))
+    changed += _changed(changes.falling.head(FALLING_SKILLS), say("turun", "down"))
     if not changed:
         return heading + note(say("Tidak ada keterampilan yang naik atau turun.", "No skill rose or fell."))
     items = "".join(f"<li>{text}</li>" for text in changed)
