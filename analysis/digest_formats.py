@@ -27,6 +27,7 @@ from xml.etree import ElementTree
 
 from analysis.digest import Digest, DigestEntry
 from analysis.formats import format_count, format_rupiah, format_rupiah_short
+from analysis.language import MONTHS_SHORT
 from analysis.untrusted import (
     clean,
     finite_number,
@@ -52,10 +53,6 @@ PLATFORM_NAMES = {
     "kalibrr": "Kalibrr", "glints": "Glints", "jobstreet": "JobStreet", "lokerid": "Loker.id", "dealls": "Dealls",
     "projects_co_id": "Projects.co.id",
 }  # fmt: skip
-MONTHS = {
-    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
 # The conversion the store applied to salaries (pipelines/derive.py keeps SalaryConversion's default).
 SALARY = SalaryConversion()
 LABELS = {
@@ -139,7 +136,7 @@ def platform_name(source: str, url: str | None = None) -> str:
 
 def day(moment: datetime, lang: str) -> str:
     """ "4 Des 2026" (or "4 Dec 2026")."""
-    return f"{moment.day} {MONTHS[lang][moment.month - 1]} {moment.year}"
+    return f"{moment.day} {MONTHS_SHORT[lang][moment.month - 1]} {moment.year}"
 
 
 class _Text:

@@ -21,6 +21,16 @@ from contextvars import ContextVar
 from pipelines.skills.taxonomy import OCCUPATION_NAMES
 
 LANGUAGES = ("id", "en")
+MONTHS = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+           "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}  # fmt: skip
+MONTHS_SHORT = {
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
 _current: ContextVar[str] = ContextVar("language", default="id")
 
 
@@ -43,6 +53,11 @@ def current_language() -> str:
 def say(indonesian: str, english: str) -> str:
     """The text in the current language."""
     return indonesian if _current.get() == "id" else english
+
+
+def month_name(month: int) -> str:
+    """The month (1 to 12) in the current language: "Desember", "December"."""
+    return MONTHS[_current.get()][month - 1]
 
 
 def occupation_name(occupation: str) -> str:

@@ -50,8 +50,8 @@ class Study:
     (``targets``: each curriculum's coverage and advice among the postings of its targets, analysis/targets.py;
     ``all``: among every posting).
 
-    Attributes after ``fit``: ``demand_``, ``periods_`` (the two compared periods), ``changes_``,
-    ``changes_note_`` (why nothing was compared, or None),
+    Attributes after ``fit``: ``demand_``, ``changes_`` (what rose and fell over all the postings between their two
+    recent periods, or why nothing was compared: a ``Changes``),
     ``index_`` (None when the data are too short, with ``index_note_`` saying why), ``clusters_``,
     ``families_``, ``markets_`` (the sentence saying which postings), ``coverages_``, ``recommenders_`` and
     ``earnings_`` (one per curriculum, in order; the error text instead when the curriculum's region has no
@@ -104,22 +104,15 @@ class Study:
 
     def _fit_demand(self) -> None:
         self.demand_ = SkillDemand(self.period).fit(self.posting_set_)
-        try:
-            self.periods_ = recent_periods(self.posting_set_)
-            self.changes_ = compare_periods(self.posting_set_, *self.periods_, min_count=self.min_count)
-            self.changes_note_ = None
-        except ValueError as exc:  # too little data to compare: the report says why instead of empty tables
-            self.periods_ = None
-            self.changes_ = pd.DataFrame(columns=CONTENT_COLUMNS["rising"])
-            self.changes_note_ = str(exc)
+        self.changes_ = self._changes(self.posting_set_)
 
     def _changes(self, posting_set: PostingSet) -> Changes:
         """What rose and fell in `posting_set` between its two recent periods, or why they cannot be compared."""
         try:
             periods = recent_periods(posting_set)
-        except ValueError as exc:  # too little data to compare: the report says why
+        except ValueError as exc:  # too little data to compare: the report says why instead of empty tables
             empty = pd.DataFrame(columns=CONTENT_COLUMNS["rising"])
-            return Changes(empty, empty, ("–", "–"), str(exc))
+            return Changes(empty, empty, ("– – –", "– – –"), str(exc))
         rising, falling = rising_and_falling(
             compare_periods(posting_set, *periods, min_count=self.min_count), CHANGE_ROWS
         )
@@ -169,7 +162,6 @@ class Study:
         ``survey``, a community's own survey (analysis.survey.analyse_survey), gets a section of its own."""
         postings = self.posting_set_.postings
         totals = self.demand_.totals_
-        rising, falling = rising_and_falling(self.changes_, CHANGE_ROWS)
         caption = describe_filters(self.posting_set_.filters)
         return ReportContent(
             title=title,
@@ -181,10 +173,10 @@ class Study:
                 {"skill": totals.index, "postings": totals.to_numpy(), "share": totals.to_numpy() / len(postings)}
             ).query("postings > 0"),
             skill_trends=self.demand_.shares_[list(totals.index[:TREND_SKILLS])],
-            rising=rising,
-            falling=falling,
-            period_labels=tuple(f"{first} – {last}" for first, last in self.periods_ or [("–", "–")] * 2),
-            changes_note=self.changes_note_,
+            rising=self.changes_.rising,
+            falling=self.changes_.falling,
+            period_labels=self.changes_.period_labels,
+            changes_note=self.changes_.note,
             occupation_index=None if self.index_ is None else self.index_.index_,
             index_method="" if self.index_ is None else self.index_.method_,
             index_note=self.index_note_,

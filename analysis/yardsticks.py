@@ -32,7 +32,6 @@ whoever edits it, in English.
 
 from __future__ import annotations
 
-import calendar
 import csv
 import importlib.resources
 import math
@@ -43,7 +42,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from analysis.formats import format_decimal
-from analysis.language import say
+from analysis.language import month_name, say
 
 KINDS = ("world_bank_line", "bps_poverty_line", "minimum_wage", "ppp_factor")
 PPP_DOLLARS = "USD/day/person (PPP)"
@@ -96,10 +95,6 @@ _UNITS_ID = {
     PER_HOUSEHOLD: "rupiah/bulan/rumah tangga",
     "IDR/month": "rupiah/bulan",
 }
-MONTHS_ID = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
-    "Desember",
-)  # fmt: skip
 # Region prefixes a user may write, and the one the table writes.
 _PREFIXES = {"kabupaten": "kabupaten", "kab.": "kabupaten", "kab": "kabupaten", "kota": "kota"}
 
@@ -148,7 +143,7 @@ class Figure:
         if (self.valid_from.month, self.valid_from.day) == (1, 1):
             return str(self.valid_from.year)
         month = self.valid_from.month
-        return f"{say(MONTHS_ID[month - 1], calendar.month_name[month])} {self.valid_from.year}"
+        return f"{month_name(month)} {self.valid_from.year}"
 
     def in_force(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)

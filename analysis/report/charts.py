@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.formats import format_count, format_percent, format_rupiah, format_rupiah_short, is_missing
-from analysis.language import current_language, say
+from analysis.language import MONTHS_SHORT, current_language, say
 from analysis.report import svg
 
 PALETTE = (
@@ -58,11 +58,6 @@ REFERENCE_COLOURS = ("#D55E00", "#332288", "#117733", "#882255")
 HEAT_STOPS = ("#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
 # Category labels (skills, clusters, curricula) are shortened to this many characters; their tooltips keep them whole.
 LABEL_CHARS = 32
-# Month abbreviations of the date axes.
-MONTHS_SHORT = {
-    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
 
 
 def cluster_colours(clusters: Iterable[Hashable]) -> dict[Hashable, str]:

@@ -16,16 +16,12 @@ from html import escape
 import pandas as pd
 
 from analysis.formats import format_count, is_missing
-from analysis.language import occupation_name, say
+from analysis.language import month_name, occupation_name, say
 
 # Tables show this many rows; the data files have them all.
 TABLE_ROWS = 10
 # A caption with one of these words describes invented postings; the report then says so, twice.
 INVENTED_DATA = re.compile(r"\b(sample|demo|invented|made[- ]up|synthetic|contoh|rekaan|sintetis)\b", re.IGNORECASE)
-MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
-    "Desember",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -99,7 +95,7 @@ def slug(text: str) -> str:
 def when(moment: datetime) -> str:
     """A moment as readers write it: "5 Desember 2026, 08.30 UTC", "5 December 2026, 08:30 UTC"."""
     zone = moment.strftime("%Z")
-    month = say(MONTHS[moment.month - 1], f"{moment:%B}")
+    month = month_name(moment.month)
     clock = say(f"{moment:%H.%M}", f"{moment:%H:%M}")
     return f"{moment.day} {month} {moment.year}, {clock}" + (f" {zone}" if zone else "")
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from html import escape
 
 from analysis.formats import format_count, format_percent, format_rupiah
-from analysis.language import say
+from analysis.language import month_name, say
 from analysis.report.content import ReportContent
 from analysis.report.data_folder import DataFolder
-from analysis.report.markup import MONTHS, Column, Section, how, plain, table
+from analysis.report.markup import Column, Section, how, plain, table
 
 # The employment statuses of the survey (analysis.survey.EMPLOYMENT_STATUSES) in Indonesian; in English the report
 # writes them as the survey file does.
@@ -32,7 +32,7 @@ def _month(period: str) -> str:
     year, _, month = period.partition("-")
     if not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
         return period
-    return say(f"{MONTHS[int(month) - 1]} {year}", period)
+    return say(f"{month_name(int(month))} {year}", period)
 
 
 def survey_section(content: ReportContent, data: DataFolder) -> Section | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+import pandas as pd
+
 from analysis.formats import format_count, format_percent, format_points
 from analysis.language import say
 from analysis.report.charts import line_chart
@@ -51,75 +53,76 @@ def trends_section(content: ReportContent, data: DataFolder) -> Section:
             ),
         )
     ]
-    if trends.empty or not len(trends.columns):
-        body.append(
-            note(
-                say(
-                    "Lowongan yang bertanggal terlalu sedikit untuk menggambar tren.",
-                    "There are not enough dated postings to draw trends.",
-                )
-            )
-        )
-    else:
-        # The skills with the largest average share, so the chart stays readable.
-        chosen = trends.mean().sort_values(ascending=False, kind="stable").index[:TREND_LINES]
-        shown = format_count(len(chosen))
-        body.append(
-            figure(
-                line_chart(
-                    list(trends.index),
-                    {str(skill): trends[skill].tolist() for skill in chosen},
-                    title=say(
-                        f"Bagian lowongan yang meminta {shown} keterampilan yang paling banyak diminta, per periode",
-                        f"Share of postings asking for the {shown} most asked-for skills, per period",
-                    ),
-                    y_label=say("Bagian dari lowongan periode itu", "Share of the period's postings"),
-                )
-            )
-        )
+    body.append(_trend_chart(trends))
     body.append(data.add("skill_trends", trends.rename_axis("period_start").reset_index()))
+    body += _rising_and_falling(content, before, after)
+    body.append(data.add("rising", content.rising))
+    body.append(data.add("falling", content.falling))
+    return Section("trends", say("Tren", "Trends"), "".join(body))
+
+
+def _trend_chart(trends: pd.DataFrame) -> str:
+    """The shares of the most asked-for skills per period, or a note when there are no dated postings."""
+    if trends.empty or not len(trends.columns):
+        return note(
+            say(
+                "Lowongan yang bertanggal terlalu sedikit untuk menggambar tren.",
+                "There are not enough dated postings to draw trends.",
+            )
+        )
+    # The skills with the largest average share, so the chart stays readable.
+    chosen = trends.mean().sort_values(ascending=False, kind="stable").index[:TREND_LINES]
+    shown = format_count(len(chosen))
+    return figure(
+        line_chart(
+            list(trends.index),
+            {str(skill): trends[skill].tolist() for skill in chosen},
+            title=say(
+                f"Bagian lowongan yang meminta {shown} keterampilan yang paling banyak diminta, per periode",
+                f"Share of postings asking for the {shown} most asked-for skills, per period",
+            ),
+            y_label=say("Bagian dari lowongan periode itu", "Share of the period's postings"),
+        )
+    )
+
+
+def _rising_and_falling(content: ReportContent, before: str, after: str) -> list[str]:
+    """The tables of the skills that rose and fell between the two periods (`before` and `after`, escaped), or why
+    nothing was compared."""
     if content.changes_note:
-        body.append(f"<h3>{say('Naik dan turun', 'Rising and falling')}</h3>")
-        body.append(
+        return [
+            f"<h3>{say('Naik dan turun', 'Rising and falling')}</h3>",
             note(
                 say(
                     f"Data terlalu sedikit untuk mengatakan apa yang naik atau turun: {content.changes_note}.",
                     f"Too little data to say what rose or fell: {content.changes_note}.",
                 )
-            )
-        )
-    else:
-        columns = change_columns()
-        rising = say(
-            f"Naik: lebih banyak diminta pada {after} (periode akhir) daripada {before} (periode awal)",
-            f"Rising: asked for more in {after} (later) than in {before} (earlier)",
-        )
-        body.append(f"<h3>{rising}</h3>")
-        body.append(
-            table(
-                content.rising,
-                columns,
-                empty=say(
-                    "Tidak ada keterampilan yang naik di antara kedua periode.",
-                    "No skill rose between the two periods.",
-                ),
-            )
-        )
-        falling = say(
-            f"Turun: lebih sedikit diminta pada {after} (periode akhir) daripada {before} (periode awal)",
-            f"Falling: asked for less in {after} (later) than in {before} (earlier)",
-        )
-        body.append(f"<h3>{falling}</h3>")
-        body.append(
-            table(
-                content.falling,
-                columns,
-                empty=say(
-                    "Tidak ada keterampilan yang turun di antara kedua periode.",
-                    "No skill fell between the two periods.",
-                ),
-            )
-        )
-    body.append(data.add("rising", content.rising))
-    body.append(data.add("falling", content.falling))
-    return Section("trends", say("Tren", "Trends"), "".join(body))
+            ),
+        ]
+    columns = change_columns()
+    rising = say(
+        f"Naik: lebih banyak diminta pada {after} (periode akhir) daripada {before} (periode awal)",
+        f"Rising: asked for more in {after} (later) than in {before} (earlier)",
+    )
+    falling = say(
+        f"Turun: lebih sedikit diminta pada {after} (periode akhir) daripada {before} (periode awal)",
+        f"Falling: asked for less in {after} (later) than in {before} (earlier)",
+    )
+    return [
+        f"<h3>{rising}</h3>",
+        table(
+            content.rising,
+            columns,
+            empty=say(
+                "Tidak ada keterampilan yang naik di antara kedua periode.", "No skill rose between the two periods."
+            ),
+        ),
+        f"<h3>{falling}</h3>",
+        table(
+            content.falling,
+            columns,
+            empty=say(
+                "Tidak ada keterampilan yang turun di antara kedua periode.", "No skill fell between the two periods."
+            ),
+        ),
+    ]
