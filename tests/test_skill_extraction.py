@@ -302,6 +302,11 @@ skills:
   - {name: Instagram Ads, aliases: [iklan instagram], group: digital_marketing, occupation: sales_marketing}
   - {name: Instagram Marketing, aliases: [instagram], group: social_media, occupation: sales_marketing}
   - {name: Packaging Design, aliases: [desain kemasan], group: graphic_design, occupation: creative_multimedia}
+  - {name: Culinary Arts, aliases: [koki], group: food_service, occupation: other}
+  - {name: Kitchen Operations, aliases: [kitchen crew], group: food_service, occupation: other}
+roles:
+  - {names: [line cook, cook helper], skills: [Kitchen Operations, Culinary Arts]}
+  - {names: [kitchen video editor], skills: [Video Editing, Kitchen Operations]}
 """
 
 
@@ -441,10 +446,42 @@ def test_coordinations_in_tags_but_not_in_descriptions(rules_extractor):
 
 
 def test_a_framework_implies_its_language_marked_as_implied(rules_extractor):
-    result = rules_extractor.extract("Senior Django developer", "", [])
+    result = rules_extractor.extract("Django for our shop", "", [])
     assert result.skills == ["Django", "Python"]  # Web Development is a field, not a language: not implied
     assert result.matches[1] == SkillMatch("Python", "implied", "Django")
     assert rules_extractor.extract("Python and Django developer", "", []).matches[0].source == "title"
+
+
+@pytest.mark.parametrize(
+    "title, tags", [("Senior Django developer", []), ("Programmer Django", []), ("", ["django engineer"])]
+)
+def test_a_framework_named_as_a_job_names_its_practice(rules_extractor, title, tags):
+    assert rules_extractor.extract(title, "", tags).skills == ["Django", "Web Development", "Python"]
+
+
+@pytest.mark.parametrize(
+    "title, description",
+    [("Django for our developer portal", ""), ("Backend work", "We need a Django engineer, remote.")],
+)
+def test_a_framework_beside_other_words_or_in_a_description_names_no_practice(rules_extractor, title, description):
+    assert rules_extractor.extract(title, description, []).skills == ["Django", "Python"]
+
+
+def test_a_role_names_each_of_its_skills_where_it_is_found(rules_extractor):
+    result = rules_extractor.extract("Line Cooks, hotel kitchen", "", [])
+    assert [(match.skill, match.source, match.matched) for match in result.matches] == [
+        ("Kitchen Operations", "title", "Line Cooks"),
+        ("Culinary Arts", "title", "Line Cooks"),
+    ]
+    assert rules_extractor.extract("", "", ["cook helper"]).skills == ["Kitchen Operations", "Culinary Arts"]
+
+
+def test_a_skill_of_a_role_keeps_its_strongest_source(rules_extractor):
+    result = rules_extractor.extract("Kitchen video editor", "", ["pengeditan video"])
+    assert [(match.skill, match.source) for match in result.matches] == [
+        ("Video Editing", "tag"),
+        ("Kitchen Operations", "title"),
+    ]
 
 
 def test_context_words_may_come_from_another_field(rules_extractor):

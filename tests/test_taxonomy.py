@@ -181,6 +181,28 @@ def test_validator_reports_each_kind_of_problem(tmp_path, expected):
     assert any(expected in problem for problem in problems), problems
 
 
+BROKEN_ROLES = {
+    "names fewer than two skills": "  - {names: [python developer], skills: [Python]}",
+    "is not a skill name in the taxonomy": "  - {names: [python developer], skills: [Python, Snake Charming]}",
+    "is already a form of 'Python'": "  - {names: [python3], skills: [Python, Go]}",
+    "is an ordinary word": "  - {names: [team], skills: [Python, Go]}",
+    "is also a name of role": "  - {names: [polyglot], skills: [Python, Go]}\n  - {names: [polyglot], skills: [Go, Python]}",
+    "no names": "  - {names: [], skills: [Python, Go]}",
+}
+
+
+@pytest.mark.parametrize("expected", sorted(BROKEN_ROLES))
+def test_validator_reports_each_kind_of_role_problem(tmp_path, expected):
+    problems = validate(load_taxonomy(write_taxonomy(tmp_path, "roles:\n" + BROKEN_ROLES[expected] + "\n")))
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_a_sound_role_validates_clean(tmp_path):
+    path = write_taxonomy(tmp_path, "roles:\n  - {names: [polyglot programmer], skills: [Python, Go]}\n")
+    assert validate(load_taxonomy(path)) == []
+    assert load_taxonomy(path).roles[0].skills == ("Python", "Go")
+
+
 def test_case_sensitive_name_may_be_an_ordinary_word(tmp_path):
     # "Go" in SOUND is an ordinary word, allowed because it is matched only as written.
     taxonomy = load_taxonomy(write_taxonomy(tmp_path))

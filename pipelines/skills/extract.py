@@ -37,6 +37,11 @@ padded with a space on both sides, so a key only matches a whole word or phrase.
   Instagram" names Instagram Ads (the word after takes the last word's place), and "Facebook, Instagram and
   TikTok Ads" names all three; the member word alone ("Instagram") then names nothing. Not in descriptions:
   their lists are mostly of whole skills, and the search cost a tenth of the extractor's time.
+- Roles: a job whose name asks for several skills (the taxonomy's `roles:`) names each of them where the name is
+  found: "Customer Success Manager" is Account Management, Customer Onboarding and Customer Retention.
+- A framework named as a job in a title or tag ("Django Developer", "Programmer Laravel", "Flutter engineer": the
+  word before or after it is developer, engineer, programmer or pengembang) also names the software practice right
+  above it in the hierarchy (Back-End Development, Mobile App Development).
 - Tags: each tag is looked up whole in the taxonomy first, then searched like text; a tag that yields no
   skill is kept in ``unmapped_tags``.
 
@@ -93,6 +98,9 @@ INTRODUCING_WORDS = frozenset(
 )
 # Words skipped when looking for a neighbour: "Python, R and Go" makes R and Go neighbours of Python.
 CONNECTORS = frozenset("and or dan atau serta".split())
+# Words that make a framework a job: "Django Developer", "Programmer Laravel", "pengembang Flutter".
+ROLE_WORDS = frozenset("developer developers engineer engineers programmer programmers programer pengembang".split())
+_ROLE_WORD_REACH = 20  # characters searched on each side of the framework: a role word and its separator
 # How many different tags `SkillExtractor._tag_skill` remembers before it starts again (a few MB at most).
 TAGS_REMEMBERED = 50_000
 
@@ -208,6 +216,15 @@ class SkillExtractor:
                 for alias in skill.context.aliases:
                     for key in _keys(alias):
                         guarded[key] = len(self.rules_) - 1
+        # A role's names stand for a marker that `_add_roles` replaces by the role's skills; written forms win.
+        self.roles_: dict[str, tuple[str, ...]] = {}
+        for role in self.taxonomy_.roles:
+            marker = f"role: {role.names[0]}"
+            self.roles_[marker] = role.skills
+            for name in role.names:
+                for key in _keys(name):
+                    any_case.setdefault(key, marker)
+        self.role_markers_ = frozenset(self.roles_)
         ordinary = ordinary_words()
         for skill in self.taxonomy_.skills:  # generated forms after every written one: a written alias wins
             for form in skill.derived_forms:
@@ -262,9 +279,18 @@ class SkillExtractor:
         languages = {skill.name: self.taxonomy_.languages_of(skill.name) for skill in self.taxonomy_.skills}
         self.languages_of_ = {name: found for name, found in languages.items() if found}
         self.frameworks_ = frozenset(self.languages_of_)  # a frozenset: intersecting a set with a dict walks the dict
+        by_name = self.taxonomy_.by_name
+        practices = {  # framework -> the software practices right above it (Django: Back-End Development)
+            skill.name: tuple(name for name in skill.broader if by_name[name].group == "software_practice")
+            for skill in self.taxonomy_.skills
+            if skill.name in self.frameworks_
+        }
+        self.practices_of_ = {name: found for name, found in practices.items() if found}
+        self.practiced_ = frozenset(self.practices_of_)
         self._tags: dict[str, tuple[str, str]] = {}  # for `_tag_skill`
         self.occupation_of_ = {skill.name: skill.occupation for skill in self.taxonomy_.skills}
         self.occupation_of_[""] = ""
+        self.occupation_of_.update((marker, self.occupation_of_[skills[0]]) for marker, skills in self.roles_.items())
         return self
 
     def extract(
@@ -285,16 +311,34 @@ class SkillExtractor:
                 elif skill not in seen:
                     seen.add(skill)
                     result.found.append((skill, source, text, start, end))
+        if not seen.isdisjoint(self.role_markers_):
+            self._add_roles(result, seen)
         if guarded:
             self._add_guarded(result, seen, guarded, (title or "", description or "", *(tags or ())))
         if topic_words:
             self._add_specialised(result, seen, topic_words)
+        if not seen.isdisjoint(self.practiced_):
+            self._add_practices(result, seen)
         self._add_languages(result, seen)
         return result
 
     def transform(self, postings: Iterable[tuple[str | None, str | None, Sequence[str]]]) -> list[ExtractedSkills]:
         """`extract` for each (title, description, tags) posting."""
         return [self.extract(title, description, tags) for title, description, tags in postings]
+
+    def _add_roles(self, result: ExtractedSkills, seen: set[str]) -> None:
+        """Replace each role found by its skills, found where the role was; a skill keeps its strongest source."""
+        expanded = [
+            (skill, *found[1:])
+            for found in result.found
+            for skill in self.roles_.get(found[0], (found[0],))
+        ]
+        expanded.sort(key=lambda found: _SOURCE_RANK[found[1]])  # stable: reading order kept
+        strongest: dict[str, _Found] = {}
+        for found in expanded:
+            strongest.setdefault(found[0], found)
+        result.found = list(strongest.values())
+        seen.update(strongest)
 
     def _add_guarded(
         self,
@@ -348,6 +392,25 @@ class SkillExtractor:
                 if skill not in seen and not found_with.isdisjoint(seen):
                     seen.add(skill)
                     result.found.append((skill, source, word, 1, len(word) - 1))  # the word without its padding
+
+    def _add_practices(self, result: ExtractedSkills, seen: set[str]) -> None:
+        """Add the practice of every framework named as a job in a title or tag ("Django Developer", "Programmer
+        Laravel": Back-End Development), found where the framework was. Not in descriptions: they list frameworks
+        by the dozen, and looking beside each cost a tenth of the extractor's time."""
+        named = [found for found in result.found if found[0] in self.practiced_ and found[1] != "text"]
+        for skill, source, text, start, end in named:
+            # The words right before and after, from short slices; a slice's first word may be cut, so it counts
+            # only when the slice starts the text.
+            before = _separated(text[max(0, start - _ROLE_WORD_REACH) : start]).split()
+            if start > _ROLE_WORD_REACH:
+                before = before[1:]
+            beside = before[-1:] + _separated(text[end : end + _ROLE_WORD_REACH]).split()[:1]
+            if ROLE_WORDS.isdisjoint(beside):
+                continue
+            for practice in self.practices_of_[skill]:
+                if practice not in seen:
+                    seen.add(practice)
+                    result.found.append((practice, source, text, start, end))
 
     def _add_languages(self, result: ExtractedSkills, seen: set[str]) -> None:
         """Add the programming language of every framework and runtime found (Django: Python), as implied."""

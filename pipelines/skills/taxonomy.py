@@ -2,8 +2,9 @@
 
 The taxonomy lives in `pipelines/skills/data/taxonomy.yaml` and is read through importlib.resources, so it
 works from an installed package as well as from the source tree. `validate` is what the tests run to keep the
-file sound as it grows: no alias may point at two skills, no alias may be an ordinary word that would
-match everywhere, and the broader-skill hierarchy (Laravel -> PHP -> Web Development) must have no cycles.
+file sound as it grows: no alias may point at two skills, no alias may be an ordinary word that would match
+everywhere, a role (a job naming several skills) must name skills that exist, and the broader-skill hierarchy
+(Laravel -> PHP -> Web Development) must have no cycles.
 
 The hierarchy is mainly for analyses: a posting keeps the skills its text names, and `covered_by` rolls what a
 curriculum teaches up to the broader skills it covers (docs/curriculum.md, "Broader skills"). Extraction reads it
@@ -137,10 +138,21 @@ class Skill:
         return tuple(dict.fromkeys((*self.verb_forms, *generated)))
 
 
+@dataclass(frozen=True)
+class Role:
+    """A job whose name asks for several skills at once: a recruiter reads "Customer Success Manager" as account
+    management, customer onboarding and customer retention, and "line cook" as cooking and kitchen work. `names`
+    are lower-case match forms, like aliases; `skills` are canonical names, two or more (one is an alias)."""
+
+    names: tuple[str, ...]
+    skills: tuple[str, ...]
+
+
 @dataclass
 class Taxonomy:
     version: str
     skills: tuple[Skill, ...]
+    roles: tuple[Role, ...] = ()
     by_name: dict[str, Skill] = field(init=False, repr=False)
     _by_form: dict[str, Skill] = field(init=False, repr=False)
     _narrower: dict[str, list[str]] = field(init=False, repr=False)
@@ -277,7 +289,14 @@ def _load(path: str | Path | None) -> Taxonomy:
     if declared != OCCUPATIONS:
         raise ValueError(f"taxonomy declares occupations {declared}, expected {OCCUPATIONS}")
     skills = tuple(_skill_from_entry(index, entry) for index, entry in enumerate(document.get("skills") or ()))
-    return Taxonomy(version=str(document["version"]), skills=skills)
+    roles = tuple(
+        Role(
+            names=tuple(str(name) for name in entry.get("names") or ()),
+            skills=tuple(str(name) for name in entry.get("skills") or ()),
+        )
+        for entry in document.get("roles") or ()
+    )
+    return Taxonomy(version=str(document["version"]), skills=skills, roles=roles)
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
@@ -339,7 +358,12 @@ def validate(taxonomy: Taxonomy, ordinary: frozenset[str] | None = None) -> list
             alias_owner = owner_of_alias.setdefault(key, skill.name)
             if alias_owner != skill.name:
                 problems.append(f"{skill.name}: alias {alias!r} is also an alias of {alias_owner!r}")
-    return problems + _rule_problems(taxonomy, owner_of_alias, owner_of_name) + _hierarchy_problems(taxonomy)
+    return (
+        problems
+        + _rule_problems(taxonomy, owner_of_alias, owner_of_name)
+        + _role_problems(taxonomy, ordinary)
+        + _hierarchy_problems(taxonomy)
+    )
 
 
 def _rule_problems(taxonomy: Taxonomy, owner_of_alias: dict[str, str], owner_of_name: dict[str, str]) -> list[str]:
@@ -390,6 +414,33 @@ def _rule_problems(taxonomy: Taxonomy, owner_of_alias: dict[str, str], owner_of_
                 problems.append(
                     f"{skill.name}: not_in phrase {phrase!r} is not lower-case or holds no alias of the skill"
                 )
+    return problems
+
+
+def _role_problems(taxonomy: Taxonomy, ordinary: frozenset[str]) -> list[str]:
+    """Role names that are ordinary words, written twice or a skill's own form; roles of fewer than two skills or
+    of names outside the taxonomy."""
+    problems: list[str] = []
+    owner_of_role_name: dict[str, int] = {}
+    for number, role in enumerate(taxonomy.roles, 1):
+        label = f"role {number} ({role.names[0] if role.names else 'no names'})"
+        if not role.names:
+            problems.append(f"{label}: no names")
+        if len(set(role.skills)) < 2:
+            problems.append(f"{label}: names fewer than two skills (one skill's role is an alias)")
+        for name in role.skills:
+            if name not in taxonomy.by_name:
+                problems.append(f"{label}: skill {name!r} is not a skill name in the taxonomy")
+        for name in role.names:
+            key = normalise(name)
+            if not key or name != name.lower():
+                problems.append(f"{label}: name {name!r} is empty or not lower-case")
+            elif key in ordinary:
+                problems.append(f"{label}: name {name!r} is an ordinary word")
+            elif taxonomy.lookup(key) is not None:
+                problems.append(f"{label}: name {name!r} is already a form of {taxonomy.lookup(key).name!r}")
+            elif owner_of_role_name.setdefault(key, number) != number:
+                problems.append(f"{label}: name {name!r} is also a name of role {owner_of_role_name[key]}")
     return problems
 
 
