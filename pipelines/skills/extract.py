@@ -55,49 +55,20 @@ import bisect
 import functools
 import operator
 import re
-import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import ahocorasick
 
+from pipelines.skills.context import Candidate, with_context
 from pipelines.skills.forms import plural_noun
+from pipelines.skills.keys import match_key, plural_key, separate_words, term_keys
 from pipelines.skills.taxonomy import Taxonomy, load_taxonomy, ordinary_words
 
-# Every ASCII punctuation and space character except the symbols of hard names (". + #") is a separator;
-# str.translate replaces them in one fast pass, and the regular expressions below handle the rest.
-_ASCII_SEPARATORS = str.maketrans(
-    dict.fromkeys((char for char in string.punctuation + string.whitespace if char not in ".+#"), " ")
-)
-_OTHER_SEPARATOR = re.compile(r"[^\w .+#]")  # non-ASCII punctuation, symbols and spaces
-# The symbols when they are not part of a name: "." not before a letter; "+" not after a letter or "+",
-# or between two letters ("python+django"); "#" not after a letter (a hashtag).
-_LONE_DOT = re.compile(r"\.(?!\w)")
-_LONE_PLUS_OR_HASH = re.compile(r"\+(?<![\w+]\+)|\+(?<=\w\+)(?=\w)|#(?<!\w#)")
-_DOT_BETWEEN_LETTERS = re.compile(r"(?<=\w)\.(?=\w)")
-_SENTENCE_END = re.compile(r"[.!?]")
-_WORD = re.compile(r"\S+")
 # What joins two members of a coordination ("Facebook & TikTok Ads", "iklan Facebook dan Instagram").
 _JOINS = re.compile(r"[,&/]|\b(?i:and|or|dan|atau|serta)\b")
 _NEXT_WORD = re.compile(r" *(\S+)")
 
-# Words beside which a case-sensitive name ("Go", "R", "Swift") is technical.
-TECH_WORDS = frozenset(
-    """
-    developer developers engineer engineers programmer programmers programer programming pemrograman
-    language lang bahasa code coding coder backend frontend fullstack framework frameworks library libraries
-    stack microservice microservices api apis sdk app apps aplikasi application applications web mobile
-    ios android script scripts scripting development pengembang engineering experience skills knowledge
-    project projects server servers workspace channel channels meeting meetings calls
-    """.split()
-)
-# Previous words that introduce a tool or language: "written in Go", "meetings on Zoom", "knowledge of R",
-# "use Slack", "menguasai Go".
-INTRODUCING_WORDS = frozenset(
-    "in on with using use via of dengan menggunakan memakai pakai melalui lewat menguasai mahir".split()
-)
-# Words skipped when looking for a neighbour: "Python, R and Go" makes R and Go neighbours of Python.
-CONNECTORS = frozenset("and or dan atau serta".split())
 # Words that make a framework a job: "Django Developer", "Programmer Laravel", "pengembang Flutter".
 ROLE_WORDS = frozenset("developer developers engineer engineers programmer programmers programer pengembang".split())
 _ROLE_WORD_REACH = 20  # characters searched on each side of the framework: a role word and its separator
@@ -132,56 +103,8 @@ class ExtractedSkills:
         """Canonical names, first seen first (tags, title, text, then the implied languages)."""
         return [found[0] for found in self.found]
 
-# A skill found in a field of text: (start, end, skill, needs_context), positions in the original text;
-# needs_context is true for a case-sensitive name, which counts only beside a tech word or another skill.
-# Plain tuples, because the extractor makes one for every match and sorts them.
-# The fifth field numbers the context rule of a guarded alias (SkillExtractor.rules_), 0 for none.
-_Candidate = tuple[int, int, str, bool, int]
+
 _SOURCE_RANK = {"tag": 0, "title": 1, "text": 2, "implied": 3}
-
-
-def _lower(text: str) -> str:
-    """Lower-case `text` keeping its length (a few characters, such as "İ", lower to two)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-
-
-def _separated(text: str) -> str:
-    """`text` lower-cased with every character that separates words replaced by a space (same length)."""
-    separated = _lower(text).translate(_ASCII_SEPARATORS)
-    if not separated.isascii():
-        separated = _OTHER_SEPARATOR.sub(" ", separated)
-    separated = _LONE_DOT.sub(" ", separated)
-    if "+" in separated or "#" in separated:  # rare, and the expression is slow
-        separated = _LONE_PLUS_OR_HASH.sub(" ", separated)
-    return separated
-
-
-def match_key(term: str) -> str:
-    """The form of a name or alias the automaton holds: separated, single-spaced, padded with spaces."""
-    return f" {' '.join(_separated(term).split())} "
-
-
-def _keys(term: str) -> list[str]:
-    """The automaton keys of a name or alias: its match key, and with dots between letters as spaces."""
-    key = match_key(term)
-    if not key.strip():
-        return []
-    spaced = _DOT_BETWEEN_LETTERS.sub(" ", key)  # "node.js" also as "node js"
-    return [key] if spaced == key else [key, spaced]
-
-
-def _plural(key: str) -> str | None:
-    """A multi-word key with its last word in the plural ("hotel reservations", "unit tests"); None if none.
-
-    Only multi-word keys: a single word plus "s" is too often another word ("excels", "reacts", "sass").
-    """
-    words = key.split()
-    if len(words) < 2 or not words[-1][-1].isalpha() or words[-1][-1] in "sxyz":
-        return None
-    return f"{key[:-1]}s "
 
 
 class SkillExtractor:
@@ -197,14 +120,31 @@ class SkillExtractor:
 
     def fit(self) -> SkillExtractor:
         self.taxonomy_ = self.taxonomy if self.taxonomy is not None else load_taxonomy()
-        any_case: dict[str, str] = {}  # key -> the skill it names in any case ("" for a not_in phrase)
-        exact: dict[str, dict[str, frozenset[str]]] = {}  # key -> {skill: the spellings it must have}
-        guarded: dict[str, int] = {}  # key of an alias under a context rule -> the rule's number in rules_
-        self.rules_: list[tuple[frozenset[str], frozenset[str]]] = [(frozenset(), frozenset())]  # (words, skills)
+        any_case, exact, guarded = self._written_keys()
+        self._add_generated_keys(any_case, exact, guarded)
+        self._fit_specialisations()
+        # the keys a coordination may make: any plain key of a skill, not one under a context rule
+        self.coordinable_ = {key: name for key, name in any_case.items() if name and key not in guarded}
+        self.automaton_ = self._automaton(any_case, exact, guarded)
+        self._fit_implications()
+        self._tags: dict[str, tuple[str, str]] = {}  # for `_tag_skill`
+        self.occupation_of_ = {skill.name: skill.occupation for skill in self.taxonomy_.skills}
+        self.occupation_of_[""] = ""
+        self.occupation_of_.update((marker, self.occupation_of_[skills[0]]) for marker, skills in self.roles_.items())
+        return self
+
+    def _written_keys(self) -> tuple[dict[str, str], dict[str, dict[str, frozenset[str]]], dict[str, int]]:
+        """The keys of every name and alias as written: (key -> the skill it names in any case, key -> {skill: the
+        spellings it must have} for case-sensitive names, key of an alias under a context rule -> the rule's
+        number in `rules_`). Fits `rules_`, each rule as (words, skills)."""
+        any_case: dict[str, str] = {}
+        exact: dict[str, dict[str, frozenset[str]]] = {}
+        guarded: dict[str, int] = {}
+        self.rules_: list[tuple[frozenset[str], frozenset[str]]] = [(frozenset(), frozenset())]
         for skill in self.taxonomy_.skills:
             name_key = match_key(skill.name)
             for term in (skill.name, *skill.aliases):
-                for key in _keys(term):
+                for key in term_keys(term):
                     if skill.case_sensitive and key == name_key:
                         exact.setdefault(key, {})[skill.name] = frozenset({skill.name, skill.name.upper()})
                     else:
@@ -214,37 +154,46 @@ class SkillExtractor:
                     (frozenset(match_key(word) for word in skill.context.words), frozenset(skill.context.skills))
                 )
                 for alias in skill.context.aliases:
-                    for key in _keys(alias):
+                    for key in term_keys(alias):
                         guarded[key] = len(self.rules_) - 1
-        # A role's names stand for a marker that `_add_roles` replaces by the role's skills; written forms win.
+        return any_case, exact, guarded
+
+    def _add_generated_keys(
+        self, any_case: dict[str, str], exact: dict[str, dict[str, frozenset[str]]], guarded: dict[str, int]
+    ) -> None:
+        """Add the keys of roles, generated forms, `not_in` phrases and plurals, each after what is written (a
+        written alias wins). Fits `roles_`, role marker -> the role's skills, and `role_markers_`."""
+        # A role's names stand for a marker that `_add_roles` replaces by the role's skills.
         self.roles_: dict[str, tuple[str, ...]] = {}
         for role in self.taxonomy_.roles:
             marker = f"role: {role.names[0]}"
             self.roles_[marker] = role.skills
             for name in role.names:
-                for key in _keys(name):
+                for key in term_keys(name):
                     any_case.setdefault(key, marker)
         self.role_markers_ = frozenset(self.roles_)
         ordinary = ordinary_words()
-        for skill in self.taxonomy_.skills:  # generated forms after every written one: a written alias wins
+        for skill in self.taxonomy_.skills:
             for form in skill.derived_forms:
                 # "interview" is an ordinary word, and so is its plural: neither counts alone
                 if form not in ordinary and not (form.endswith("s") and form[:-1] in ordinary):
-                    for key in _keys(form):
+                    for key in term_keys(form):
                         any_case.setdefault(key, skill.name)
         for skill in self.taxonomy_.skills:  # a phrase that holds an alias but does not mean it swallows the alias
             for phrase in skill.not_in:
-                for key in _keys(phrase):
+                for key in term_keys(phrase):
                     any_case.setdefault(key, "")
         for key, skill_name in list(any_case.items()):
-            plural = _plural(key)
+            plural = plural_key(key)
             if plural and plural not in exact:
                 any_case.setdefault(plural, skill_name)
                 if key in guarded:
                     guarded.setdefault(plural, guarded[key])
-        # word key -> (every skill that makes it count, [(specialised skill, the skills one of which must be
-        # found)]), for `_add_specialised`. A skill beneath a base skill stands for it: Adobe Premiere Pro and
-        # "reels" name Short-Form Video Editing.
+
+    def _fit_specialisations(self) -> None:
+        """Fit `specialisations_`, word key -> (every skill that makes it count, [(specialised skill, the skills one
+        of which must be found)]), for `_add_specialised`, and `specialised_from_`. A skill beneath a base skill
+        stands for it: Adobe Premiere Pro and "reels" name Short-Form Video Editing."""
         self.specialisations_: dict[str, tuple[frozenset[str], list[tuple[str, frozenset[str]]]]] = {}
         for skill in self.taxonomy_.skills:
             if skill.found_with is not None:
@@ -252,13 +201,15 @@ class SkillExtractor:
                 beneath = (below for base in bases for below in self.taxonomy_.descendants(base))
                 found_with = (frozenset(bases) | frozenset(beneath)) - {skill.name}
                 for word in skill.found_with.words:
-                    for key in _keys(word) + _keys(plural_noun(word)):  # "weddings" too
+                    for key in term_keys(word) + term_keys(plural_noun(word)):  # "weddings" too
                         any_found_with, specialisations = self.specialisations_.get(key, (frozenset(), []))
                         specialisations.append((skill.name, found_with))
                         self.specialisations_[key] = (any_found_with | found_with, specialisations)
         self.specialised_from_ = frozenset().union(*(bases for bases, _ in self.specialisations_.values()))
-        # the keys a coordination may make: any plain key of a skill, not one under a context rule
-        self.coordinable_ = {key: name for key, name in any_case.items() if name and key not in guarded}
+
+    def _automaton(
+        self, any_case: dict[str, str], exact: dict[str, dict[str, frozenset[str]]], guarded: dict[str, int]
+    ) -> ahocorasick.Automaton:
         automaton = ahocorasick.Automaton()
         for key in any_case.keys() | exact.keys() | self.specialisations_.keys():
             # (from the end of the match back to its start, in the padded text: the key's length less one; the
@@ -275,33 +226,30 @@ class SkillExtractor:
                 ),
             )
         automaton.make_automaton()
-        self.automaton_ = automaton
+        return automaton
+
+    def _fit_implications(self) -> None:
+        """Fit what a framework found implies: `languages_of_` (Django: Python) and `frameworks_`, `practices_of_`
+        (Django: Back-End Development, when named as a job) and `practiced_`."""
         languages = {skill.name: self.taxonomy_.languages_of(skill.name) for skill in self.taxonomy_.skills}
         self.languages_of_ = {name: found for name, found in languages.items() if found}
         self.frameworks_ = frozenset(self.languages_of_)  # a frozenset: intersecting a set with a dict walks the dict
         by_name = self.taxonomy_.by_name
-        practices = {  # framework -> the software practices right above it (Django: Back-End Development)
+        practices = {  # framework -> the software practices right above it
             skill.name: tuple(name for name in skill.broader if by_name[name].group == "software_practice")
             for skill in self.taxonomy_.skills
             if skill.name in self.frameworks_
         }
         self.practices_of_ = {name: found for name, found in practices.items() if found}
         self.practiced_ = frozenset(self.practices_of_)
-        self._tags: dict[str, tuple[str, str]] = {}  # for `_tag_skill`
-        self.occupation_of_ = {skill.name: skill.occupation for skill in self.taxonomy_.skills}
-        self.occupation_of_[""] = ""
-        self.occupation_of_.update((marker, self.occupation_of_[skills[0]]) for marker, skills in self.roles_.items())
-        return self
 
-    def extract(
-        self, title: str | None, description: str | None, tags: Sequence[str] | None = ()
-    ) -> ExtractedSkills:
+    def extract(self, title: str | None, description: str | None, tags: Sequence[str] | None = ()) -> ExtractedSkills:
         """The skills in one posting, each from its strongest source, and the tags that name none."""
         if not hasattr(self, "automaton_"):
             raise RuntimeError("SkillExtractor is not fitted: call fit() first")
         result = ExtractedSkills()
         seen: set[str] = set()
-        guarded: list[tuple[str, str, _Candidate]] = []  # matches of aliases under a context rule, decided last
+        guarded: list[tuple[str, str, Candidate]] = []  # matches of aliases under a context rule, decided last
         topic_words: dict[str, str] = {}  # key of a specialisation's word found -> its first source, in reading order
         for source, text, found in self._fields(title, description, tags or (), result.unmapped_tags, topic_words):
             for candidate in found:
@@ -328,11 +276,7 @@ class SkillExtractor:
 
     def _add_roles(self, result: ExtractedSkills, seen: set[str]) -> None:
         """Replace each role found by its skills, found where the role was; a skill keeps its strongest source."""
-        expanded = [
-            (skill, *found[1:])
-            for found in result.found
-            for skill in self.roles_.get(found[0], (found[0],))
-        ]
+        expanded = [(skill, *found[1:]) for found in result.found for skill in self.roles_.get(found[0], (found[0],))]
         expanded.sort(key=lambda found: _SOURCE_RANK[found[1]])  # stable: reading order kept
         strongest: dict[str, _Found] = {}
         for found in expanded:
@@ -344,7 +288,7 @@ class SkillExtractor:
         self,
         result: ExtractedSkills,
         seen: set[str],
-        guarded: list[tuple[str, str, _Candidate]],
+        guarded: list[tuple[str, str, Candidate]],
         texts: Sequence[str],
     ) -> None:
         """Add the matches of guarded aliases whose context the posting holds, keeping tag > title > text order.
@@ -359,7 +303,7 @@ class SkillExtractor:
             nonlocal padded
             if word.strip() not in lowered:
                 return False
-            padded = padded or f" {' '.join(_separated(lowered).split())} "
+            padded = padded or f" {' '.join(separate_words(lowered).split())} "
             return word in padded
 
         held: dict[int, bool] = {}
@@ -401,10 +345,10 @@ class SkillExtractor:
         for skill, source, text, start, end in named:
             # The words right before and after, from short slices; a slice's first word may be cut, so it counts
             # only when the slice starts the text.
-            before = _separated(text[max(0, start - _ROLE_WORD_REACH) : start]).split()
+            before = separate_words(text[max(0, start - _ROLE_WORD_REACH) : start]).split()
             if start > _ROLE_WORD_REACH:
                 before = before[1:]
-            beside = before[-1:] + _separated(text[end : end + _ROLE_WORD_REACH]).split()[:1]
+            beside = before[-1:] + separate_words(text[end : end + _ROLE_WORD_REACH]).split()[:1]
             if ROLE_WORDS.isdisjoint(beside):
                 continue
             for practice in self.practices_of_[skill]:
@@ -428,7 +372,7 @@ class SkillExtractor:
         tags: Sequence[str],
         unmapped_tags: list[str],
         topic_words: dict[str, str],
-    ) -> Iterable[tuple[str, str, list[_Candidate]]]:
+    ) -> Iterable[tuple[str, str, list[Candidate]]]:
         """(source, text, skills found in it) for each tag, the title and the description, strongest first.
 
         Appends the tags that name no skill to `unmapped_tags` and the specialisations' words to `topic_words`.
@@ -458,13 +402,13 @@ class SkillExtractor:
             self._tags[tag] = known
         return known
 
-    def _search(self, text: str, topic_words: dict[str, str], source: str) -> list[_Candidate]:
+    def _search(self, text: str, topic_words: dict[str, str], source: str) -> list[Candidate]:
         """The skills in one field of free text, in reading order; adds the specialisations' words found to
         `topic_words`, with `source` unless found before."""
         if not text or text.isspace():
             return []
-        separated = _separated(text)
-        candidates: list[_Candidate] = []  # none inside another, in reading order
+        separated = separate_words(text)
+        candidates: list[Candidate] = []  # none inside another, in reading order
         last_end = -1  # where the last candidate ends
         needs_context = blocked = False
         # The automaton reports matches by where they end; a position in the scanned text, padded with a
@@ -500,10 +444,10 @@ class SkillExtractor:
             modifiers = {(word_start, word_end) for word_start, word_end, *_ in coordinated}
             kept = [candidate for candidate in candidates if (candidate[0], candidate[1]) not in modifiers]
             candidates = sorted(kept + [(*span, *rest) for _, _, *rest, span in coordinated])
-        return _with_context(candidates, text, separated, self.occupation_of_) if needs_context else candidates
+        return with_context(candidates, text, separated, self.occupation_of_) if needs_context else candidates
 
     def _coordinated(
-        self, text: str, separated: str, candidates: list[_Candidate], marks: Iterable[tuple[int, int]]
+        self, text: str, separated: str, candidates: list[Candidate], marks: Iterable[tuple[int, int]]
     ) -> list[tuple[int, int, str, bool, int, tuple[int, int]]]:
         """The skills that matches name through a coordination ("Facebook & TikTok Ads").
 
@@ -570,7 +514,7 @@ def _joining_marks(text: str, separated: str) -> list[tuple[int, int]]:
     return [match.span() for match in _JOINS.finditer(text)]
 
 
-def _plain_match(candidates: list[_Candidate], position: int, side: int) -> _Candidate | None:
+def _plain_match(candidates: list[Candidate], position: int, side: int) -> Candidate | None:
     """The candidate that starts (`side` 0) or ends (`side` 1) at `position`, unless a case or context rule
     governs it; candidates are in reading order, none inside another, so sorted by both."""
     index = bisect.bisect_left(candidates, position, key=operator.itemgetter(side))
@@ -591,7 +535,7 @@ def _word_ending_before(separated: str, position: int) -> tuple[int, int]:
     return separated.rfind(" ", 0, end) + 1, end
 
 
-def _add_unless_nested(candidates: list[_Candidate], candidate: _Candidate) -> None:
+def _add_unless_nested(candidates: list[Candidate], candidate: Candidate) -> None:
     """Add `candidate`, which ends no earlier than any other, unless it lies inside one; drop those inside it.
 
     No candidate lies inside another, so they are in order of start as well as end: the one that could hold
@@ -603,73 +547,3 @@ def _add_unless_nested(candidates: list[_Candidate], candidate: _Candidate) -> N
     while candidates and candidates[-1][0] >= start:
         candidates.pop()
     candidates.append(candidate)
-
-
-def _with_context(
-    candidates: list[_Candidate], text: str, separated: str, occupation_of: dict[str, str]
-) -> list[_Candidate]:
-    """Drop case-sensitive names that stand beside no tech word and no accepted skill of their occupation.
-
-    `separated` is `text` as prepared for matching. Accepting one name can give its neighbour context
-    ("Python, R and Go"), so this repeats until nothing changes.
-    """
-    accepted = [found for found in candidates if not found[3]]
-    pending = [found for found in candidates if found[3]]
-    while pending:
-        accepted.sort()
-        newly = [found for found in pending if _has_context(found, text, separated, accepted, occupation_of)]
-        if not newly:
-            break
-        accepted += newly
-        pending = [found for found in pending if found not in newly]
-    return sorted(accepted)
-
-
-def _has_context(
-    found: _Candidate, text: str, separated: str, accepted: list[_Candidate], occupation_of: dict[str, str]
-) -> bool:
-    """Whether a tech word or an accepted skill (`accepted`, sorted) stands beside `found`, in its sentence.
-
-    The skill must be of the same occupation: "Grade C accountant" does not make C a programming language.
-    """
-    found_start, found_end = found[0], found[1]
-    occupation = occupation_of[found[2]]
-
-    def is_skill(position: int) -> bool:
-        before = bisect.bisect_right(accepted, (position, float("inf"))) - 1
-        return before >= 0 and accepted[before][1] > position and occupation_of[accepted[before][2]] == occupation
-
-    after = _word_after(separated, found_end)
-    if after is not None and not _SENTENCE_END.search(text, found_end, after[0]):
-        if after[1] in TECH_WORDS or is_skill(after[0]):
-            return True
-    joined = text[found_end : found_end + 2]
-    if len(joined) == 2 and not joined[0].isalnum() and not joined[0].isspace() and joined[1].isalnum():
-        return False  # "Go-Jek", "R&D": the next word decides alone
-    before = _word_before(separated, found_start)
-    if before is None or _SENTENCE_END.search(text, before[0] + len(before[1]), found_start):
-        return False
-    return before[1] in TECH_WORDS or before[1] in INTRODUCING_WORDS or is_skill(before[0])
-
-
-def _word_after(separated: str, position: int) -> tuple[int, str] | None:
-    """(start, word) of the first word from `position` on that is not a connector; None at the end."""
-    while word := _WORD.search(separated, position):
-        if word.group() not in CONNECTORS:
-            return word.start(), word.group()
-        position = word.end()
-    return None
-
-
-def _word_before(separated: str, position: int) -> tuple[int, str] | None:
-    """(start, word) of the last word before `position` that is not a connector; None at the start."""
-    while True:
-        end = position
-        while end and separated[end - 1] == " ":
-            end -= 1
-        if end == 0:
-            return None
-        start = separated.rfind(" ", 0, end) + 1
-        if separated[start:end] not in CONNECTORS:
-            return start, separated[start:end]
-        position = start
