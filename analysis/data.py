@@ -15,7 +15,6 @@ per (posting, skill) pair.
 from __future__ import annotations
 
 import argparse
-import pkgutil
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -31,8 +30,9 @@ from scipy import sparse
 from sqlalchemy import DateTime, Engine, func, or_, select, true
 from tqdm import tqdm
 
-import crawlers.spiders
 from analysis.language import say
+from analysis.spans import SpanError, parse_span, span_grammar
+from crawlers import platforms
 from pipelines.db.models import Posting, PostingSkill, Skill
 from pipelines.pay import pay_kind
 from pipelines.skills.taxonomy import OCCUPATIONS, Taxonomy
@@ -338,8 +338,8 @@ def _skill_matrix(skill_texts: pa.StringArray) -> tuple[sparse.csr_matrix, list[
 
 # Command-line filter options --------------------------------------------------------------
 
-_RELATIVE_SPAN = re.compile(r"(\d+)([dw])")
 _COUNTRY_CODE = re.compile(r"[A-Za-z]{2}")
+DAY_UNITS = "dw"  # spans on the command line count whole days (analysis/spans.py): 30d, 12w
 
 
 def _today() -> date:
@@ -347,24 +347,19 @@ def _today() -> date:
     return datetime.now(timezone.utc).date()
 
 
-def parse_span(value: str) -> timedelta | None:
-    """A span written as days or weeks, such as 30d or 12w (0d too); None when ``value`` is not written so.
-    The one grammar of spans on the command line: here, since the filter options below take it."""
-    span = _RELATIVE_SPAN.fullmatch(value.strip().lower())
-    if not span:
-        return None
-    return timedelta(days=int(span.group(1)) * (7 if span.group(2) == "w" else 1))
-
-
 def date_argument(value: str) -> date:
-    before_today = parse_span(value)
-    if before_today is not None:
-        return _today() - before_today
+    """A day: YYYY-MM-DD, or a span of whole days or weeks before today (analysis/spans.py; 0d is today)."""
+    try:
+        return _today() - parse_span(value, DAY_UNITS)
+    except SpanError as exc:
+        if exc.out_of_range:
+            raise argparse.ArgumentTypeError(str(exc)) from None
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not a date: write YYYY-MM-DD (e.g. 2026-01-31), or a span before today such as 30d or 12w"
+            f"{value!r} is not a date: write YYYY-MM-DD (e.g. 2026-01-31), or a span before today: "
+            f"{span_grammar(DAY_UNITS)}"
         ) from None
 
 
@@ -377,10 +372,8 @@ def _country_argument(value: str) -> str:
 
 
 def known_sources() -> tuple[str, ...]:
-    """Platform keys: the spiders of crawlers.spiders, whose module names are their names."""
-    return tuple(
-        sorted(module.name for module in pkgutil.iter_modules(crawlers.spiders.__path__) if module.name != "base")
-    )
+    """Platform keys, the values of ``postings.source``: the names of the platform registry (crawlers/platforms.py)."""
+    return platforms.names()
 
 
 def source_argument(value: str) -> str:

@@ -40,25 +40,25 @@ from analysis.untrusted import (
 )
 from analysis.vacancies import Vacancy
 from crawlers.parse.money import parse_pay_text, pay_text_disagrees
+from crawlers.platforms import display_names
 from pipelines.pay import SalaryConversion, pay_kind
 
 FORMATS = ("markdown", "whatsapp", "html", "rss", "json")
+# The file name suffix of each format, for a digest written in several formats from one name (docs/digest.md).
+SUFFIXES = {"markdown": ".md", "whatsapp": ".txt", "html": ".html", "rss": ".xml", "json": ".json"}
 WHATSAPP_LIMIT = 4096
 WHATSAPP_SEPARATOR = "\n\n----- ✂ -----\n\n"
 """Between the messages of a WhatsApp digest written to one file: copy each part on its own."""
 
-PLATFORM_NAMES = {
-    "freelancer": "Freelancer", "remoteok": "Remote OK", "remotive": "Remotive", "arbeitnow": "Arbeitnow",
-    "jobicy": "Jobicy", "himalayas": "Himalayas", "weworkremotely": "We Work Remotely", "karirhub": "Karirhub",
-    "kalibrr": "Kalibrr", "glints": "Glints", "jobstreet": "JobStreet", "lokerid": "Loker.id", "dealls": "Dealls",
-    "projects_co_id": "Projects.co.id",
-}  # fmt: skip
+# The platform registry's names people call each platform by; a site crawled for its JSON-LD goes by its host.
+PLATFORM_NAMES = display_names()
 # The conversion the store applied to salaries (pipelines/derive.py keeps SalaryConversion's default).
 SALARY = SalaryConversion()
 LABELS = {
     "id": {
         "title": "Lowongan baru untuk {curriculum}",
-        "since": "Lowongan yang pertama terlihat sejak {since}, dibuat {created}: {count} lowongan",
+        # Texts with a count are (for one, for more): Indonesian nouns take no plural.
+        "since": ("Lowongan yang pertama terlihat sejak {since}, dibuat {created}: {count} lowongan",) * 2,
         "nothing": "Belum ada lowongan baru yang cocok sejak {since}.",
         "track_empty": "Belum ada lowongan baru yang cocok.",
         "continued": "lanjutan",
@@ -85,12 +85,15 @@ LABELS = {
         "skills": "Keterampilan",
         "taught": "{taught} dari {asked} diajarkan di {track}",
         "apply": "Lamar",
-        "left_out": "{count} lowongan lain yang cocok tidak dimuat agar ringkasan tetap pendek.",
+        "left_out": ("{count} lowongan lain yang cocok tidak dimuat agar ringkasan tetap pendek.",) * 2,
         "footer": "Disusun oleh pasarkerja dari situs lowongan; periksa lowongan di situs aslinya sebelum melamar.",
     },
     "en": {
         "title": "New vacancies for {curriculum}",
-        "since": "Vacancies first seen since {since}, made {created}: {count} vacancies",
+        "since": (
+            "Vacancies first seen since {since}, made {created}: {count} vacancy",
+            "Vacancies first seen since {since}, made {created}: {count} vacancies",
+        ),
         "nothing": "No new matching vacancies since {since}.",
         "track_empty": "No new matching vacancies yet.",
         "continued": "continued",
@@ -117,7 +120,10 @@ LABELS = {
         "skills": "Skills",
         "taught": "{taught} of {asked} taught in {track}",
         "apply": "Apply",
-        "left_out": "{count} more matching vacancies were left out to keep the digest short.",
+        "left_out": (
+            "{count} more matching vacancy was left out to keep the digest short.",
+            "{count} more matching vacancies were left out to keep the digest short.",
+        ),
         "footer": "Compiled by pasarkerja from job sites; check each vacancy on its own site before applying.",
     },
 }
@@ -296,10 +302,16 @@ def _heading(digest: Digest, lang: str) -> tuple[str, str]:
     title = labels["title"].format(curriculum=clean(digest.curriculum))
     if not digest.entries:
         return title, labels["nothing"].format(since=day(digest.since, lang))
-    line = labels["since"].format(
-        since=day(digest.since, lang), created=day(digest.created_at, lang), count=format_count(len(digest.entries))
+    line = _counted_label(
+        labels["since"], len(digest.entries), since=day(digest.since, lang), created=day(digest.created_at, lang)
     )
     return title, line
+
+
+def _counted_label(forms: tuple[str, str], count: int, **values: str) -> str:
+    """A label with a count, ``forms`` being its text for one and for more, in the form ``count`` takes."""
+    one, more = forms
+    return (one if count == 1 else more).format(count=format_count(count), **values)
 
 
 # Markdown -----------------------------------------------------------------------------------------------------
@@ -325,7 +337,7 @@ def to_markdown(digest: Digest, lang: str = "id") -> str:
                 "",
             ]
     if digest.left_out:
-        lines += [labels["left_out"].format(count=format_count(digest.left_out)), ""]
+        lines += [_counted_label(labels["left_out"], digest.left_out), ""]
     lines.append(f"_{labels['footer']}_")
     return "\n".join(lines) + "\n"
 
@@ -381,7 +393,7 @@ def whatsapp_messages(digest: Digest, lang: str = "id") -> list[str]:
         for number, entry in enumerate(entries, start=1):
             add(_whatsapp_entry(number, entry, lang), heading)
     if digest.left_out:
-        add(labels["left_out"].format(count=format_count(digest.left_out)), None)
+        add(_counted_label(labels["left_out"], digest.left_out), None)
     add(f"_{labels['footer']}_", None)
     texts = ["\n\n".join(blocks) for blocks in messages]
     if len(texts) == 1:
@@ -430,7 +442,7 @@ def to_html(digest: Digest, lang: str = "id") -> str:
             body.append("</ol>")
         body.append("</section>")
     if digest.left_out:
-        body.append(f"<p>{escape(labels['left_out'].format(count=format_count(digest.left_out)))}</p>")
+        body.append(f"<p>{escape(_counted_label(labels['left_out'], digest.left_out))}</p>")
     body.append(f"<footer>{escape(labels['footer'])}</footer>")
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'

@@ -97,3 +97,8 @@ def format_rupiah_short(value: object, decimals: int = 1) -> str:
         if round(amount / unit, decimals) >= 1:
             return f"Rp {sign}{format_decimal(amount / unit, decimals)} {word}"
     return f"Rp {sign}{_number(amount, 0)}"
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """A count and its English noun, as commands print them for operators: "1 vacancy", "2 vacancies"."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

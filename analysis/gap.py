@@ -222,18 +222,9 @@ class SkillRecommender:
         allowed = np.ones(len(names), dtype=bool) if candidate_skills is None else _mask(names, candidate_skills)
         candidates = ~taught & (counts >= self.min_postings) & allowed
 
-        # For each skill, the most postings it shares with one taught skill, and which skill that is.
-        shared_with_taught = np.zeros(len(names), dtype=np.int64)
-        partner = np.full(len(names), -1)
-
-        def teach(column: int) -> None:
-            postings_with = np.bincount(skills[_rows(by_skill, column)].indices, minlength=len(names))
-            closer = postings_with > shared_with_taught
-            shared_with_taught[closer] = postings_with[closer]
-            partner[closer] = column
-
+        nearest = _NearestTaught(skills, by_skill)
         for column in np.flatnonzero(taught):
-            teach(column)
+            nearest.teach(column)
 
         alphabetical = np.argsort(np.argsort(np.asarray(names, dtype=object)))
         self.coverage_before_ = covered.sum() / with_skills if with_skills else np.nan
@@ -241,19 +232,12 @@ class SkillRecommender:
         while len(steps) < self.n:
             one_away = has_skills & ~covered & (required - taught_counts == 1)
             gain = np.where(candidates, skills.T @ one_away.astype(np.int64), 0)
-            # Columns each rolling-up candidate would cover, itself first; every other candidate covers only itself.
-            rolls_up: dict[int, list[int]] = {}
-            for column in np.flatnonzero(candidates):
-                if all(above in covered_skills for above in taxonomy.ancestors(names[column])):
-                    continue
-                newly = taxonomy.covered_by(taught_skills | {names[column]}) - covered_skills - {names[column]}
-                columns = [column, *sorted(column_of[name] for name in newly if name in column_of)]
-                if len(columns) > 1:
-                    rolls_up[column] = columns
-                    gain[column] = len(_opened(by_skill, columns, has_skills & ~covered, taught_counts, required)[0])
+            rolls_up = _rolls_up(np.flatnonzero(candidates), names, column_of, taxonomy, taught_skills, covered_skills)
+            for column, columns in rolls_up.items():
+                gain[column] = len(_opened(by_skill, columns, has_skills & ~covered, taught_counts, required)[0])
             if gain.max(initial=0) == 0:
                 break
-            adjacency = shared_with_taught / np.maximum(counts, 1)
+            adjacency = nearest.shared / np.maximum(counts, 1)
             score = gain * (1 + self.adjacency_weight * adjacency)
             # lexsort's last key is the primary one.
             best = np.lexsort((alphabetical, -counts, -gain, -score))[0]
@@ -265,32 +249,90 @@ class SkillRecommender:
             candidates[added] = False
             taught_skills = taught_skills | {names[best]}
             covered_skills = taxonomy.covered_by(taught_skills)
-            adjacent_to = names[partner[best]] if shared_with_taught[best] > 0 else None
-            shared = int(shared_with_taught[best])
-            median_pay = _median(pay[opened])
+            adjacent_to = names[nearest.partner[best]] if nearest.shared[best] > 0 else None
             steps.append(
-                {
-                    "rank": len(steps) + 1,
-                    "skill": names[best],
-                    "postings": int(counts[best]),
-                    "postings_opened": len(opened),
-                    "coverage_after": covered.sum() / with_skills,
-                    "median_pay_idr_month": median_pay,
-                    "adjacent_to": adjacent_to,
-                    "adjacency": adjacency[best],
-                    "reason": _reason(
-                        int(counts[best]), adjacent_to, shared, len(opened), median_pay, [names[c] for c in added[1:]]
-                    ),
-                }
+                _step(
+                    len(steps) + 1,
+                    [names[column] for column in added],
+                    int(counts[best]),
+                    opened_pay=pay[opened],
+                    coverage_after=covered.sum() / with_skills,
+                    adjacent_to=adjacent_to,
+                    shared=int(nearest.shared[best]),
+                    adjacency=adjacency[best],
+                )
             )
             for column in added:
-                teach(column)
+                nearest.teach(column)
 
         self.coverage_ = covered.sum() / with_skills if with_skills else np.nan
         self.recommendations_ = pd.DataFrame(steps, columns=RECOMMENDATION_COLUMNS)
         # As objects, so that "no adjacent skill" stays None (a string column would make it NaN).
         self.recommendations_["adjacent_to"] = pd.Series([step["adjacent_to"] for step in steps], dtype=object)
         return self
+
+
+class _NearestTaught:
+    """For each skill column, the most postings it shares with one taught skill (``shared``), and which skill that is
+    (``partner``, -1 for none), kept up to date as skills are taught."""
+
+    def __init__(self, skills: sparse.csr_matrix, by_skill: sparse.csc_matrix):
+        self.skills, self.by_skill = skills, by_skill
+        self.shared = np.zeros(skills.shape[1], dtype=np.int64)
+        self.partner = np.full(skills.shape[1], -1)
+
+    def teach(self, column: int) -> None:
+        postings_with = np.bincount(self.skills[_rows(self.by_skill, column)].indices, minlength=self.skills.shape[1])
+        closer = postings_with > self.shared
+        self.shared[closer] = postings_with[closer]
+        self.partner[closer] = column
+
+
+def _rolls_up(
+    candidates: np.ndarray,
+    names: Sequence[str],
+    column_of: Mapping[str, int],
+    taxonomy: Taxonomy,
+    taught_skills: set[str],
+    covered_skills: set[str],
+) -> dict[int, list[int]]:
+    """The columns each candidate that rolls up would cover, itself first (teaching Laravel where PHP is not covered
+    yet covers PHP too); candidates covering only themselves are left out."""
+    rolls_up = {}
+    for column in candidates:
+        if all(above in covered_skills for above in taxonomy.ancestors(names[column])):
+            continue
+        newly = taxonomy.covered_by(taught_skills | {names[column]}) - covered_skills - {names[column]}
+        columns = [column, *sorted(column_of[name] for name in newly if name in column_of)]
+        if len(columns) > 1:
+            rolls_up[column] = columns
+    return rolls_up
+
+
+def _step(
+    rank: int,
+    added: list[str],
+    postings: int,
+    opened_pay: np.ndarray,
+    coverage_after: float,
+    adjacent_to: str | None,
+    shared: int,
+    adjacency: float,
+) -> dict:
+    """One row of SkillRecommender.recommendations_: the skill ``added[0]``, with the broader skills it rolls up to
+    after it, asked for in ``postings`` postings; ``opened_pay`` is the pay of the postings this step opens."""
+    median_pay = _median(opened_pay)
+    return {
+        "rank": rank,
+        "skill": added[0],
+        "postings": postings,
+        "postings_opened": len(opened_pay),
+        "coverage_after": coverage_after,
+        "median_pay_idr_month": median_pay,
+        "adjacent_to": adjacent_to,
+        "adjacency": adjacency,
+        "reason": _reason(postings, adjacent_to, shared, len(opened_pay), median_pay, added[1:]),
+    }
 
 
 def compare_curricula(

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine, func, select
 
+from analysis.formats import counted
 from pipelines.db.models import CrawlRun, Posting
 
 
@@ -53,9 +54,9 @@ def render(engine: Engine, newest: int = 10) -> str:
     postings, repeats = sum(row.postings for row in counts), sum(row.repeats for row in counts)
     lines += [
         f"  {'total':<16} {postings:>8} {repeats:>8}",
-        f"  {postings - repeats} distinct vacancies",
+        f"  {counted(postings - repeats, 'distinct vacancy', 'distinct vacancies')}",
         "",
-        f"Newest {newest} postings",
+        f"Newest {counted(newest, 'posting')}",
         "",
     ]
     for row in newest_postings(engine, newest):

@@ -1,8 +1,9 @@
 """``pasarkerja schedule``: keep every configured crawl running on scrapyd nodes, each as often as it is due.
 
 A schedule file (YAML; docs/deploy.md, deploy/schedule.yaml) names the scrapyd nodes with their credentials, the
-project, and the jobs: a spider, its arguments and settings, and how often it runs (``every: 1h``). Each run of the
-command asks every node, over scrapyd's HTTP API, what is pending, running and finished, and for each job:
+project, and the jobs: a spider, its arguments and settings, and how often it runs (``every: 1h``, a span as
+analysis/spans.py reads them: 30m, 6h, 1d, 1w). Each run of the command asks every node, over scrapyd's HTTP API, what
+is pending, running and finished, and for each job:
 
 - a job pending or running on any node is left alone: a spider is never started twice at once;
 - a job whose last run started less than ``every`` ago is not due;
@@ -36,9 +37,10 @@ from pathlib import Path
 from typing import Any
 
 from analysis.input_files import load_yaml
+from analysis.spans import SpanError, parse_span, span_grammar
 
-_INTERVAL = re.compile(r"(\d+)\s*([mhd])")
-_UNITS = {"m": "minutes", "h": "hours", "d": "days"}
+# How often a job may run (analysis/spans.py): minutes to weeks, at least a minute.
+_EVERY_UNITS, _SHORTEST_EVERY = "mhdw", timedelta(minutes=1)
 _VARIABLE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _NAME = re.compile(r"[a-z0-9_]+(?:-[a-z0-9_]+)*")
 _URL_WITH_PASSWORD = re.compile(r"://[^/@\s:]*:[^/@\s]*@")
@@ -176,7 +178,7 @@ def _node(entry: Any, where: str) -> Node:
 
 def _job(entry: Any, where: str, common: dict[str, str]) -> Job:
     if not isinstance(entry, dict) or "spider" not in entry or "every" not in entry:
-        raise ScheduleError(f"{where}: needs spider: and every: (such as 30m, 6h or 1d)")
+        raise ScheduleError(f"{where}: needs spider: and every: ({span_grammar(_EVERY_UNITS)})")
     unknown = set(entry) - {"name", "spider", "every", "arguments", "settings"}
     if unknown:
         known = "name, spider, every, arguments, settings"
@@ -185,13 +187,14 @@ def _job(entry: Any, where: str, common: dict[str, str]) -> Job:
     name = _text(entry.get("name", spider), f"{where}.name").lower()
     if not _NAME.fullmatch(name):
         raise ScheduleError(f"{where}.name: {name!r} may hold only letters, digits, _ and single hyphens")
-    every = _INTERVAL.fullmatch(str(entry["every"]).strip().lower())
-    if not every or int(every.group(1)) < 1:
-        raise ScheduleError(f"{where}.every: {entry['every']!r} is not an interval such as 30m, 6h or 1d")
+    try:
+        every = parse_span(entry["every"], _EVERY_UNITS, _SHORTEST_EVERY)
+    except SpanError as exc:
+        raise ScheduleError(f"{where}.every: {exc}") from None
     return Job(
         name=name,
         spider=spider,
-        every=timedelta(**{_UNITS[every.group(2)]: int(every.group(1))}),
+        every=every,
         arguments=_strings(entry.get("arguments") or {}, f"{where}.arguments"),
         settings={**common, **_settings(entry.get("settings") or {}, f"{where}.settings")},
     )

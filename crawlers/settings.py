@@ -23,7 +23,7 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite:///data/pasarkerja.db")
 STORE_BATCH_SIZE = 500
 
 # Unset, the user agent names the project's own page instead, and a live crawl (no base_url) warns at start
-# (crawlers/extensions.py ContactWarning): the platform could reach the project but not whoever runs the crawl.
+# (crawlers/extensions/contact.py): the platform could reach the project but not whoever runs the crawl.
 PASARKERJA_PROJECT_PAGE = "https://github.com/pasarkerja/pasarkerja"
 PASARKERJA_CONTACT = os.environ.get("PASARKERJA_CONTACT", PASARKERJA_PROJECT_PAGE)
 USER_AGENT = f"pasarkerja/0.1 (labour-market research for training communities; +{PASARKERJA_CONTACT})"
@@ -50,10 +50,9 @@ DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 # Error pages (4xx/5xx) reach the spiders so they become rejects with a reason.
 HTTPERROR_ALLOW_ALL = True
 
-# A re-crawl stops paging at pages of postings stored already (pipelines/incremental.py): -s INCREMENTAL=False
-# crawls every page; INCREMENTAL_KNOWN_PAGES pages in a row must be known (1). CLOSE_AFTER_MISSED_CRAWLS complete
-# crawls (2) not seeing a posting mark it closed.
-SPIDER_MIDDLEWARES = {"pipelines.incremental.StopAtKnownPages": 950}
+# A re-crawl stops paging at pages of postings stored already (crawlers/middlewares/known_pages.py):
+# -s INCREMENTAL=False crawls every page; INCREMENTAL_KNOWN_PAGES pages in a row must be known (1).
+SPIDER_MIDDLEWARES = {"crawlers.middlewares.known_pages.StopAtKnownPages": 950}
 
 # Scrapy's retry, decompression and redirect middlewares, in their places, replaced by ones that make rate-limited,
 # oversize and wrongly redirected pages rejects with a reason (crawlers/middlewares/). A redirect loop
@@ -100,4 +99,11 @@ FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = os.environ.get("PASARKERJA_LOG_LEVEL", "INFO")
 COMMANDS_MODULE = "crawlers.commands"
 
-EXTENSIONS = {"crawlers.extensions.FreezeLoadedObjects": 0, "crawlers.extensions.ContactWarning": 0}
+# The crawl as a row of crawl_runs, with its health checks (crawlers/extensions/crawl_run.py); after Scrapy's core
+# stats (0), so that the row gets the finish reason. CLOSE_AFTER_MISSED_CRAWLS complete crawls (2) not seeing a
+# posting mark it closed.
+EXTENSIONS = {
+    "crawlers.extensions.freeze.FreezeLoadedObjects": 0,
+    "crawlers.extensions.contact.ContactWarning": 0,
+    "crawlers.extensions.crawl_run.CrawlRun": 100,
+}

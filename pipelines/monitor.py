@@ -1,7 +1,7 @@
 """The health of a finished crawl: checks that tell a crawl that worked from one that did not.
 
-Run by the store when a crawl closes (pipelines.store), on the crawl's stats and the coverage of its postings'
-key fields; stored with the crawl run (``crawl_runs.health``, ``crawl_runs.healthy``), logged, and turned into the
+Run by the crawl-run extension when a crawl closes (crawlers/extensions/crawl_run.py), on the crawl's stats, the
+coverage of its postings' key fields and what the store could not write; stored with the crawl run (``crawl_runs.health``, ``crawl_runs.healthy``), logged, and turned into the
 exit status of ``scrapy crawl`` (1 when a check fails) so that cron, scrapyd's logs and ``pasarkerja status`` see
 it. The checks, each configurable with a setting:
 
@@ -38,9 +38,9 @@ COVERED_FIELDS = {
 }
 COVERAGE_STAT = "pasarkerja/coverage/{field}"
 UNWRITTEN_STAT = "pasarkerja/unwritten"
-"""Records (postings and rejects) not written because the database refused writes (pipelines.store)."""
+"""Records (postings and rejects) not written because the database refused writes (pipelines.store), for the log."""
 WRITE_ERROR_STAT = "pasarkerja/write_error"
-"""The first error of a database that refused writes, one line."""
+"""The first error of a database that refused writes, one line, for the log."""
 
 
 @dataclass(frozen=True)
@@ -94,10 +94,16 @@ def coverage(stats: Mapping[str, Any]) -> dict[str, float] | None:
 
 
 def check_crawl(
-    stats: Mapping[str, Any], reason: str, previous: Sequence[Mapping[str, Any]], settings: MonitorSettings
+    stats: Mapping[str, Any],
+    reason: str,
+    previous: Sequence[Mapping[str, Any]],
+    settings: MonitorSettings,
+    unwritten: int = 0,
+    write_error: str | None = None,
 ) -> list[Check]:
     """The checks of a crawl with ``stats`` that ended for ``reason``; ``previous`` are the stats of the spider's
-    earlier healthy runs, newest first."""
+    earlier healthy runs, newest first; ``unwritten`` records were not written, the database refusing writes with
+    ``write_error``."""
     postings = stats.get("pasarkerja/postings", 0)
     rejected = stats.get("pasarkerja/rejected", 0)
     errors = stats.get("log_count/ERROR", 0)
@@ -107,7 +113,7 @@ def check_crawl(
             postings >= settings.min_items,
             f"{postings} postings (at least {settings.min_items} expected)",
         ),
-        _writes_check(stats),
+        _writes_check(unwritten, write_error),
         Check("errors", errors <= settings.max_errors, f"{errors} errors logged (at most {settings.max_errors})"),
     ]
     records = postings + rejected
@@ -130,12 +136,11 @@ def check_crawl(
     return checks
 
 
-def _writes_check(stats: Mapping[str, Any]) -> Check:
-    unwritten = stats.get(UNWRITTEN_STAT, 0)
+def _writes_check(unwritten: int, write_error: str | None) -> Check:
     if unwritten:
-        return Check("writes", False, f"{unwritten} records not written: {stats.get(WRITE_ERROR_STAT)}")
-    if stats.get(WRITE_ERROR_STAT):  # before any record: the worker could not connect, say
-        return Check("writes", False, f"the database refused writes: {stats.get(WRITE_ERROR_STAT)}")
+        return Check("writes", False, f"{unwritten} records not written: {write_error}")
+    if write_error:  # before any record: the worker could not connect, say
+        return Check("writes", False, f"the database refused writes: {write_error}")
     return Check("writes", True, "every record written")
 
 

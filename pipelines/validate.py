@@ -1,7 +1,7 @@
 """Turn postings that cannot be right, or that the database cannot take, into Rejects, so the store keeps them apart
 with a reason.
 
-``find_problem`` judges what a posting says; ``pipelines.writer.make_storable`` what its columns can hold (lengths,
+``find_problem`` judges what a posting says; ``pipelines.db.storable.make_storable`` what its columns can hold (lengths,
 number ranges, NUL characters and lone surrogates, JSON depth), from the models, so that SQLite and PostgreSQL store
 and refuse the same records.
 """
@@ -15,8 +15,8 @@ from datetime import datetime, timedelta, timezone
 
 from crawlers.extract.common import snippet
 from crawlers.items import EMPLOYMENT_TYPES, PAY_PERIODS, Posting, Reject
+from pipelines.db.storable import make_storable
 from pipelines.pay import ExchangeRates, load_rates
-from pipelines.writer import make_storable
 
 REQUIRED = ("source", "source_id", "url", "title")
 # Clocks and time zones differ; more than a day ahead is no longer one of those.

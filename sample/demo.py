@@ -17,7 +17,6 @@ worker); the schema is created first, so that they never race to create it.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -26,17 +25,15 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from scrapy.spiderloader import SpiderLoader
-from scrapy.utils.project import get_project_settings
-
 from analysis.cli import main as pasarkerja
 from analysis.curriculum import load_curriculum
 from analysis.digest import build_digest
 from analysis.digest_formats import render
+from crawlers.platforms import PLATFORMS
 from pipelines.db.engine import DEFAULT_URL, make_engine, mask
 from pipelines.db.schema import upgrade
 from sample.market import BOARDS, market_records, reposts
-from sample.server import SAMPLE_DIR, FixtureServer, sample_routes
+from sample.server import FixtureServer, sample_routes
 from sample.synthetic import serve_market
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -61,12 +58,6 @@ class Crawl:
     arguments: list[str]
     note: str = ""
     """Printed after the crawl's outcome."""
-
-
-def demo_arguments(spider: str) -> list[str]:
-    """Extra ``-a`` arguments from ``sample/<spider>/demo-arguments.json``, for spiders that need them."""
-    path = SAMPLE_DIR / spider / "demo-arguments.json"
-    return json.loads(path.read_text()) if path.exists() else []
 
 
 def crawl(job: Crawl, database_url: str) -> subprocess.CompletedProcess:
@@ -104,7 +95,7 @@ def main() -> int:
     engine = make_engine(database_url)
     upgrade(engine)
     engine.dispose()
-    spiders = sorted(SpiderLoader.from_settings(get_project_settings()).list())
+    platforms = sorted(PLATFORMS, key=lambda platform: platform.name)
     postings = list(market_records(MARKET_POSTINGS, seed=MARKET_SEED, weeks=MARKET_WEEKS))
     postings += reposts(postings, seed=MARKET_SEED)
     per_board = Counter(posting.platform for posting in postings)
@@ -112,14 +103,14 @@ def main() -> int:
     try:
         with FixtureServer(sample_routes()) as server:
             market_url = f"http://127.0.0.1:{market.server_port}"
-            crawls = [Crawl(spider, server.url, demo_arguments(spider)) for spider in spiders] + [
+            crawls = [Crawl(platform.name, server.url, platform.sample_arguments()) for platform in platforms] + [
                 Crawl(spider, market_url, [], f"  ({per_board[spider]} synthetic postings)") for spider in BOARDS
             ]
             headings = {
-                0: f"Crawling the offline sample of {len(spiders)} platforms (postings invented for pasarkerja)"
+                0: f"Crawling the offline sample of {len(platforms)} platforms (postings invented for pasarkerja)"
                 f" into {mask(database_url)}",
-                len(spiders): f"\nCrawling a SYNTHETIC labour market (sample/market.py): {len(postings)} invented postings"
-                " over 26 weeks, not real market data; their URLs contain 'synthetic'",
+                len(platforms): "\nCrawling a SYNTHETIC labour market (sample/market.py):"
+                f" {len(postings)} invented postings over 26 weeks, not real market data; their URLs contain 'synthetic'",
             }
             failed = run_all(crawls, database_url, headings)
     finally:

@@ -19,7 +19,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-SAMPLE_DIR = Path(__file__).parent
+from crawlers.platforms import PLATFORMS, SAMPLE_DIR
+
+__all__ = ["SAMPLE_DIR", "FixtureServer", "Route", "load_routes", "sample_routes"]
 
 
 @dataclass
@@ -64,10 +66,9 @@ def load_routes(folder: Path) -> list[Route]:
     ]
 
 
-def sample_routes(platforms: list[str] | None = None) -> list[Route]:
-    """Routes of the bundled sample, for the given platforms or all of them."""
-    folders = sorted(path.parent for path in SAMPLE_DIR.glob("*/routes.json"))
-    return [route for folder in folders if platforms is None or folder.name in platforms for route in load_routes(folder)]
+def sample_routes() -> list[Route]:
+    """Routes of the bundled sample of every platform of the registry (crawlers/platforms.py)."""
+    return [route for platform in PLATFORMS for route in load_routes(platform.sample)]
 
 
 class FixtureServer:

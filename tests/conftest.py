@@ -94,9 +94,15 @@ def postgres_url() -> str:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def engine(request):
+def database_url(request) -> str:
+    """The URL of a fresh database of each kind."""
+    return request.getfixturevalue(f"{request.param}_url")
+
+
+@pytest.fixture
+def engine(database_url):
     """An engine on a fresh database of each kind, at the current schema."""
-    engine = make_engine(request.getfixturevalue(f"{request.param}_url"))
+    engine = make_engine(database_url)
     upgrade(engine)
     yield engine
     engine.dispose()

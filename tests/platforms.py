@@ -1,18 +1,14 @@
-"""What the generic spider tests need to know of each platform."""
+"""What the generic spider tests need to know of each platform, beyond the registry (crawlers/platforms.py)."""
 
 from __future__ import annotations
 
-import importlib
 import json
-from pathlib import Path
 
 from scrapy.http import TextResponse
-from scrapy.spiderloader import SpiderLoader
-from scrapy.utils.project import get_project_settings
 
-from sample.server import SAMPLE_DIR
+from crawlers.platforms import BY_NAME, PLATFORMS
 
-# Real responses in ../shared/realdata/ (folder/file) that a crawl of each spider reads.
+# Real responses in ../shared/realdata/ (folder/file) that a crawl of each spider reads, where there are some.
 REALDATA_FILES = {
     "freelancer": ["freelancer/projects_active.json"],
     "remoteok": ["remoteok/api.json"],
@@ -37,30 +33,28 @@ CRAWL_ARGUMENTS: dict[str, list[str]] = {
     "jobposting": ["urls=https://lowongan.example/lowongan/lwg-1001-backend-developer-golang"],
 }
 # The site a generic spider's sample stands for: ids of its postings name the host they are on.
-SAMPLE_SITES = {"jobposting": "https://lowongan.example"}
+SAMPLE_SITES = {platform.name: platform.sample_site for platform in PLATFORMS if platform.reads_any_site}
 
 
 def sample_crawl_arguments(spider: str) -> list[str]:
     """Arguments of the sample crawl: a sample that is a whole site is found as `make demo` finds it
     (sample/<spider>/demo-arguments.json, the jobposting sitemap index), the others as every test crawls."""
-    if spider in SAMPLE_SITES:
-        return json.loads((SAMPLE_DIR / spider / "demo-arguments.json").read_text())
-    return CRAWL_ARGUMENTS.get(spider, [])
+    return BY_NAME[spider].sample_arguments() or CRAWL_ARGUMENTS.get(spider, [])
 
 
 def spider_names() -> list[str]:
-    return sorted(SpiderLoader.from_settings(get_project_settings()).list())
+    """Every platform of the registry (tests/test_platform_registry.py: each has its spider, named the same)."""
+    return sorted(BY_NAME)
 
 
 def read_page(spider: str, body: bytes, url: str = "http://127.0.0.1/"):
     """The platform extractor's Page for ``body`` (every extractor exposes ``read_page``)."""
-    extractor = importlib.import_module(f"crawlers.extract.{spider}")
-    return extractor.read_page(TextResponse(url=url, body=body, encoding="utf-8"))
+    return BY_NAME[spider].extractor().read_page(TextResponse(url=url, body=body, encoding="utf-8"))
 
 
 def sample_source_ids(spider: str) -> set[str]:
     """Every posting id the bundled sample of ``spider`` holds, read by its own extractor."""
-    folder = SAMPLE_DIR / spider
+    folder = BY_NAME[spider].sample
     ids: set[str] = set()
     for route in json.loads((folder / "routes.json").read_text()):
         if route.get("status", 200) == 200:
@@ -71,5 +65,6 @@ def sample_source_ids(spider: str) -> set[str]:
 
 def sample_body(spider: str) -> bytes:
     """The first sample file of ``spider``, to cut into malformed variants."""
-    route = json.loads((SAMPLE_DIR / spider / "routes.json").read_text())[0]
-    return Path(SAMPLE_DIR / spider / route["file"]).read_bytes()
+    folder = BY_NAME[spider].sample
+    route = json.loads((folder / "routes.json").read_text())[0]
+    return (folder / route["file"]).read_bytes()

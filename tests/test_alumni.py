@@ -30,9 +30,9 @@ from analysis.curriculum import load_curriculum
 from analysis.vacancies import Vacancy
 from crawlers.items import Posting
 from pipelines.db import models
+from pipelines.db.writer import PostingWriter, sync_skills
 from pipelines.derive import Deriver
 from pipelines.skills.taxonomy import load_taxonomy
-from pipelines.writer import PostingWriter, sync_skills
 from tests.conftest import PROJECT_DIR
 
 NOW = datetime(2026, 11, 20, 9, tzinfo=timezone.utc)

@@ -241,7 +241,8 @@ def test_relative_dates_count_back_from_today(monkeypatch):
     [
         (["--since", "yesterday"], "argument --since: 'yesterday' is not a date: write YYYY-MM-DD"),
         (["--until", "2026-13-01"], "argument --until: '2026-13-01' is not a date: write YYYY-MM-DD"),
-        (["--since", "30m"], "or a span before today such as 30d or 12w"),
+        (["--since", "30m"], "or a span before today: a whole number of days or weeks, such as 30d or 12w"),
+        (["--since", "700000w"], "argument --since: '700000w' is too long: write a span of at most 5200w"),
         (["--country", "IDN"], "argument --country: 'IDN' is not a country code: write a two-letter ISO 3166-1 code"),
         (["--open-to", "1D"], "argument --open-to: '1D' is not a country code"),
         (["--source", "glint"], "argument --source: unknown source 'glint': write one of arbeitnow, dealls,"),

@@ -26,9 +26,9 @@ from analysis.report.charts import (
     cluster_colours,
     heatmap,
     line_chart,
-    pay_distribution,
     scatter_map,
 )
+from analysis.report.pay_chart import pay_distribution
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'

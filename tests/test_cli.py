@@ -117,8 +117,8 @@ def test_a_mistyped_sqlite_path_is_named_and_nothing_is_created(tmp_path, comman
     result = pasarkerja_in(tmp_path, "--database-url", "sqlite:///typo/pasarkerja.db", *DATABASE_COMMANDS[command])
     error = one_line_error(result)
     assert error.endswith(
-        f"sqlite:///typo/pasarkerja.db ({tmp_path / 'typo' / 'pasarkerja.db'}): no such database file; check the path "
-        "(a crawl or `pasarkerja migrate` creates it)"
+        f"sqlite:///typo/pasarkerja.db ({tmp_path / 'typo' / 'pasarkerja.db'}): no such database file; run a crawl or "
+        "`make demo` to make one, or pass --database-url (or set DATABASE_URL) to read another"
     )
     assert list(tmp_path.iterdir()) == []
 
@@ -334,3 +334,88 @@ def test_migrate_and_a_writing_command_bring_an_old_database_up_to_date(old_sche
     result = pasarkerja("--database-url", old_schema_url, command)
     assert result.returncode == 0, result.stderr[-3000:]
     assert revision_of(old_schema_url) == head_revision()
+
+
+# Operator papercuts: each of these once surprised an operator on their first day. -----------------------------
+
+
+@pytest.mark.parametrize("command", ["summary", "status", "report", "digest", "skills unmapped"])
+def test_a_read_command_outside_the_project_says_where_it_looked_and_creates_nothing(tmp_path, command):
+    # Run where there is no data/ folder, with the default URL: it used to create ./data/pasarkerja.db.
+    environment = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"}
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis.cli", *DATABASE_COMMANDS[command]], cwd=tmp_path,
+        env={**environment, "PYTHONPATH": str(PROJECT_DIR)}, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    error = one_line_error(result)
+    assert f"({tmp_path / 'data' / 'pasarkerja.db'}): no such database file" in error
+    assert "run a crawl or `make demo` to make one, or pass --database-url" in error
+    assert result.stderr.strip() == error  # the one line, without argparse's usage above it
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("spider", "message"),
+    [
+        ("remotve", "unknown spider 'remotve'; did you mean remotive, remoteok? (`scrapy list` names them all)"),
+        ("j", "unknown spider 'j'; did you mean jobicy, jobposting, jobstreet? (`scrapy list` names them all)"),
+        ("xyzzy", "unknown spider 'xyzzy'; the spiders are arbeitnow, dealls, "),
+    ],
+)
+def test_status_of_an_unknown_spider_names_the_closest_ones(sqlite_url, spider, message):
+    assert pasarkerja("--database-url", sqlite_url, "migrate").returncode == 0
+    error = one_line_error(pasarkerja("--database-url", sqlite_url, "status", "--spider", spider))
+    assert error.startswith(f"pasarkerja status: error: argument --spider: {message}")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "least"),
+    [
+        (["summary", "--newest", "-1"], 0),
+        (["skills", "unmapped", "--top", "-3"], 1),
+        (["rederive", "--batch-size", "-5"], 1),
+        (["status", "--runs", "-1"], 1),
+        (["demand", "--top", "-1"], 1),
+        (["digest", "--curriculum", str(CURRICULUM), "--out", "d.md", "--limit", "-1"], 1),
+        (["alumni", str(ALUMNI), "--csv", "m.csv", "--top", "-2"], 1),
+    ],
+)
+def test_negative_counts_are_refused_in_one_line(capsys, arguments, least):
+    with pytest.raises(SystemExit) as exit:
+        main(["--database-url", "sqlite:///never/opened.db", *arguments])
+    assert exit.value.code == 2
+    error = capsys.readouterr().err.strip().splitlines()[-1]
+    assert error.endswith(f"expected a whole number of at least {least}, got '{arguments[-1]}'")
+
+
+@pytest.mark.parametrize("command", ["summary", "skills tree"])
+def test_a_closed_pipe_ends_quietly(sqlite_url, command):
+    # As `pasarkerja summary | head -1` once the head has read its line: every write to the pipe fails.
+    assert pasarkerja("--database-url", sqlite_url, "migrate").returncode == 0
+    arguments = {"summary": ["summary"], "skills tree": ["skills", "tree", "Laravel"]}[command]
+    reading, writing = os.pipe()
+    os.close(reading)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "analysis.cli", "--database-url", sqlite_url, *arguments], cwd=PROJECT_DIR,
+            stdout=writing, stderr=subprocess.PIPE, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        os.close(writing)
+    assert result.stderr == ""
+    assert result.returncode == 141  # as a command the pipe's signal ended: 128 + SIGPIPE
+
+
+def test_counts_of_one_read_right(engine, database_url, capsys):
+    from tests.test_digest import job, store
+
+    store(engine, job("kalibrr", "1", "Programmer Web Laravel"))
+    assert main(["--database-url", database_url, "dedupe", "--window-days", "1"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "1 posting: 1 distinct vacancy, 0 postings repeat an earlier one (similarity at least 0.6, within 1 day)"
+    )
+    assert main(["--database-url", database_url, "rederive"]) == 0
+    assert "Re-derived 1 posting with " in capsys.readouterr().out
+    assert main(["--database-url", database_url, "summary", "--newest", "1"]) == 0
+    summary = capsys.readouterr().out
+    assert "  1 distinct vacancy\n" in summary and "Newest 1 posting\n" in summary

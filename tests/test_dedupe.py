@@ -5,6 +5,8 @@ Every text here is invented for these tests.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
@@ -13,7 +15,9 @@ from sqlalchemy import insert, select
 
 from crawlers.items import Posting
 from pipelines.db import models
+from pipelines.db.duplicates import relink_all
 from pipelines.db.engine import make_engine
+from pipelines.db.writer import PostingWriter
 from pipelines.dedupe import (
     NO_EMPLOYER,
     Candidate,
@@ -22,13 +26,11 @@ from pipelines.dedupe import (
     employer_key,
     find_repeats,
     places_agree,
-    relink_all,
     similarity,
     title_key,
     vacancy_key,
 )
-from pipelines.writer import PostingWriter
-from tests.conftest import rows, run_crawl
+from tests.conftest import PROJECT_DIR, rows, run_crawl
 from tests.test_cli import pasarkerja
 
 SETTINGS = DedupeSettings()
@@ -65,6 +67,15 @@ OTHER_LOGO_TEXT = (
     "gear, red and black. I will need the source file, a version for stickers and one for the workshop banner. "
     "Budget is fixed, one revision round included."
 )
+
+
+def test_the_rules_import_neither_scrapy_nor_sqlalchemy():
+    """Dedupe keys, content hashes and health checks are domain code: usable, and testable, without either."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, pipelines.dedupe, pipelines.content_hash, pipelines.monitor; print(*sys.modules)"],
+        cwd=PROJECT_DIR, capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    assert not [name for name in loaded if name.split(".")[0] in ("scrapy", "sqlalchemy")]
 
 
 def candidate(id: int, title: str, company: str | None, description: str | None, **fields) -> Candidate:
@@ -364,7 +375,7 @@ def test_the_dedupe_command_links_what_was_stored_before(sample_server, sqlite_u
     assert result.returncode == 0, result.stderr
     total = rows(sqlite_url, "SELECT count(*) FROM postings")[0][0]
     assert result.stdout.strip() == (
-        f"{total} postings: {total - 1} distinct vacancies, 1 postings repeat an earlier one "
+        f"{total} postings: {total - 1} distinct vacancies, 1 posting repeats an earlier one "
         "(similarity at least 0.6, within 90 days)"
     )
     assert rows(sqlite_url, "SELECT count(*) FROM postings WHERE duplicate_of IS NOT NULL")[0][0] == 1

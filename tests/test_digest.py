@@ -30,8 +30,8 @@ from analysis.digest_formats import (
 from analysis.vacancies import Vacancy, load_vacancies
 from crawlers.items import Posting
 from pipelines.db import models
+from pipelines.db.writer import PostingWriter
 from pipelines.derive import Deriver
-from pipelines.writer import PostingWriter
 from tests.conftest import PROJECT_DIR
 from tests.test_cli import pasarkerja
 
@@ -623,7 +623,7 @@ def test_the_command_writes_every_format_and_remembers(crawled, tmp_path):
     ("arguments", "message"),
     [
         (["--track", "Webb"], 'has no track "Webb"; its tracks are "Fondasi", "Web", "Mobile", "Back end"'),
-        (["--max-age", "soon"], "argument --max-age: expected a span such as 30d or 4w, got 'soon'"),
+        (["--max-age", "soon"], "argument --max-age: 'soon' is not a span: write a whole number of days or weeks"),
         (["--since", "kemarin"], "argument --since: 'kemarin' is not a date"),
         (["--format", "pdf"], "argument --format: invalid choice: 'pdf'"),
         (["--min-match", "2"], "argument --min-match: expected a share above 0 and at most 1"),
@@ -655,3 +655,88 @@ def test_a_stored_pay_label_with_a_figure_no_pay_can_be_is_shown_not_raised():
     )  # fmt: skip
     for fmt in ("markdown", "whatsapp", "html", "rss", "json"):
         assert "99999999999999999999" in render(digest_of([entry]), fmt, "id")
+
+
+# What one run writes, and what it remembers, on both databases ------------------------------------------------
+
+
+def digest_command(database_url: str, capsys, *arguments: str) -> tuple[str, str]:
+    """``pasarkerja digest`` of the example curriculum, run as the command line does; its output and messages."""
+    from analysis.cli import main
+
+    assert main(["--database-url", database_url, "digest", "--curriculum", str(EXAMPLE), "--name", "week",
+                 "--min-match", "0.3", *arguments]) == 0  # fmt: skip
+    captured = capsys.readouterr()
+    return captured.out, captured.err
+
+
+def test_a_digest_to_standard_output_or_a_dry_run_is_not_remembered(engine, database_url, tmp_path, capsys):
+    store(engine, job("kalibrr", "1", "Programmer Web Laravel"))
+    previewed, said = digest_command(database_url, capsys, "--out", "-")
+    assert "Programmer Web Laravel" in previewed
+    assert 'Digest "week": 1 vacancy (' in said and "not remembered (written to standard output only)" in said
+    said, _ = digest_command(database_url, capsys, "--out", str(tmp_path / "dry.md"), "--dry-run")
+    assert "not remembered (--dry-run)" in said
+
+    # The real one still lists it, and is remembered.
+    said, _ = digest_command(database_url, capsys, "--out", str(tmp_path / "week.md"))
+    assert "Programmer Web Laravel" in (tmp_path / "week.md").read_text()
+    assert 'Digest "week": 1 vacancy (' in said and "; remembered: " in said
+    said, _ = digest_command(database_url, capsys, "--out", str(tmp_path / "next.md"))
+    assert 'Digest "week": 0 vacancies (' in said
+
+
+def test_one_run_writes_several_formats_listing_the_same_vacancies(engine, database_url, tmp_path, capsys):
+    store(engine, job("kalibrr", "1", "Programmer Web Laravel"), job("kalibrr", "2", "Programmer PHP MySQL"))
+    said, _ = digest_command(
+        database_url, capsys, "--format", "whatsapp", "--out", str(tmp_path / "week.txt"),
+        "--format", "html", "--out", str(tmp_path / "week.html"),
+    )  # fmt: skip
+    assert 'Digest "week": 2 vacancies (' in said
+    assert f"whatsapp to {tmp_path / 'week.txt'}, html to {tmp_path / 'week.html'}" in said
+    for written in ("week.txt", "week.html"):
+        text = (tmp_path / written).read_text()
+        assert "Programmer Web Laravel" in text and "Programmer PHP MySQL" in text, written
+
+    # Several formats and one --out: the formats' own suffixes on its name.
+    store(engine, job("kalibrr", "3", "Programmer Laravel Baru"))
+    said, _ = digest_command(
+        database_url, capsys, "--format", "markdown", "--format", "json", "--out", str(tmp_path / "next" / "week.md")
+    )
+    assert json.loads((tmp_path / "next" / "week.json").read_text())["vacancies"] == 1
+    assert "Programmer Laravel Baru" in (tmp_path / "next" / "week.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--format", "html", "--format", "json", "--out", "a", "--out", "b", "--out", "c"],
+         "give one --out for each --format, in the same order (3 --out for 2 formats), or one --out"),
+        (["--format", "html", "--format", "json", "--out", "-"],
+         "--out -: one format at a time goes to standard output (2 formats given)"),
+        (["--format", "html", "--format", "html", "--out", "a.html"], "--format html is given twice"),
+    ],
+)  # fmt: skip
+def test_formats_and_outs_that_do_not_pair_are_refused_in_one_line(sqlite_url, tmp_path, arguments, message):
+    assert pasarkerja("--database-url", sqlite_url, "migrate").returncode == 0
+    outs = [str(tmp_path / value) if option == "--out" and value != "-" else value
+            for option, value in zip(["", *arguments], arguments, strict=False)]  # fmt: skip
+    result = pasarkerja("--database-url", sqlite_url, "digest", "--curriculum", str(EXAMPLE), *outs)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].endswith(message)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["pasarkerja.db"]
+
+
+@pytest.mark.parametrize(
+    ("count", "indonesian", "english"),
+    [
+        (1, "1 lowongan lain yang cocok tidak dimuat", "1 more matching vacancy was left out"),
+        (2, "2 lowongan lain yang cocok tidak dimuat", "2 more matching vacancies were left out"),
+    ],
+)
+def test_counts_read_right_in_both_languages(count, indonesian, english):
+    digest = digest_of([plain_entry(n) for n in range(count)], left_out=count)
+    for fmt in ("markdown", "whatsapp", "html"):
+        assert f": {count} lowongan" in render(digest, fmt, "id") and indonesian in render(digest, fmt, "id")
+        assert f": {count} {'vacancy' if count == 1 else 'vacancies'}" in render(digest, fmt, "en"), fmt
+        assert english in render(digest, fmt, "en"), fmt

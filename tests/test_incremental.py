@@ -1,4 +1,4 @@
-"""Incremental re-crawls and closed postings (pipelines/incremental.py), with real crawls of a Freelancer-style
+"""Incremental re-crawls and closed postings (crawlers/middlewares/known_pages.py, pipelines/db/crawl_runs.py), with real crawls of a Freelancer-style
 listing served newest first. Every project is invented."""
 
 from __future__ import annotations

@@ -10,8 +10,6 @@ import pytest
 from pipelines.monitor import (
     COVERAGE_STAT,
     COVERED_FIELDS,
-    UNWRITTEN_STAT,
-    WRITE_ERROR_STAT,
     Check,
     MonitorSettings,
     check_crawl,
@@ -58,10 +56,11 @@ def test_each_check_fails_on_its_own(crawl, reason, failing):
 def test_records_the_database_did_not_take_fail_the_writes_check():
     """Whatever else went well: a crawl that lost records to a database refusing writes is not healthy."""
     error = "OperationalError: database or disk is full"
-    lost = {**stats(50), UNWRITTEN_STAT: 500, WRITE_ERROR_STAT: error}
-    assert failed(check_crawl(lost, "finished", [], SETTINGS)) == {"writes": f"500 records not written: {error}"}
-    refused_early = {**stats(50), WRITE_ERROR_STAT: error}  # before any record: the worker could not connect, say
-    assert failed(check_crawl(refused_early, "finished", [], SETTINGS)) == {"writes": f"the database refused writes: {error}"}
+    lost = check_crawl(stats(50), "finished", [], SETTINGS, unwritten=500, write_error=error)
+    assert failed(lost) == {"writes": f"500 records not written: {error}"}
+    # Before any record: the worker could not connect, say.
+    refused_early = check_crawl(stats(50), "finished", [], SETTINGS, write_error=error)
+    assert failed(refused_early) == {"writes": f"the database refused writes: {error}"}
 
 
 def test_a_key_field_found_far_less_often_than_in_the_runs_before_fails():

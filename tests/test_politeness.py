@@ -21,7 +21,7 @@ import pytest
 from scrapy.utils.project import get_project_settings
 from scrapy.utils.test import get_crawler
 
-from crawlers.extensions import ContactWarning
+from crawlers.extensions.contact import ContactWarning
 from crawlers.middlewares.redirects import same_host
 from crawlers.middlewares.retry_after import retry_after_seconds
 from crawlers.spiders.remotive import RemotiveSpider

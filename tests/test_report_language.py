@@ -22,7 +22,8 @@ import pytest
 
 from analysis.language import language
 from analysis.report import ReportContent, write_report
-from analysis.report.charts import bar_chart, line_chart, pay_distribution, scatter_map
+from analysis.report.charts import bar_chart, line_chart, scatter_map
+from analysis.report.pay_chart import pay_distribution
 from tests.test_report import SCRIPT, Page, report_content
 
 # The sections checked, by id, with their Indonesian headings (also their entries in the contents).

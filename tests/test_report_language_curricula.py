@@ -1,7 +1,7 @@
 """The curriculum, pay and survey sections of the report in Bahasa Indonesia, the default language.
 
 The page is tests/test_report.py's `report_content` (every scraped or user-written text hostile), written outside any
-`language` block, with a survey whose texts come from analysis/survey.py in that language. The texts the content
+`language` block, with a survey whose texts come from analysis/survey/ in that language. The texts the content
 brings from elsewhere (the hostile values, and the sentences tests/test_report.py writes by hand for the analysis
 modules, in English) are taken out before looking for English; what is left is the report's own text.
 """
@@ -52,7 +52,7 @@ class Text(HTMLParser):
 
 
 def survey() -> SurveySection:
-    """A survey section as analysis.study.survey_section makes it, its indicator texts from analysis/survey.py in the
+    """A survey section as analysis.study.survey_section makes it, its indicator texts from analysis/survey/ in the
     current language and its user-written values hostile."""
     indicators = pd.DataFrame(
         {

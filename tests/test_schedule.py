@@ -4,8 +4,10 @@ no database and no password in it, since scrapyd puts a job's settings on the cr
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -72,3 +74,54 @@ def test_a_database_url_in_the_schedule_is_a_one_line_error_without_the_password
     assert result.returncode == 2
     assert "settings.DATABASE_URL: set DATABASE_URL in each node's environment" in result.stderr.splitlines()[-1]
     assert "Traceback" not in result.stderr and "hunter2" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("every", "interval"),
+    [
+        ("30m", timedelta(minutes=30)),
+        ("1 H", timedelta(hours=1)),
+        ("1d", timedelta(days=1)),
+        ("2w", timedelta(weeks=2)),
+    ],
+)
+def test_every_is_a_span(tmp_path, every, interval):
+    schedule = load_schedule(write(tmp_path, NODE + JOB.replace("1h", every)), CREDENTIALS)
+    assert schedule.jobs[0].every == interval
+
+
+@pytest.mark.parametrize(
+    ("every", "message"),
+    [
+        ("5x", "jobs[0].every: '5x' is not a span: write a whole number of minutes, hours, days or weeks, such as 30m"),
+        ("90", "jobs[0].every: 90 is not a span: write a whole number of"),
+        ("0h", "jobs[0].every: '0h' is too short: write a span of at least 1m"),
+    ],
+)
+def test_an_every_that_is_not_a_span_says_how_to_write_one(tmp_path, every, message):
+    with pytest.raises(ScheduleError) as refused:
+        load_schedule(write(tmp_path, NODE + JOB.replace("1h", every)), CREDENTIALS)
+    assert message in str(refused.value) and "\n" not in str(refused.value)
+
+
+def test_a_variable_in_a_comment_is_never_expanded(tmp_path):
+    # The shipped file says what ${NAME} means in a comment; only values are read for variables.
+    commented = "# ${NAME} is the environment variable NAME; ${UNSET_IN_A_COMMENT} too\n" + NODE + JOB
+    commented += "    # every: ${ANOTHER_UNSET}\n"
+    schedule = load_schedule(write(tmp_path, commented), CREDENTIALS)
+    assert schedule.nodes[0].username == "pasarkerja" and schedule.jobs[0].spider == "freelancer"
+    with pytest.raises(ScheduleError, match=r"\$\{UNSET_IN_A_VALUE\} is used, but the environment variable"):
+        load_schedule(write(tmp_path, NODE + JOB + "    arguments:\n      query: ${UNSET_IN_A_VALUE}\n"), CREDENTIALS)
+
+
+def test_the_shipped_schedule_runs_with_only_the_nodes_credentials_set(tmp_path):
+    # Its comments name ${NAME}: once expanded before the YAML was read, which failed as shipped.
+    assert "${NAME}" in (PROJECT_DIR / "deploy" / "schedule.yaml").read_text()
+    environment = {name: value for name, value in os.environ.items() if name not in ("NAME", "DATABASE_URL")}
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis.cli", "schedule", "--config", str(PROJECT_DIR / "deploy" / "schedule.yaml"),
+         "--dry-run"],
+        cwd=tmp_path, env={**environment, **CREDENTIALS, "PYTHONPATH": str(PROJECT_DIR)}, capture_output=True,
+        text=True, timeout=120,
+    )  # fmt: skip
+    assert "environment variable" not in result.stderr and "Traceback" not in result.stderr, result.stderr

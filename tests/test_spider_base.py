@@ -5,9 +5,8 @@ import scrapy
 from scrapy.exceptions import DownloadTimeoutError
 from twisted.python.failure import Failure
 
-from crawlers.extract.common import Page
 from crawlers.middlewares import PageRejected
-from crawlers.spiders.base import ArgumentError, next_offset
+from crawlers.spiders.base import ArgumentError
 from crawlers.spiders.freelancer import FreelancerSpider
 
 
@@ -49,21 +48,6 @@ def test_caps_stop_paging():
     assert spider.page_request("https://www.freelancer.com/1", spider.parse) is not None
     assert spider.page_request("https://www.freelancer.com/2", spider.parse) is not None
     assert spider.page_request("https://www.freelancer.com/3", spider.parse) is None
-
-
-@pytest.mark.parametrize(
-    ("record_count", "total", "offset", "expected"),
-    [
-        (100, 250, 0, 100),
-        (100, 200, 100, None),  # the total is reached
-        (80, 250, 0, 80),  # the API sent fewer than asked: continue after what came
-        (100, None, 0, 100),  # no total: a full page means more may follow
-        (40, None, 100, None),  # no total: a short page is the last
-        (0, 250, 100, None),
-    ],
-)
-def test_next_offset(record_count, total, offset, expected):
-    assert next_offset(Page(record_count=record_count, total=total), offset, page_size=100) == expected
 
 
 def failed(exception: Exception, request: scrapy.Request) -> Failure:

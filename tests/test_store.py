@@ -1,4 +1,4 @@
-"""pipelines.writer and pipelines.db on real SQLite and real PostgreSQL."""
+"""pipelines.db (the writer, the schema) on real SQLite and real PostgreSQL."""
 
 from __future__ import annotations
 
@@ -18,22 +18,9 @@ from crawlers.items import Posting, Reject
 from pipelines.db import models
 from pipelines.db.engine import make_engine, mask
 from pipelines.db.schema import current_revision, head_revision, upgrade
-from pipelines.writer import PostingWriter
+from pipelines.db.writer import PostingWriter
 from tests.conftest import PROJECT_DIR, TEST_SETTINGS, rows
 from tests.platforms import sample_source_ids
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request):
-    return request.getfixturevalue(f"{request.param}_url")
-
-
-@pytest.fixture
-def engine(database_url):
-    engine = make_engine(database_url)
-    upgrade(engine)
-    yield engine
-    engine.dispose()
 
 
 def new_run(engine) -> int:

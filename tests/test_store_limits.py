@@ -1,5 +1,5 @@
-"""What the database can take (pipelines.writer.make_storable, used by pipelines.validate), and the writer's last line
-of defence: one record the database refuses never loses its batch, and SQLite and PostgreSQL store and refuse the
+"""What the database can take (pipelines.db.storable.make_storable, used by pipelines.validate), and the store worker's
+last line of defence: one record the database refuses never loses its batch, and SQLite and PostgreSQL store and refuse the
 same records."""
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ from scrapy.utils.test import get_crawler
 
 from crawlers.items import Posting, Reject
 from crawlers.spiders.freelancer import FreelancerSpider
-from pipelines import writer
+from pipelines.db.errors import WriteFailed, describe
 from pipelines.db.models import JSON_DEPTH, storable_json
+from pipelines.db.storable import make_storable
+from pipelines.db.worker import StoreWorker
 from pipelines.derive import Deriver
 from pipelines.validate import ValidatePipeline
-from pipelines.writer import PostingWriter, WriteFailed, describe, make_storable
 from sample.server import Route
 from sample.synthetic import synthetic_page
 from tests.conftest import rows, run_crawl
@@ -101,11 +102,12 @@ def deriver():
 
 
 @pytest.fixture
-def worker(engine, deriver, monkeypatch):
-    """The store worker's state (pipelines.writer.load and connect) in this process, on ``engine``."""
-    monkeypatch.setattr(writer, "_deriver", deriver)
-    monkeypatch.setattr(writer, "_writer", PostingWriter(engine, new_run(engine)))
-    return engine
+def worker(engine, deriver):
+    """The store's worker, started in this process on ``engine``."""
+    store = StoreWorker(engine.url.render_as_string(hide_password=False), deriver=deriver)
+    store.start(new_run(engine))
+    yield store
+    store.close()
 
 
 def validated(records: list[Posting]) -> list[Posting | Reject]:
@@ -115,17 +117,17 @@ def validated(records: list[Posting]) -> list[Posting | Reject]:
     return [pipeline.process_item(record) for record in records]
 
 
-def test_both_databases_store_and_reject_the_same_records(worker):
+def test_both_databases_store_and_reject_the_same_records(worker, engine):
     """Through the crawl's own path (validate, then the worker): every good record stored, every unstorable one a
     reject with its reason, on SQLite as on PostgreSQL."""
     records = [replace(posting(str(number)), **changes) for number, (changes, _) in enumerate(UNSTORABLE)]
     records += [posting("good-1"), posting("good-2", raw={"id": 2**70})]
     items = validated(records)
-    written = writer.derive_and_write(
+    written = worker.submit(
         [item for item in items if isinstance(item, Posting)], [item for item in items if isinstance(item, Reject)]
     )
     assert written.new == 2 and written.refused == []
-    url = worker.url.render_as_string(hide_password=False)
+    url = engine.url.render_as_string(hide_password=False)
     assert [row.source_id for row in rows(url, "SELECT source_id FROM postings ORDER BY source_id")] == ["good-1", "good-2"]
     raw = rows(url, "SELECT raw FROM postings WHERE source_id = 'good-2'")[0].raw
     assert (json.loads(raw) if isinstance(raw, str) else raw) == {"id": str(2**70)}
@@ -140,12 +142,12 @@ def test_both_databases_store_and_reject_the_same_records(worker):
     assert any("\\u0000" in reject.snippet for reject in stored) and any("\\ud800" in reject.snippet for reject in stored)
 
 
-def test_a_record_the_database_refuses_anyway_becomes_a_reject_and_the_rest_of_its_batch_is_stored(worker):
+def test_a_record_the_database_refuses_anyway_becomes_a_reject_and_the_rest_of_its_batch_is_stored(worker, engine):
     """The last line of defence, for what no check foresaw (here a NOT NULL column given None)."""
-    url = worker.url.render_as_string(hide_password=False)
+    url = engine.url.render_as_string(hide_password=False)
     batch = [posting("1"), replace(posting("2"), url=None), posting("3")]
     earlier = Reject("freelancer", "invalid_json", "https://example.test/p", "cut short", '{"a": ')
-    written = writer.derive_and_write(batch, [earlier])
+    written = worker.submit(batch, [earlier])
     assert (written.new, written.updated) == (2, 0)
     assert [reject.reason for reject in written.refused] == ["write_failed"]
     assert "url" in written.refused[0].detail and "Posting 2" not in written.refused[0].detail
@@ -160,25 +162,25 @@ def test_a_record_the_database_refuses_anyway_becomes_a_reject_and_the_rest_of_i
 
 
 def test_a_posting_that_cannot_be_derived_becomes_a_reject(worker, monkeypatch):
-    original = writer._deriver.derive
+    original = worker.deriver.derive
 
     def derive(record):
         if record.source_id == "2":
             raise ZeroDivisionError("division by zero")
         return original(record)
 
-    monkeypatch.setattr(writer._deriver, "derive", derive)
-    written = writer.derive_and_write([posting("1"), posting("2")], [])
+    monkeypatch.setattr(worker.deriver, "derive", derive)
+    written = worker.submit([posting("1"), posting("2")], [])
     assert written.new == 1
     assert [(r.reason, r.detail) for r in written.refused] == [("derive_failed", "ZeroDivisionError: division by zero")]
 
 
-def test_a_database_that_refuses_every_write_raises_one_line_without_the_postings(worker):
-    with worker.begin() as connection:
+def test_a_database_that_refuses_every_write_raises_one_line_without_the_postings(worker, engine):
+    with engine.begin() as connection:
         connection.exec_driver_sql("DROP TABLE rejects")  # even a reject, which is always storable, is refused
     batch = [posting("1", description="secret posting text")], [Reject("freelancer", "invalid_json")]
     with pytest.raises(WriteFailed) as failed:
-        writer.derive_and_write(*batch)
+        worker.submit(*batch)
     message = str(failed.value)
     assert "rejects" in message and "\n" not in message and "secret posting text" not in message
     assert failed.value.postings_written == 1  # stored one by one before the database refused the reject

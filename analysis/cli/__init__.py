@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
+import sys
 
 from analysis.cli import (
     alumni,
@@ -71,6 +73,10 @@ def build_parser(commands: tuple[Command | CommandFamily, ...]) -> argparse.Argu
     return parser
 
 
+# The exit status of a command its closed output pipe ended, as shells report one the pipe's signal ended: 128 + 13.
+CLOSED_PIPE_STATUS = 128 + signal.SIGPIPE
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser(COMMANDS)
     args = parser.parse_args(argv)
@@ -79,6 +85,15 @@ def main(argv: list[str] | None = None) -> int:
         # What a command writes for staff follows its --lang (Indonesian by default); what it prints for operators
         # and analysts, words and numbers alike, is English.
         with language(getattr(args, "lang", "en")), database_for(command.store_for(args), args.database_url) as engine:
-            return command.run(args, engine) or 0
+            status = command.run(args, engine) or 0
+        sys.stdout.flush()  # now, while a closed pipe can still be told apart from a crash
+        return status
     except CommandError as exc:
-        parser.error(str(exc))
+        # Not a mistake in the command line, so without argparse's usage line: one line saying what to fix.
+        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader stopped reading (`pasarkerja summary | head -1`): end quietly, as other commands do. What is
+        # left in the buffer can never be written, so standard output goes nowhere for Python's own flush at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return CLOSED_PIPE_STATUS

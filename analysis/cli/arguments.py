@@ -1,26 +1,31 @@
 """The argument types the commands share, each refusing a bad value with a one-line argparse error that says what
 it expected, e.g. ``pasarkerja index: error: argument --min-postings: expected a whole number of at least 1, got '0'``.
 
-Days and spans before today (``date_argument``: 2026-01-31, 30d, 12w), platforms (``source_argument``) and the
-other options that choose postings (countries, occupations: ``add_filter_arguments``) live in analysis.data, beside
-the Filters they fill; they are re-exported here so that a command finds every type in one place.
+Spans (``span``: 30d, 4w) are written as analysis/spans.py reads every span. Days and spans before today
+(``date_argument``: 2026-01-31, 30d, 12w), platforms (``source_argument``) and the other options that choose postings
+(countries, occupations: ``add_filter_arguments``) live in analysis.data, beside the Filters they fill; they are
+re-exported here so that a command finds every type in one place.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import math
 import os
+import re
 from collections.abc import Callable
 from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 
-from analysis.data import date_argument, parse_span, source_argument
+from analysis.data import DAY_UNITS, date_argument, known_sources, source_argument
 from analysis.language import LANGUAGES
+from analysis.spans import SpanError, parse_span
 
 __all__ = [
     "LANGUAGES",
     "add_language_argument",
+    "whole_number",
     "date_argument",
     "fee",
     "moment",
@@ -31,14 +36,30 @@ __all__ = [
     "share",
     "source_argument",
     "span",
+    "spider",
 ]
 
+# Digits as written on a keyboard: int() would also take "1_000" and digits of other scripts.
+_WHOLE_NUMBER = re.compile(r"\s*[+-]?[0-9]+\s*")
 
 
-def positive_whole_number(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
-    return int(value)
+def _whole_number(least: int) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least ``least``, else the one-line error that says so (a negative
+    count or limit is refused, never read as "all")."""
+
+    def parse(value: str) -> int:
+        number = int(value) if _WHOLE_NUMBER.fullmatch(value) else None
+        if number is None or number < least:
+            raise argparse.ArgumentTypeError(f"expected a whole number of at least {least}, got {value!r}")
+        return number
+
+    return parse
+
+
+whole_number = _whole_number(0)
+"""How many to list or take, where none is an answer: ``summary --newest 0``."""
+positive_whole_number = _whole_number(1)
+"""A count, limit or size that must be at least one: ``--top``, ``--limit``, ``--batch-size``, ``--runs``."""
 
 
 def _number(accepts: Callable[[float], bool], expected: str) -> Callable[[str], float]:
@@ -62,11 +83,26 @@ fee = _number(lambda number: 0 <= number < 1, "a share of at least 0 and below 1
 
 
 def span(value: str) -> timedelta:
-    """A span of at least a day, such as 30d or 4w."""
-    length = parse_span(value)
-    if length is None or length < timedelta(days=1):
-        raise argparse.ArgumentTypeError(f"expected a span such as 30d or 4w, got {value!r}")
-    return length
+    """A span of whole days or weeks, at least a day (analysis/spans.py), such as 30d or 4w."""
+    try:
+        return parse_span(value, DAY_UNITS, shortest=timedelta(days=1))
+    except SpanError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def spider(value: str) -> str:
+    """A spider's name (the platform registry's names), a misspelt one refused naming the closest: "remotve"."""
+    name = value.strip().lower()
+    if name in known_sources():
+        return name
+    closest = difflib.get_close_matches(name, known_sources(), n=3, cutoff=0.6) or sorted(
+        known for known in known_sources() if known.startswith(name)
+    )
+    if closest:
+        said = f"did you mean {', '.join(closest)}? (`scrapy list` names them all)"
+    else:
+        said = f"the spiders are {', '.join(known_sources())}"
+    raise argparse.ArgumentTypeError(f"unknown spider {value!r}; {said}")
 
 
 def moment(value: str) -> datetime:
@@ -103,4 +139,3 @@ def output_file(value: str) -> Path:
 def add_language_argument(parser: argparse.ArgumentParser) -> None:
     """--lang: what the command writes for a community's staff, in Bahasa Indonesia (default) or English."""
     parser.add_argument("--lang", choices=LANGUAGES, default="id", help="Indonesian (default) or English")
-

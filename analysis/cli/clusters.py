@@ -7,7 +7,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from analysis.cli.analysis_command import AnalysisInput, analysis_command, print_table
-from analysis.cli.arguments import positive_whole_number
+from analysis.cli.arguments import positive_whole_number, whole_number
 from analysis.cli.command import Store
 from analysis.formats import format_count, format_percent, format_rupiah
 
@@ -20,7 +20,9 @@ def add_cluster_arguments(parser: argparse.ArgumentParser) -> None:
         "--clusters", type=positive_whole_number,
         help="number of clusters (default: the smallest k of 3 to 12 within 0.02 of the best silhouette)",
     )  # fmt: skip
-    parser.add_argument("--seed", type=int, default=0, help="random seed: the same seed gives the same clusters")
+    parser.add_argument(
+        "--seed", type=whole_number, default=0, help="random seed: the same seed gives the same clusters"
+    )
 
 
 def skill_clusters(args: argparse.Namespace, analysis_input: AnalysisInput) -> SkillClusters:

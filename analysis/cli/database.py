@@ -6,8 +6,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, make_url, select
+from sqlalchemy.exc import ArgumentError
 from tqdm import tqdm
 
 from analysis.cli.command import CommandError, Store
@@ -22,6 +24,8 @@ def database_for(store: Store, url: str) -> Iterator[Engine | None]:
     if store is Store.NONE:
         yield None
         return
+    if store is not Store.CREATE:
+        _refuse_a_missing_file(url)
     try:
         engine = open_database(url, create=store is Store.CREATE)
     except DatabaseURLError as exc:
@@ -32,6 +36,21 @@ def database_for(store: Store, url: str) -> Iterator[Engine | None]:
         yield engine
     finally:
         engine.dispose()
+
+
+def _refuse_a_missing_file(url: str) -> None:
+    """A SQLite file that is not there: connecting would create it (run outside the project folder, the default URL
+    names ./data/pasarkerja.db), so say where it was looked for and how to get one."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # open_database says what is wrong with the URL
+    database = parsed.database
+    if parsed.get_backend_name() == "sqlite" and database and database != ":memory:" and not Path(database).exists():
+        raise CommandError(
+            f"{describe(url)}: no such database file; run a crawl or `make demo` to make one, or pass --database-url "
+            "(or set DATABASE_URL) to read another"
+        )
 
 
 def _check_schema(engine: Engine, url: str, upgrade_it: bool) -> None:

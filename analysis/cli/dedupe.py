@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from analysis.cli.arguments import positive_whole_number, share
 from analysis.cli.command import Command, Store
 from analysis.cli.database import posting_progress
+from analysis.formats import counted
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,14 +26,17 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, engine: Engine) -> None:
-    from pipelines.dedupe import DedupeSettings, relink_all
+    from pipelines.db.duplicates import relink_all
+    from pipelines.dedupe import DedupeSettings
 
     settings = DedupeSettings(similarity=args.similarity, window_days=args.window_days)
     with posting_progress(engine, "fingerprints") as bar:
         postings, duplicates = relink_all(engine, settings, args.batch_size, progress=bar.update)
+    repeat = "repeats" if duplicates == 1 else "repeat"
     print(
-        f"{postings} postings: {postings - duplicates} distinct vacancies, {duplicates} postings repeat an earlier one "
-        f"(similarity at least {settings.similarity:g}, within {settings.window_days} days)"
+        f"{counted(postings, 'posting')}: {counted(postings - duplicates, 'distinct vacancy', 'distinct vacancies')}, "
+        f"{counted(duplicates, 'posting')} {repeat} an earlier one (similarity at least {settings.similarity:g}, within "
+        f"{counted(settings.window_days, 'day')})"
     )
 
 

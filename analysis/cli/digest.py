@@ -15,7 +15,8 @@ from analysis.cli.analysis_command import read_curriculum
 from analysis.cli.arguments import add_language_argument, moment, positive_whole_number, share, source_argument, span
 from analysis.cli.command import Command, CommandError, Store
 from analysis.digest import build_digest, record_digest
-from analysis.digest_formats import FORMATS, render
+from analysis.digest_formats import FORMATS, SUFFIXES, render
+from analysis.formats import counted
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,8 +31,15 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         "--max-age", type=span, default=timedelta(days=30), metavar="SPAN",
         help="leave out vacancies that appeared longer ago than this, however new to pasarkerja (default 30d)",
     )
-    parser.add_argument("--format", choices=FORMATS, default="markdown", help="default markdown")
-    parser.add_argument("--out", required=True, metavar="PATH", help="the file to write, or - for standard output")
+    parser.add_argument(
+        "--format", dest="formats", choices=FORMATS, action="append", metavar="FORMAT",
+        help=f"{', '.join(FORMATS)} (default markdown); repeat for several, all listing the same vacancies",
+    )
+    parser.add_argument(
+        "--out", dest="outs", required=True, action="append", metavar="PATH",
+        help="the file to write, or - for standard output (a preview: not remembered); one per --format in the same "
+        "order, or one for all formats, each format's file then named with its suffix (.md, .txt, .html, .xml, .json)",
+    )
     parser.add_argument(
         "--name", help="what the digest is called; the next digest of this name lists only what is new "
         "(default: the curriculum file's name, and the track's)",
@@ -56,6 +64,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, engine: Engine) -> None:
+    outputs = _outputs(args.formats or ["markdown"], args.outs)
     curriculum = read_curriculum(args.curriculum)
     name = args.name or "-".join(filter(None, (args.curriculum.stem, _slug(args.track))))
     try:
@@ -65,21 +74,47 @@ def _run(args: argparse.Namespace, engine: Engine) -> None:
         )  # fmt: skip
     except ValueError as exc:  # a track the curriculum lacks
         raise CommandError(str(exc)) from None
-    _write(render(digest, args.format, args.lang, feed_link=args.feed_link), args.out)
-    if not args.dry_run:
+    for fmt, out in outputs:  # one digest, so every format lists the same vacancies
+        _write(render(digest, fmt, args.lang, feed_link=args.feed_link), out)
+    if _remembers(args):
         record_digest(engine, digest)
     counts = ", ".join(f"{track} {len(entries)}" for track, entries in digest.tracks)
-    where = "standard output" if args.out == "-" else args.out
-    remembered = (
-        "not remembered (--dry-run)"
-        if args.dry_run
-        else f'remembered: the next digest "{name}" lists only vacancies first seen after this one'
-    )
+    written = ", ".join(f"{fmt} to {'standard output' if out == '-' else out}" for fmt, out in outputs)
+    if args.dry_run:
+        remembered = "not remembered (--dry-run)"
+    elif not _remembers(args):
+        remembered = "not remembered (written to standard output only)"
+    else:
+        remembered = f'remembered: the next digest "{name}" lists only vacancies first seen after this one'
     print(
-        f'Digest "{name}": {len(digest.entries)} vacancies ({counts}) since {digest.since:%Y-%m-%d %H:%M} UTC, '
-        f"{args.format} to {where}; {remembered}",
-        file=sys.stderr if args.out == "-" else sys.stdout,
+        f'Digest "{name}": {counted(len(digest.entries), "vacancy", "vacancies")} ({counts}) since '
+        f"{digest.since:%Y-%m-%d %H:%M} UTC, {written}; {remembered}",
+        file=sys.stderr if "-" in args.outs else sys.stdout,  # standard output holds the digest alone
     )
+
+
+def _outputs(formats: list[str], outs: list[str]) -> list[tuple[str, str]]:
+    """Each format with where it goes: one --out per --format, in the same order, or one --out for all, each format's
+    file then named with the format's suffix (week.md: week.txt, week.html)."""
+    for given, option in ((formats, "--format"), (outs, "--out")):
+        repeated = next((value for value in given if given.count(value) > 1), None)
+        if repeated:
+            raise CommandError(f"{option} {repeated} is given twice")
+    if len(outs) == len(formats):
+        return list(zip(formats, outs, strict=True))
+    if len(outs) > 1:
+        raise CommandError(
+            f"give one --out for each --format, in the same order ({len(outs)} --out for "
+            f"{counted(len(formats), 'format')}), or one --out"
+        )
+    if outs[0] == "-":
+        raise CommandError(f"--out -: one format at a time goes to standard output ({len(formats)} formats given)")
+    return [(fmt, str(Path(outs[0]).with_suffix(SUFFIXES[fmt]))) for fmt in formats]
+
+
+def _remembers(args: argparse.Namespace) -> bool:
+    """Whether the digest counts as sent: not a --dry-run, nor a preview on standard output alone."""
+    return not args.dry_run and any(out != "-" for out in args.outs)
 
 
 def _write(text: str, out: str) -> None:
@@ -104,5 +139,5 @@ COMMAND = Command(
     _arguments,
     description="New vacancies matching a curriculum's skills, each job once, since the last digest of the same "
     "name (docs/digest.md).",
-    store=lambda args: Store.READ if args.dry_run else Store.WRITE,  # a dry run remembers nothing
+    store=lambda args: Store.WRITE if _remembers(args) else Store.READ,
 )

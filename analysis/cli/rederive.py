@@ -7,22 +7,26 @@ import argparse
 
 from sqlalchemy import Engine
 
+from analysis.cli.arguments import positive_whole_number
 from analysis.cli.command import Command, Store
 from analysis.cli.database import posting_progress
+from analysis.formats import counted
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--batch-size", type=int, default=500, help="postings per transaction (default 500)")
+    parser.add_argument(
+        "--batch-size", type=positive_whole_number, default=500, help="postings per transaction (default 500)"
+    )
 
 
 def _run(args: argparse.Namespace, engine: Engine) -> None:
+    from pipelines.db.rederive import rederive
     from pipelines.derive import Deriver
-    from pipelines.rederive import rederive
 
     deriver = Deriver().fit()
     with posting_progress(engine, "rederive") as bar:
         done = rederive(engine, deriver, args.batch_size, progress=bar.update)
-    print(f"Re-derived {done} postings with {deriver.version_}")
+    print(f"Re-derived {counted(done, 'posting')} with {deriver.version_}")
 
 
 COMMAND = Command(

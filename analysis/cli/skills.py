@@ -8,6 +8,7 @@ import sys
 
 from sqlalchemy import Engine
 
+from analysis.cli.arguments import positive_whole_number
 from analysis.cli.command import Command, CommandError, CommandFamily, Store
 
 
@@ -19,7 +20,7 @@ def _extract(args: argparse.Namespace, engine: None) -> None:
 
 
 def _unmapped_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--top", type=int, default=30, help="how many tags to list (default 30)")
+    parser.add_argument("--top", type=positive_whole_number, default=30, help="how many tags to list (default 30)")
 
 
 def _unmapped(args: argparse.Namespace, engine: Engine) -> None:

@@ -6,13 +6,13 @@ import argparse
 
 from sqlalchemy import Engine
 
-from analysis.cli.arguments import positive_whole_number
+from analysis.cli.arguments import positive_whole_number, spider
 from analysis.cli.command import Command
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--runs", type=positive_whole_number, default=5, help="crawls per spider (default 5)")
-    parser.add_argument("--spider", help="only this spider")
+    parser.add_argument("--spider", type=spider, metavar="NAME", help="only this spider")
     parser.add_argument("--json", action="store_true", help="print the same as JSON")
 
 

@@ -6,11 +6,12 @@ import argparse
 
 from sqlalchemy import Engine
 
+from analysis.cli.arguments import whole_number
 from analysis.cli.command import Command
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--newest", type=int, default=10, help="how many newest postings to list (default 10)")
+    parser.add_argument("--newest", type=whole_number, default=10, help="how many newest postings to list (default 10)")
 
 
 def _run(args: argparse.Namespace, engine: Engine) -> None:

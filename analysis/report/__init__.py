@@ -11,7 +11,7 @@ presents it.
 - page.py: the page shell, its Content-Security-Policy, and `write_report`; style.css: its inline style;
 - markup.py: the HTML pieces the sections share (tables, notes, "how to read this" boxes, escaping);
 - data_folder.py: the data folder (CSV made safe for spreadsheets, Parquet as it is);
-- charts.py: the SVG charts, built from svg.py.
+- charts.py and pay_chart.py: the SVG charts, built from svg.py.
 """
 
 from analysis.report.content import (

@@ -63,7 +63,7 @@ class CurriculumSection:
 
 @dataclass
 class SurveySection:
-    """A community's own income survey against the yardsticks (from analysis/survey.py)."""
+    """A community's own income survey against the yardsticks (from analysis/survey/)."""
 
     source: str
     """The survey file's name."""

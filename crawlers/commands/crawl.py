@@ -6,7 +6,8 @@ A wrong ``-a`` argument or database URL, or ``-a render=1`` where no Chromium is
 fix, instead of a traceback from inside the running crawl. A crawl that ran but failed a
 health check (pipelines/monitor.py: no postings, errors, many rejects, key fields gone, an
 unexpected finish) exits with status 1, so that cron and other schedulers notice. A crawl stopped because the
-database refused its writes (pipelines/store.py) ends with a last one-line error saying why.
+database refused its writes (pipelines/store.py) ends with a last one-line error saying why. Both are read from the
+crawl run (crawlers/extensions/crawl_run.py) once the crawl is over.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
 from crawlers.browser import ChromiumNotFound
+from crawlers.extensions.crawl_run import CrawlRun
 from crawlers.spiders.base import ArgumentError
-from pipelines.db.engine import DatabaseURLError, make_engine
-from pipelines.monitor import UNWRITTEN_STAT, WRITE_ERROR_STAT
+from pipelines.db.engine import DatabaseURLError, check_url
 
 
 class Command(ScrapyCrawl):
@@ -31,23 +32,32 @@ class Command(ScrapyCrawl):
             try:
                 if hasattr(spider_class, "check_arguments"):
                     spider_class.check_arguments(opts.spargs)
-                make_engine(self.settings.get("DATABASE_URL")).dispose()
+                check_url(self.settings.get("DATABASE_URL"))
             except (ArgumentError, ChromiumNotFound, DatabaseURLError) as exc:
                 raise UsageError(str(exc), print_help=False) from exc
             except OSError as exc:  # the SQLite file's folder cannot be made
                 raise UsageError(f"DATABASE_URL: {exc.strerror}: {exc.filename}", print_help=False) from exc
         super().run(args, opts)
-        if self.crawler is None:
+        crawl_run = self._crawl_run()
+        if crawl_run is None:
             return
-        stats = self.crawler.stats
-        if stats.get_value("pasarkerja/healthy") is False:
+        if crawl_run.healthy is False:
             self.exitcode = 1
-        if error := stats.get_value(WRITE_ERROR_STAT):
+        if crawl_run.write_error:
             self.exitcode = 1
-            unwritten = stats.get_value(UNWRITTEN_STAT, 0)
-            print(f"Error: the database refused writes ({unwritten} records not stored): {error}", file=sys.stderr)
+            print(
+                f"Error: the database refused writes ({crawl_run.unwritten} records not stored): {crawl_run.write_error}",
+                file=sys.stderr,
+            )
+
+    def _crawl_run(self) -> CrawlRun | None:
+        """The crawl's CrawlRun; None when the crawl did not get as far as building its extensions."""
+        try:
+            return self.crawler.get_extension(CrawlRun) if self.crawler is not None else None
+        except RuntimeError:
+            return None
 
     def _create_crawler(self, spidercls):
-        # Kept, to read its health from its stats once the crawl is over.
+        # Kept, to read its crawl run once the crawl is over.
         self.crawler = super()._create_crawler(spidercls)
         return self.crawler

@@ -1,4 +1,4 @@
-"""Downloader middlewares of pasarkerja (DOWNLOADER_MIDDLEWARES in crawlers.settings), one per module:
+"""Middlewares of pasarkerja, one per module. Downloader middlewares (DOWNLOADER_MIDDLEWARES in crawlers.settings):
 
 - ``retry_after``: 429 and 503 retried when the server says (Retry-After), up to RETRY_AFTER_MAX.
 - ``size_limit``: pages larger than DOWNLOAD_MAXSIZE, sent or unpacked.
@@ -6,6 +6,10 @@
 
 What they refuse they raise as ``PageRejected``; the spider's errback
 (``PlatformSpider.download_failed``) turns it into a Reject with its reason.
+
+A spider middleware (SPIDER_MIDDLEWARES):
+
+- ``known_pages``: a re-crawl stops paging at pages whose postings are all stored and unchanged.
 """
 
 from __future__ import annotations

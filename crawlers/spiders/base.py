@@ -1,7 +1,7 @@
-"""The base of every platform spider: arguments, base_url rewriting, caps, rejects.
+"""The base of every platform spider: arguments, base_url rewriting, paging, caps, rejects.
 
-A platform spider says where its endpoint is, which search arguments it takes and how
-it pages; this class does the rest the same way for all of them.
+A platform spider says where its endpoint is (``page_url``), which search arguments it takes and how
+it pages (``paging``, crawlers/spiders/paging.py); this class does the rest the same way for all of them.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from crawlers.extract.common import Page, snippet
 from crawlers.items import Posting, Reject
 from crawlers.middlewares import PageRejected
 from crawlers.parse.money import pay_text_disagrees
+from crawlers.spiders.paging import OnePage, Paging, Position
 
 NEXT_PAGE = "pasarkerja_next_page"
 """Request meta key of the request for a listing's next page."""
@@ -64,13 +65,16 @@ def with_query(url: str, parameters: dict[str, Any]) -> str:
 class PlatformSpider(scrapy.Spider):
     """A spider for one platform's public listing endpoint.
 
-    Subclasses set ``name``, ``extract`` (the platform's ``read_page``), ``search_arguments``
-    and a polite ``DOWNLOAD_DELAY``, and implement ``start``. One-response feeds keep the
-    default ``parse``; paged platforms override it to request the next page.
+    Subclasses set ``name``, ``extract`` (the platform's ``read_page``), ``paging``, ``search_arguments``
+    and a polite ``DOWNLOAD_DELAY``, and implement ``page_url``. The base requests the first page, reads
+    each page and asks for the one ``paging`` says follows, until it says none does or a cap is reached.
     """
 
     extract: ClassVar[Callable[[Response], Page]]
     """The platform extractor: ``staticmethod(crawlers.extract.<platform>.read_page)``."""
+
+    paging: ClassVar[Paging] = OnePage()
+    """How the listing pages (crawlers/spiders/paging.py); a feed that is one response keeps ``OnePage``."""
 
     search_arguments: ClassVar[dict[str, str]] = {}
     """The platform's own search arguments (``-a query=...``): name -> help text."""
@@ -83,7 +87,7 @@ class PlatformSpider(scrapy.Spider):
 
     pages_are_a_listing: ClassVar[bool] = True
     """Whether ``page_request`` asks for the next page of a listing, newest first: a re-crawl stops paging at pages
-    it has stored already (pipelines/incremental.py)."""
+    it has stored already (crawlers/middlewares/known_pages.py)."""
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args)
@@ -146,8 +150,31 @@ class PlatformSpider(scrapy.Spider):
             kwargs["meta"] = {**kwargs.get("meta", {}), NEXT_PAGE: True}
         return scrapy.Request(self.rebase(url), callback=callback, errback=self.download_failed, **kwargs)
 
-    def parse(self, response: Response) -> Iterator[Posting | Reject]:
-        yield from self.emit(self.read(response))
+    def page_url(self, position: Position) -> str:
+        """The address of the listing page at ``position``: what ``paging`` counts (a page number, an offset, a
+        cursor), or None for a one-page feed and for the first page of a listing whose pages name the next."""
+        raise NotImplementedError
+
+    def listing_request(self, position: Position) -> scrapy.Request | None:
+        """The request for the listing page at ``position``, or None when a cap is reached.
+
+        A GET of its URL; an API asked by POST overrides this, handing ``position`` on to ``parse`` the same way.
+        """
+        return self.page_request(self.paging.url(self, position), self.parse, cb_kwargs={"position": position})
+
+    async def start(self):
+        yield self.listing_request(self.paging.first)
+
+    def parse(self, response: Response, position: Position) -> Iterator[Posting | Reject | scrapy.Request]:
+        """One listing page: its postings and rejects, then the request for the page ``paging`` says follows."""
+        if self.paging.is_past_the_end(response, position):
+            self.logger.info("%s answered %d: the listing ended on the page before", response.url, response.status)
+            return
+        page = self.read(response)
+        yield from self.emit(page)
+        following = self.paging.following(page, position, self.has_new_postings(page))
+        if following is not None and (request := self.listing_request(following)):
+            yield request
 
     def read(self, response: Response) -> Page:
         """Run the platform extractor; a page it cannot read becomes a Page holding one Reject."""
@@ -177,11 +204,8 @@ class PlatformSpider(scrapy.Spider):
             yield item
 
     def has_new_postings(self, page: Page) -> bool:
-        """True when ``page`` holds a posting this crawl has not met yet.
-
-        Number-paged platforms without a total end where a page brings nothing new: a site
-        that ignores the page number, or repeats its last page, would be asked forever.
-        """
+        """True when ``page`` holds a posting this crawl has not met yet (``PageNumbers`` without a page size ends
+        there), remembering its postings."""
         ids = {posting.source_id for posting in page.postings}
         new = ids - self.seen_ids
         self.seen_ids |= ids
@@ -200,38 +224,3 @@ class PlatformSpider(scrapy.Spider):
             return
         self.logger.warning("Download failed %s: %s", url, failure.getErrorMessage())
         yield Reject(self.name, "download_failed", url, f"{failure.type.__name__}: {failure.getErrorMessage()}")
-
-
-class OffsetPagedSpider(PlatformSpider):
-    """A platform paged by ``offset`` (and a page size), against the total it reports when it does."""
-
-    page_size: ClassVar[int]
-
-    def page_url(self, offset: int) -> str:
-        raise NotImplementedError
-
-    async def start(self):
-        yield self.page_request(self.page_url(0), self.parse, cb_kwargs={"offset": 0})
-
-    def parse(self, response: Response, offset: int = 0) -> Iterator[Posting | Reject | scrapy.Request]:
-        page = self.read(response)
-        yield from self.emit(page)
-        following = next_offset(page, offset, self.page_size)
-        if following is not None and (
-            request := self.page_request(self.page_url(following), self.parse, cb_kwargs={"offset": following})
-        ):
-            yield request
-
-
-def next_offset(page: Page, offset: int, page_size: int) -> int | None:
-    """Where the page after ``page`` starts, or None when it was the last.
-
-    The next page starts after what came, since an API may send fewer than asked for. With a
-    reported total, paging stops there; without one, a short page is the last.
-    """
-    if page.record_count == 0:
-        return None
-    following = offset + page.record_count
-    if page.total is not None:
-        return following if following < page.total else None
-    return following if page.record_count >= page_size else None

@@ -6,6 +6,7 @@ import json
 
 from crawlers.extract import glints
 from crawlers.spiders.base import PlatformSpider
+from crawlers.spiders.paging import PageNumbers
 
 ENDPOINT = "https://glints.com/api/v2-alc/graphql?op=searchJobsV3"
 # The number of jobs the explore page loads at a time.
@@ -173,6 +174,8 @@ fragment LocationFields on HierarchicalLocation {
 class GlintsSpider(PlatformSpider):
     name = "glints"
     extract = staticmethod(glints.read_page)
+    # Paged while hasMore; a rejected page ends the crawl, and so does a page with nothing new.
+    paging = PageNumbers()
     search_arguments = {
         "query": "search text, e.g. 'admin' or 'web developer'",
         "category": "a job category id (a UUID), as in the explore page's address after HierarchicalJobCategoryIds=",
@@ -198,23 +201,12 @@ class GlintsSpider(PlatformSpider):
             search["HierarchicalJobCategoryIds"] = [self.search["category"]]
         return json.dumps({"operationName": "searchJobsV3", "variables": {"data": search}, "query": SEARCH_QUERY})
 
-    def search_request(self, page: int):
+    def listing_request(self, page: int):
         return self.page_request(
             ENDPOINT,
             self.parse,
             method="POST",
             body=self.page_body(page),
             headers={"Content-Type": "application/json", "x-glints-country-code": COUNTRY},
-            cb_kwargs={"page": page},
+            cb_kwargs={"position": page},
         )
-
-    async def start(self):
-        yield self.search_request(1)
-
-    def parse(self, response, page: int):
-        listing = self.read(response)
-        yield from self.emit(listing)
-        # A rejected page (no has_more) ends the crawl, and so does a page with nothing new.
-        more = listing.has_more and self.has_new_postings(listing)
-        if more and (request := self.search_request(page + 1)):
-            yield request

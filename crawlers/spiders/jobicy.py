@@ -24,5 +24,5 @@ class JobicySpider(PlatformSpider):
     # Jobicy's fair-use terms discourage polling more than hourly; a crawl is one request, 5 s after robots.txt.
     custom_settings = {"DOWNLOAD_DELAY": 5.0}
 
-    async def start(self):
-        yield self.page_request(with_query(ENDPOINT, self.search), self.parse)
+    def page_url(self, position: None) -> str:
+        return with_query(ENDPOINT, self.search)

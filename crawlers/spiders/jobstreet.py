@@ -7,8 +7,8 @@ import uuid
 from typing import Any
 
 from crawlers.extract import jobstreet
-from crawlers.extract.common import Page
 from crawlers.spiders.base import PlatformSpider, with_query
+from crawlers.spiders.paging import PageNumbers
 
 V5_ENDPOINT = "https://id.jobstreet.com/api/jobsearch/v5/search"
 GRAPHQL_ENDPOINT = "https://id.jobstreet.com/graphql"
@@ -48,6 +48,9 @@ GRAPHQL_HEADERS = {
 class JobstreetSpider(PlatformSpider):
     name = "jobstreet"
     extract = staticmethod(jobstreet.read_page)
+    # A short or empty page is the last, and so is the page reaching the reported total; a response for another page
+    # than the one asked for means the server ignores ``page`` and would repeat itself.
+    paging = PageNumbers(page_size=PAGE_SIZE)
     search_arguments = {
         "api": "v5 (default: GET /api/jobsearch/v5/search) or graphql (POST /graphql, the jobSearchV7 form)",
         "query": "keywords, e.g. 'admin' or 'customer service'",
@@ -63,15 +66,16 @@ class JobstreetSpider(PlatformSpider):
         # What a first-time visitor's browser mints for itself, once per crawl.
         self.session_id, self.visitor_id = str(uuid.uuid4()), str(uuid.uuid4())
 
-    def search_request(self, page: int):
+    def listing_request(self, page: int):
         if self.search["api"] == "graphql":
             return self.page_request(
                 GRAPHQL_ENDPOINT, self.parse, method="POST", body=self.graphql_body(page), headers=GRAPHQL_HEADERS,
-                cb_kwargs={"page": page},
+                cb_kwargs={"position": page},
             )
-        return self.page_request(self.v5_url(page), self.parse, cb_kwargs={"page": page})
+        return super().listing_request(page)
 
-    def v5_url(self, page: int) -> str:
+    def page_url(self, page: int) -> str:
+        """The v5 search API's address of one page."""
         query = {"siteKey": SITE_KEY, "page": page, "pageSize": PAGE_SIZE}
         if "query" in self.search:
             query["keywords"] = self.search["query"]
@@ -96,25 +100,3 @@ class JobstreetSpider(PlatformSpider):
             "sessionId": self.session_id,
         }
         return json.dumps({"operationName": "jobSearchV7", "variables": {"params": params}, "query": JOB_SEARCH_QUERY})
-
-    async def start(self):
-        yield self.search_request(1)
-
-    def parse(self, response, page: int):
-        listing = self.read(response)
-        yield from self.emit(listing)
-        if has_next_page(listing, page) and (request := self.search_request(page + 1)):
-            yield request
-
-
-def has_next_page(listing: Page, page: int) -> bool:
-    """True after a full page that is the page asked for, while the reported total says more remain.
-
-    A short or empty page is the last, a rejected page (no records) too; a response
-    for another page than the one asked for means the server ignores ``page`` and would repeat itself.
-    """
-    if listing.page_number not in (None, page):
-        return False
-    page_size = listing.page_size or PAGE_SIZE
-    more_in_total = listing.total is None or page * page_size < listing.total
-    return listing.record_count >= page_size and more_in_total

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from crawlers.extract import kalibrr
-from crawlers.spiders.base import OffsetPagedSpider, with_query
+from crawlers.spiders.base import PlatformSpider, with_query
+from crawlers.spiders.paging import Offsets
 
 ENDPOINT = "https://www.kalibrr.com/kjs/job_board/search"
 # Jobs per request: a full crawl in few requests, each response still modest.
+PAGE_SIZE = 100
 DEFAULT_COUNTRY = "Indonesia"
 
 
-class KalibrrSpider(OffsetPagedSpider):
+class KalibrrSpider(PlatformSpider):
     name = "kalibrr"
-    page_size = 100
     extract = staticmethod(kalibrr.read_page)
+    paging = Offsets(page_size=PAGE_SIZE)
     search_arguments = {
         "text": "words to search for in the jobs, e.g. 'web developer'",
         "country": f"country of the jobs, default {DEFAULT_COUNTRY} (Kalibrr also lists Philippines)",
@@ -25,4 +27,4 @@ class KalibrrSpider(OffsetPagedSpider):
     custom_settings = {"DOWNLOAD_DELAY": 2.0}
 
     def page_url(self, offset: int) -> str:
-        return with_query(ENDPOINT, {"limit": self.page_size, "offset": offset, **self.search})
+        return with_query(ENDPOINT, {"limit": PAGE_SIZE, "offset": offset, **self.search})

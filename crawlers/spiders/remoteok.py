@@ -16,5 +16,5 @@ class RemoteOKSpider(PlatformSpider):
     # Remote OK publishes no rate limit, only its terms (link back, name Remote OK): one request, retries 5 s apart.
     custom_settings = {"DOWNLOAD_DELAY": 5.0}
 
-    async def start(self):
-        yield self.page_request(with_query(ENDPOINT, self.search), self.parse)
+    def page_url(self, position: None) -> str:
+        return with_query(ENDPOINT, self.search)

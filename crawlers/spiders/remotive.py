@@ -23,5 +23,5 @@ class RemotiveSpider(PlatformSpider):
     # Remotive advises at most 4 calls a day and blocks more than 2 a minute: a minute between requests, retries too.
     custom_settings = {"DOWNLOAD_DELAY": 60.0}
 
-    async def start(self):
-        yield self.page_request(with_query(ENDPOINT, self.search), self.parse)
+    def page_url(self, position: None) -> str:
+        return with_query(ENDPOINT, self.search)

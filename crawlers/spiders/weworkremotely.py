@@ -22,5 +22,5 @@ class WeWorkRemotelySpider(PlatformSpider):
     # No limit is published; the feeds announce a 60-minute <ttl> (crawl hourly at most); a conservative 5 s.
     custom_settings = {"DOWNLOAD_DELAY": 5.0}
 
-    async def start(self):
-        yield self.page_request(FEED_URL.format(category=self.search["category"]), self.parse)
+    def page_url(self, position: None) -> str:
+        return FEED_URL.format(category=self.search["category"])

@@ -1,7 +1,7 @@
 """SQLAlchemy models of the store. Table and column names are a public interface (docs/schema.md).
 
 A change here needs a new migration in ``pipelines/db/migrations/versions``. The end of the module says what values a
-column can hold, on both databases alike (pipelines.writer checks postings against it).
+column can hold, on both databases alike (pipelines.db.storable checks postings against it).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from pipelines.db.engine import to_json
+from pipelines.content_hash import to_json
 
 # JSONB on PostgreSQL (indexable, queryable with ->>), JSON text on SQLite.
 JSONType = JSON().with_variant(JSONB(), "postgresql")
@@ -57,9 +57,9 @@ class CrawlRun(Base):
     stats: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
     # The checks of pipelines.monitor, when the crawl closed.
     complete: Mapped[bool | None] = mapped_column(Boolean)
-    """Whether the crawl could see every posting of its platform (pipelines/incremental.py)."""
+    """Whether the crawl could see every posting of its platform (pipelines/db/crawl_runs.py)."""
     stopped_at_known_pages: Mapped[bool | None] = mapped_column(Boolean)
-    """Whether it stopped paging at pages stored already (pipelines/incremental.py)."""
+    """Whether it stopped paging at pages stored already (crawlers/middlewares/known_pages.py)."""
     healthy: Mapped[bool | None] = mapped_column(Boolean)
     health: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONType)
 
@@ -105,7 +105,7 @@ class Posting(Base):
     first_crawl_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"))
     last_crawl_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"))
     closed_at: Mapped[datetime | None] = mapped_column(UTC, index=True)
-    """When complete crawls stopped seeing it (pipelines/incremental.py); NULL while open."""
+    """When complete crawls stopped seeing it (pipelines/db/crawl_runs.py); NULL while open."""
     # Derived from the columns above (pipelines.derive); `pasarkerja rederive` recomputes them.
     oli_occupation: Mapped[str | None] = mapped_column(String(32), index=True)
     occupation_confidence: Mapped[float | None] = mapped_column(Float)

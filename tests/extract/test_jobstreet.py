@@ -5,9 +5,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from crawlers.extract.common import Page, PageError
+from crawlers.extract.common import PageError
 from crawlers.spiders.base import ArgumentError
-from crawlers.spiders.jobstreet import JobstreetSpider, has_next_page
+from crawlers.spiders.jobstreet import JobstreetSpider
 from sample.server import SAMPLE_DIR
 from tests.conftest import rows, run_crawl
 from tests.platforms import read_page, sample_body
@@ -182,27 +182,9 @@ def test_graphql_errors_are_an_api_error_with_the_message():
     assert (error.value.reason, error.value.detail) == ("api_error", "UNSTABLE_QUERY_ERROR")
 
 
-@pytest.mark.parametrize(
-    ("page", "asked", "more"),
-    [
-        (Page(record_count=30, total=95, page_number=1, page_size=30), 1, True),
-        (Page(record_count=30, total=90, page_number=3, page_size=30), 3, False),  # the total is reached
-        (Page(record_count=12, total=95, page_number=2, page_size=30), 2, False),  # a short page is the last
-        (Page(record_count=0, total=95, page_number=4, page_size=30), 4, False),
-        # The server answered page 1 to a request for page 2: it ignores the page, and would repeat itself.
-        (Page(record_count=1, total=57944, page_number=1, page_size=1), 2, False),
-        # No paging fields at all: full pages of the size asked for go on.
-        (Page(record_count=30), 5, True),
-        (Page(record_count=0), 1, False),  # a rejected page
-    ],
-)
-def test_has_next_page(page, asked, more):
-    assert has_next_page(page, asked) is more
-
-
 def test_v5_request_carries_the_search_arguments():
     spider = JobstreetSpider(query="admin gudang", location="Yogyakarta")
-    assert spider.v5_url(2) == (
+    assert spider.page_url(2) == (
         "https://id.jobstreet.com/api/jobsearch/v5/search?siteKey=ID-Main&page=2&pageSize=30"
         "&keywords=admin+gudang&where=Yogyakarta&sortmode=ListedDate&locale=id-ID"
     )

@@ -9,8 +9,9 @@ import pandas as pd
 
 from analysis.formats import format_rupiah
 from analysis.language import say
-from analysis.report.charts import NEUTRAL_COLOUR, pay_distribution
+from analysis.report.charts import NEUTRAL_COLOUR
 from analysis.report.markup import figure
+from analysis.report.pay_chart import pay_distribution
 from pipelines.pay import PAY_KINDS
 
 

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from sqlalchemy import Engine, bindparam, select, update
 
 from crawlers.items import Posting
+from pipelines.content_hash import PLATFORM_FIELDS
 from pipelines.db import models
+from pipelines.db.writer import derived_columns, replace_posting_skills, sync_skills
 from pipelines.derive import Deriver
-from pipelines.writer import PLATFORM_FIELDS, derived_columns, replace_posting_skills, sync_skills
 
 
 def rederive(engine: Engine, deriver: Deriver, batch_size: int = 500, progress: Callable[[int], None] | None = None) -> int:

@@ -1,190 +1,37 @@
-"""Derive and write batches of postings and rejects: the store's work, apart from Scrapy.
+"""Write batches of derived postings and rejects: one batch, one transaction.
 
-``PostingWriter`` writes one batch in one transaction. A posting already stored is
-matched on (source, source_id): an unchanged one only gets ``last_seen_at``/``times_seen``
-bumped, a changed one is updated and its title, pay or status changes are logged in
-``posting_changes``. ``prepare`` and ``derive_and_write`` run in the worker process of
-pipelines.store, so this module imports neither Scrapy nor Alembic: the worker starts
-while the crawl's first pages download.
-
-Nothing is lost for one record: ``make_storable`` (called by pipelines.validate) finds what the
-database would refuse, from the models' column types, before a posting reaches the writer, and
-a batch the database refuses anyway is written again record by record, the refused record
-becoming a reject with the database's message. Only a database that refuses every write
-(unreachable, full, read-only, no rights) ends in ``WriteFailed``.
+``PostingWriter`` matches a posting already stored on (source, source_id): an unchanged one only gets
+``last_seen_at``/``times_seen`` bumped, a changed one is updated and its title, pay or status changes are logged in
+``posting_changes``; new postings are linked to the vacancy they repeat (pipelines.db.duplicates). It runs in the
+store's worker process (pipelines.db.worker), so this module imports neither Scrapy nor Alembic. A batch the database
+refuses is written again record by record (``write_each``), the refused record becoming a reject with the database's
+message; only a database that refuses every write ends in ``WriteFailed``.
 """
 
 from __future__ import annotations
 
 import functools
-import gc
-import hashlib
-import math
+import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, String, case, delete, func, insert, select, update
+from sqlalchemy import case, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 
 from crawlers.items import Posting, Reject
+from pipelines.content_hash import PLATFORM_FIELDS, content_hash
 from pipelines.db import models
-from pipelines.db.engine import make_engine, to_json
-from pipelines.db.models import number_range, storable_json, storable_text, unstorable_character
-from pipelines.dedupe import Candidate, DedupeSettings, fingerprint_columns, link_duplicates, vacancy_key
-from pipelines.derive import Deriver
-from pipelines.monitor import covered_counts
+from pipelines.db.duplicates import link_duplicates
+from pipelines.db.errors import WriteFailed, describe, refuses_this_record
+from pipelines.db.storable import reject_row, unwritten_reject
+from pipelines.dedupe import Candidate, DedupeSettings, fingerprint_columns, vacancy_key
 from pipelines.skills.taxonomy import Taxonomy
 
 # Bound parameters in one INSERT: under SQLite's limit (32,766 since 3.32) and PostgreSQL's (65,535).
 _PARAMETERS_PER_STATEMENT = 30_000
 TRACKED_FIELDS = ("title", "pay_min", "pay_max", "pay_currency", "pay_period", "pay_text", "status")
-# Fields pipelines.derive computes; stored in their own columns and posting_skills.
-DERIVED_FIELDS = ("skill_matches", "unmapped_tags", "oli_occupation", "occupation_confidence", "pay_normalised", "derived_with")
-PLATFORM_FIELDS = tuple(f.name for f in fields(Posting) if f.name not in DERIVED_FIELDS)
-# What the content hash covers: everything the platform says except the raw echo of it.
-HASHED_FIELDS = tuple(name for name in PLATFORM_FIELDS if name != "raw")
-
-
-def content_hash(row: dict[str, Any]) -> str:
-    return hashlib.sha256(to_json([row[name] for name in HASHED_FIELDS]).encode()).hexdigest()
-
-
-def posting_hash(posting: Posting) -> str:
-    """The content hash a posting is stored with (``postings.content_hash``)."""
-    return content_hash({name: getattr(posting, name) for name in HASHED_FIELDS})
-
-
-# What the database can take --------------------------------------------------------------------------------------
-# Checked here, from the models (pipelines.db.models: what a column can hold), so that SQLite (which enforces no
-# length and takes any 64-bit integer) stores and refuses exactly the records PostgreSQL does.
-
-Problem = tuple[str, str]
-"""(reason, detail): a reject's reason, such as ``too_long:status``, and what is wrong, without the value."""
-
-
-def _check_text(name: str, value: str, length: int | None) -> Problem | None:
-    if length is not None and len(value) > length:
-        return f"too_long:{name}", f"{name} has {len(value)} characters (at most {length})"
-    if found := unstorable_character(value):
-        return f"bad_text:{name}", f"{name} holds {found}"
-    return None
-
-
-def _check_number(name: str, value: Any, low: int, high: int) -> Problem | None:
-    if isinstance(value, float) and not math.isfinite(value):
-        # SQLite stores NaN as NULL, PostgreSQL as NaN: neither is a pay or a count.
-        return f"out_of_range:{name}", f"{name} is {value} (not a finite number)"
-    if isinstance(value, int) and not low <= value <= high:
-        return f"out_of_range:{name}", f"{name} is a {value.bit_length()}-bit integer (from {low} to {high})"
-    return None
-
-
-# Computed once from the models: (field, its String(n) length or None for Text), (field, lowest, highest), JSON fields.
-_POSTING_COLUMNS = models.Posting.__table__.columns
-_TEXT_FIELDS = tuple(
-    (name, _POSTING_COLUMNS[name].type.length) for name in PLATFORM_FIELDS if isinstance(_POSTING_COLUMNS[name].type, String)
-)
-_NUMBER_FIELDS = tuple(
-    (name, *limits) for name in PLATFORM_FIELDS if (limits := number_range(_POSTING_COLUMNS[name].type)) is not None
-)
-_JSON_FIELDS = tuple(name for name in PLATFORM_FIELDS if isinstance(_POSTING_COLUMNS[name].type, JSON))
-
-
-def make_storable(posting: Posting) -> list[Problem]:
-    """What the database would refuse of ``posting``, as (reason, detail) pairs, none when it can be stored.
-
-    Reasons: ``too_long:<field>`` (longer than its String(n) column), ``out_of_range:<field>`` (beyond PostgreSQL's
-    integer, or a float that is not finite), ``bad_text:<field>`` (a NUL or lone surrogate, in text or JSON),
-    ``too_deep:<field>`` (JSON nested deeper than JSON_DEPTH), ``bad_value:<field>`` (JSON that cannot be encoded).
-    JSON fields (``raw``, ``skills``) are made storable first where that loses nothing: integers beyond 64 bits are
-    replaced by their digits as strings."""
-    problems = []
-    for name, length in _TEXT_FIELDS:
-        value = getattr(posting, name)
-        # Most text is short enough and ASCII without NUL: that much is told without a call.
-        if (
-            isinstance(value, str)  # a wrong type is pipelines.validate's bad_type
-            and (length is not None and len(value) > length or not value.isascii() or "\x00" in value)
-            and (problem := _check_text(name, value, length)) is not None
-        ):
-            problems.append(problem)
-    for name, low, high in _NUMBER_FIELDS:
-        value = getattr(posting, name)
-        if value is not None and (problem := _check_number(name, value, low, high)) is not None:
-            problems.append(problem)
-    for name in _JSON_FIELDS:
-        value, problem = storable_json(getattr(posting, name))
-        setattr(posting, name, value)
-        if problem is not None:
-            problems.append((f"{problem[0]}:{name}", f"{name} {problem[1]}"))
-    return problems
-
-
-_REJECT_LENGTHS = {column.name: getattr(column.type, "length", None) for column in models.Reject.__table__.columns}
-
-
-def reject_row(reject: Reject, crawl_run_id: int, now: datetime) -> dict[str, Any]:
-    """A ``rejects`` row that any database stores, whatever the reject carries."""
-    row = {
-        name: storable_text(getattr(reject, name), _REJECT_LENGTHS[name])
-        for name in ("source", "reason", "url", "detail", "snippet")
-    }
-    return {**row, "crawl_run_id": crawl_run_id, "created_at": now}
-
-
-SNIPPET_CHARS = 2000
-"""As crawlers.extract.common.snippet, which the worker does not import (it would bring Scrapy in)."""
-
-
-def unwritten_reject(posting: Posting, reason: str, error: BaseException) -> Reject:
-    """A reject for ``posting``, which could not be derived or written: ``error``'s message, the raw record's start."""
-    raw = posting.raw
-    if isinstance(raw, str | bytes):
-        text = raw if isinstance(raw, str) else raw.decode("utf-8", errors="replace")
-    else:
-        try:
-            text = to_json(raw)
-        except TypeError:
-            text = f"<a {type(raw).__name__} that cannot be written as JSON>"
-    source = posting.source if isinstance(posting.source, str) else "unknown"
-    url = posting.url if isinstance(posting.url, str) else None
-    return Reject(source, reason, url, describe(error), text[:SNIPPET_CHARS])
-
-
-def describe(error: BaseException) -> str:
-    """One short line naming ``error``: the database's (or driver's) own message, never the SQL or its parameters,
-    which would carry whole postings into logs."""
-    cause = error.orig if isinstance(error, StatementError) and error.orig is not None else error
-    lines = str(cause).strip().splitlines()
-    message = f"{type(cause).__name__}: {lines[0] if lines else ''}".rstrip(": ")
-    return storable_text(message if len(message) <= 300 else message[:299] + "…")
-
-
-def refuses_this_record(error: BaseException) -> bool:
-    """Whether ``error`` is about the record written (a value the database or its driver cannot take), not about the
-    database as a whole (unreachable, full, read-only, no rights), which refuses every record alike."""
-    if isinstance(error, DataError | IntegrityError):
-        return True
-    if isinstance(error, DBAPIError):
-        return False
-    if isinstance(error, StatementError):  # a value SQLAlchemy could not convert for the driver
-        error = error.orig
-    return isinstance(error, TypeError | ValueError | OverflowError | RecursionError)
-
-
-class WriteFailed(Exception):
-    """The database refuses writes as a whole; the message is one line saying why, from the database."""
-
-    def __init__(self, message: str, postings_written: int = 0):
-        super().__init__(message, postings_written)  # both in args: the exception crosses processes pickled
-        self.message, self.postings_written = message, postings_written
-
-    def __str__(self) -> str:
-        return self.message
 
 
 # pipelines.pay.NormalisedPay's fields, as postings columns (prefixed pay_).
@@ -371,7 +218,7 @@ class PostingWriter:
         for start in range(0, len(values), per_statement):
             chunk = values[start : start + per_statement]
             statement = self._insert_statement(connection.dialect, tuple(columns), len(chunk))
-            result = connection.exec_driver_sql(statement, tuple(value for row in chunk for value in row))
+            result = connection.exec_driver_sql(statement, tuple(itertools.chain.from_iterable(chunk)))
             inserted.update({(source, source_id): posting_id for source, source_id, posting_id in result})
         return inserted
 
@@ -400,7 +247,7 @@ class PostingWriter:
         seen = {
             "last_seen_at": now,
             "last_crawl_run_id": self.crawl_run_id,
-            "closed_at": None,  # seen again: open again (pipelines/incremental.py)
+            "closed_at": None,  # seen again: open again (pipelines/db/crawl_runs.py)
             # Seen twice in one crawl is seen once.
             "times_seen": case(
                 (table.c.last_crawl_run_id == self.crawl_run_id, table.c.times_seen), else_=table.c.times_seen + 1
@@ -442,70 +289,3 @@ def _candidate(posting_id: int, row: dict[str, Any], now: datetime) -> Candidate
         last_seen_at=now,
         description=row["description"],
     )
-
-
-# The worker process's state: one deriver and one writer for the crawl, set up by load and connect.
-_deriver: Deriver | None = None
-_writer: PostingWriter | None = None
-
-
-def load() -> None:
-    """First in the worker process, while the crawl prepares its database: the taxonomy and rates."""
-    global _deriver
-    _deriver = Deriver().fit()
-    # The taxonomy and the matchers live as long as this process: keep full collections off them.
-    gc.freeze()
-
-
-def connect(database_url: str, crawl_run_id: int, dedupe: DedupeSettings) -> None:
-    """Second, once the schema is current and the crawl run exists: connect, describe the skills."""
-    global _writer
-    try:
-        engine = make_engine(database_url)
-        # posting_skills name skills of the bundled taxonomy; the skills table describes them.
-        with engine.begin() as connection:
-            sync_skills(connection, _deriver.taxonomy_)
-    except Exception as error:
-        raise WriteFailed(describe(error)) from None
-    _writer = PostingWriter(engine, crawl_run_id, dedupe)
-
-
-@dataclass(frozen=True)
-class BatchWritten:
-    """What the worker did with one batch, for the crawl's stats."""
-
-    new: int
-    updated: int
-    duplicates: int
-    """New postings that repeat a vacancy already stored (pipelines.dedupe)."""
-    unmapped_tags: int
-    """Platform tags the taxonomy lacks."""
-    covered: dict[str, int]
-    """How many postings fill each key field (pipelines.monitor)."""
-    refused: list[Reject]
-    """Postings of the batch that could not be derived or written, stored as these rejects instead."""
-
-
-def derive_and_write(postings: list[Posting], rejects: list[Reject]) -> BatchWritten:
-    """One batch in the worker process. Raises WriteFailed, with one line from the database, when it refuses writes
-    as a whole; never an error carrying the batch's postings."""
-    derived, refused = [], []
-    for posting in postings:
-        try:
-            derived.append(_deriver.derive(posting))
-        except Exception as error:  # a bug met by one odd posting must not lose the batch
-            refused.append(unwritten_reject(posting, "derive_failed", error))
-    try:
-        new, updated, duplicates = _writer.write(derived, rejects + refused)
-    except Exception:  # one record the database refuses undoes the batch: find it, store the others
-        (new, updated, duplicates), derived, refused_by_database = _writer.write_each(derived, rejects + refused)
-        refused += refused_by_database
-    return BatchWritten(
-        new=new,
-        updated=updated,
-        duplicates=duplicates,
-        unmapped_tags=sum(len(posting.unmapped_tags) for posting in derived),
-        covered=covered_counts(derived),
-        refused=refused,
-    )
-
