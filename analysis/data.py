@@ -196,7 +196,7 @@ def load_postings(engine: Engine, filters: Filters = Filters(), progress: bool =
     """
     query = (
         select(*_posting_columns(), _skills_of_posting())
-        .where(*_sql_conditions(filters))
+        .where(*sql_conditions(filters))
         .order_by(Posting.__table__.c.id)
         .execution_options(yield_per=_CHUNK_ROWS)
     )
@@ -267,7 +267,7 @@ def _skills_of_posting():
     )
 
 
-def _sql_conditions(filters: Filters) -> list:
+def sql_conditions(filters: Filters) -> list:
     """WHERE clauses of ``filters`` on the postings table, the same on SQLite and PostgreSQL."""
     c = Posting.__table__.c
     conditions = []
@@ -363,7 +363,7 @@ def date_argument(value: str) -> date:
         ) from None
 
 
-def _country_argument(value: str) -> str:
+def country_argument(value: str) -> str:
     if not _COUNTRY_CODE.fullmatch(value.strip()):
         raise argparse.ArgumentTypeError(
             f"{value!r} is not a country code: write a two-letter ISO 3166-1 code such as ID, SG or MY"
@@ -429,7 +429,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--country",
         dest="countries",
-        type=_country_argument,
+        type=country_argument,
         action="append",
         default=[],
         metavar="CODE",
@@ -437,7 +437,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--open-to",
-        type=_country_argument,
+        type=country_argument,
         metavar="CODE",
         help="only work people in this country can take: located there, or remote with no country given",
     )

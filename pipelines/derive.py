@@ -55,8 +55,12 @@ class Deriver:
         # A shallow copy (the platform's fields are shared, and never changed): dataclasses.replace builds the
         # posting anew from every field, which costs the store's worker a tenth of its time.
         derived = copy.copy(posting)
-        # Plain dicts built by hand: dataclasses.asdict deep-copies and costs more than the matching.
-        derived.skill_matches = [{"skill": m.skill, "source": m.source, "matched": m.matched} for m in found.matches]
+        # Plain dicts built by hand from the extractor's tuples: SkillMatch objects, or dataclasses.asdict of them,
+        # cost more than the matching.
+        derived.skill_matches = [
+            {"skill": skill, "source": source, "matched": text[start:end]}
+            for skill, source, text, start, end in found.found
+        ]
         derived.unmapped_tags = found.unmapped_tags
         derived.oli_occupation, derived.occupation_confidence = occupation, confidence
         derived.pay_normalised = dict(vars(pay)) if pay else None

@@ -7,12 +7,15 @@ request matches a route when its method and path are equal (or the route's path 
 for a POST, its body holds the route's ``body_contains`` text (a GraphQL page number,
 say); the route naming most conditions wins. Anything else gets 404, robots.txt included (allow all).
 
-Used by ``make demo`` and by the tests; run ``python -m sample.server`` to browse it.
+Used by ``make demo`` and by the tests. ``python -m sample.server [--port N]`` serves it until Ctrl-C, to browse or
+crawl by hand (README.md: "Crawl the sample by hand").
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -72,14 +75,15 @@ def sample_routes() -> list[Route]:
 
 
 class FixtureServer:
-    """Serves ``routes`` on 127.0.0.1 (a free port) from a background thread; a context manager."""
+    """Serves ``routes`` on 127.0.0.1 from a background thread; a context manager. ``port`` 0 takes a free one; a port
+    in use is an OSError."""
 
-    def __init__(self, routes: list[Route]):
+    def __init__(self, routes: list[Route], port: int = 0):
         self.routes = routes
         self.requests: list[str] = []
         self.bodies: list[str] = []
         handler = type("Handler", (_Handler,), {"fixture_server": self})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_port}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -126,7 +130,34 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
+def _port(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"expected a port number from 1 to 65535 (leave --port out for a free one), got {value!r}"
+        )
+    return int(value)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m sample.server",
+        description="Serve the offline sample of every platform on 127.0.0.1 until Ctrl-C, for crawling it by hand "
+        "(README.md: Crawl the sample by hand).",
+    )
+    parser.add_argument("--port", type=_port, default=0, help="the port to listen on (default: a free one, printed)")
+    arguments = parser.parse_args(argv)
+    try:
+        server = FixtureServer(sample_routes(), port=arguments.port)
+    except OSError as error:  # the port is taken, or not ours to use
+        parser.error(f"argument --port: cannot serve on 127.0.0.1:{arguments.port}: {error.strerror}")
+    with server:
+        print(f"Serving the offline sample on {server.url} (Ctrl-C stops)", flush=True)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:  # how it is meant to stop
+            pass
+    return 0
+
+
 if __name__ == "__main__":
-    with FixtureServer(sample_routes()) as server:
-        print(f"Serving the offline sample on {server.url} (Ctrl-C stops)")
-        threading.Event().wait()
+    sys.exit(main())

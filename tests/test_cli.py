@@ -240,6 +240,7 @@ SURVEY = PROJECT_DIR / "examples" / "survey" / "example-survey.csv"
 LEAST_ARGUMENTS = {
     **{name: arguments[len(name.split()):] for name, arguments in DATABASE_COMMANDS.items()},
     "migrate": [],
+    "browse": [],
     "skills extract": [],
     "skills tree": ["laravel"],
     "schedule": ["--config", str(PROJECT_DIR / "deploy" / "schedule.yaml")],

@@ -24,5 +24,5 @@ def test_schema_doc_queries_run(dialect, sample_server, request):
     other_marks = set(DIALECT_MARKS.values()) - {DIALECT_MARKS[dialect]}
     assert len(blocks) == sum(block.splitlines()[0] not in other_marks for block in SQL_BLOCKS)
     results = {block: rows(database_url, block) for block in blocks}
-    skill_query = next(block for block in blocks if "AS skill" in block)
+    skill_query = next(block for block in blocks if "found_in = 'tag'" in block)
     assert ("PHP", 1) in [tuple(row) for row in results[skill_query]]

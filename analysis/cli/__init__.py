@@ -19,6 +19,7 @@ import sys
 
 from analysis.cli import (
     alumni,
+    browse,
     clusters,
     dedupe,
     demand,
@@ -57,6 +58,7 @@ COMMANDS: tuple[Command | CommandFamily, ...] = (
     alumni.COMMAND,
     schedule.COMMAND,
     survey.COMMAND,
+    browse.COMMAND,
 )
 
 

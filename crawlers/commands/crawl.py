@@ -1,9 +1,10 @@
-"""``scrapy crawl`` that checks spider arguments and DATABASE_URL before starting, and whose exit status says
-whether the crawl was healthy.
+"""``scrapy crawl`` that checks the spider's name, its arguments and DATABASE_URL before starting, and whose exit
+status says whether the crawl was healthy.
 
-A wrong ``-a`` argument or database URL, or ``-a render=1`` where no Chromium is installed
-(the spider's argument check looks for it), then ends with a one-line error saying what to
-fix, instead of a traceback from inside the running crawl. A crawl that ran but failed a
+A misspelt spider name (the closest spiders named, as ``pasarkerja status --spider`` does), a wrong ``-a`` argument
+or database URL, or ``-a render=1`` where no Chromium is installed (the spider's argument check looks for it), then
+ends with a one-line error saying what to fix and exit status 2, instead of a traceback from inside Scrapy or the
+running crawl. A crawl that ran but failed a
 health check (pipelines/monitor.py: no postings, errors, many rejects, key fields gone, an
 unexpected finish) exits with status 1, so that cron and other schedulers notice. A crawl stopped because the
 database refused its writes (pipelines/store.py) ends with a last one-line error saying why. Both are read from the
@@ -12,6 +13,7 @@ crawl run (crawlers/extensions/crawl_run.py) once the crawl is over.
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
@@ -27,16 +29,8 @@ class Command(ScrapyCrawl):
     crawler = None
 
     def run(self, args: list[str], opts) -> None:
-        if len(args) == 1 and args[0] in self.crawler_process.spider_loader.list():
-            spider_class = self.crawler_process.spider_loader.load(args[0])
-            try:
-                if hasattr(spider_class, "check_arguments"):
-                    spider_class.check_arguments(opts.spargs)
-                check_url(self.settings.get("DATABASE_URL"))
-            except (ArgumentError, ChromiumNotFound, DatabaseURLError) as exc:
-                raise UsageError(str(exc), print_help=False) from exc
-            except OSError as exc:  # the SQLite file's folder cannot be made
-                raise UsageError(f"DATABASE_URL: {exc.strerror}: {exc.filename}", print_help=False) from exc
+        if len(args) == 1:  # Scrapy's own run says what is wrong with no spider or several
+            self._check(args[0], opts)
         super().run(args, opts)
         crawl_run = self._crawl_run()
         if crawl_run is None:
@@ -50,6 +44,21 @@ class Command(ScrapyCrawl):
                 file=sys.stderr,
             )
 
+    def _check(self, name: str, opts) -> None:
+        """A UsageError (exit status 2, one line) for what would stop the crawl: no such spider, a wrong argument, an
+        unusable DATABASE_URL."""
+        if name not in self.crawler_process.spider_loader.list():
+            raise UsageError(_unknown_spider(name), print_help=False)
+        spider_class = self.crawler_process.spider_loader.load(name)
+        try:
+            if hasattr(spider_class, "check_arguments"):
+                spider_class.check_arguments(opts.spargs)
+            check_url(self.settings.get("DATABASE_URL"))
+        except (ArgumentError, ChromiumNotFound, DatabaseURLError) as exc:
+            raise UsageError(str(exc), print_help=False) from exc
+        except OSError as exc:  # the SQLite file's folder cannot be made
+            raise UsageError(f"DATABASE_URL: {exc.strerror}: {exc.filename}", print_help=False) from exc
+
     def _crawl_run(self) -> CrawlRun | None:
         """The crawl's CrawlRun; None when the crawl did not get as far as building its extensions."""
         try:
@@ -61,3 +70,15 @@ class Command(ScrapyCrawl):
         # Kept, to read its crawl run once the crawl is over.
         self.crawler = super()._create_crawler(spidercls)
         return self.crawler
+
+
+def _unknown_spider(name: str) -> str:
+    """The error for a name no spider has: the closest spiders' names, in the words of ``pasarkerja status --spider``
+    (imported only here: the analysis command line is slow to import, and a crawl of a known spider never needs it)."""
+    from analysis.cli.arguments import spider
+
+    try:
+        known = spider(name)
+    except argparse.ArgumentTypeError as error:
+        return str(error)
+    return f"unknown spider {name!r}; did you mean {known}?"  # the same name written otherwise: "Remotive"

@@ -2,6 +2,10 @@
 
 Apart from pipelines.db.engine so that processes which only read and write rows (the
 store's worker) never import Alembic.
+
+Alembic says at INFO what every connection it looks at is ("Context impl SQLiteImpl.", "Will assume non-transactional
+DDL.") and each step of an upgrade: seven lines in every crawl log, although a crawl migrates a database once. Here
+its loggers say only warnings, and ``upgrade`` logs one line naming the migrations it ran, when it ran any.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import atexit
 import functools
 import importlib.resources
+import logging
 import shutil
 import tempfile
 from pathlib import Path
@@ -21,6 +26,9 @@ from sqlalchemy import Engine, text
 
 # Any constant works; it only has to be the same for every pasarkerja process.
 _MIGRATION_LOCK_ID = 0x7061736172
+
+logger = logging.getLogger(__name__)
+logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def _alembic_config() -> Config:
@@ -66,7 +74,7 @@ def upgrade(engine: Engine) -> None:
     Concurrent crawls wait for one another here instead of racing to create the same tables: on PostgreSQL behind
     an advisory lock, on SQLite behind the database's own write lock, taken first (BEGIN IMMEDIATE; Python's sqlite3
     would otherwise run the DDL outside any transaction). Alembic reads the revision once the lock is held, so a
-    crawl that waited finds the schema current and changes nothing.
+    crawl that waited finds the schema current and changes nothing. The migrations that ran are logged in one line.
     """
     if current_revision(engine) == head_revision():  # the usual case: no lock, no waiting for other crawls' writes
         return
@@ -76,5 +84,14 @@ def upgrade(engine: Engine) -> None:
             connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MIGRATION_LOCK_ID})
         elif engine.dialect.name == "sqlite":
             connection.exec_driver_sql("BEGIN IMMEDIATE")  # waits up to the connection's timeout (30 s)
+        before = MigrationContext.configure(connection).get_current_revision()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+    migrations = list(reversed(list(ScriptDirectory.from_config(config).iterate_revisions("head", before))))
+    if migrations:  # none when another crawl migrated the database while this one waited for the lock
+        logger.info(
+            "Migrated the database schema from %s to %s: %s",
+            before or "empty",
+            migrations[-1].revision,
+            ", ".join(f"{migration.revision} ({migration.doc})" for migration in migrations),
+        )
