@@ -10,10 +10,11 @@ their income with three yardsticks:
 - the regional minimum wage: the UMK of a regency or city (kabupaten/kota), else its province's UMP.
 
 The figures are in ``analysis/reference/yardsticks.csv`` (package data), one row per published figure with its
-source; the comments at the top of that file say how to add a region. ``Yardsticks.lookup`` finds the figure in
-force for a region on a date, falling back from a regency to its province and on to Indonesia, and says which
-figure it used and why (``Figure.used``); ``Yardsticks.yardsticks_for`` gives the standard set the study compares
-pay with.
+source; the comments at the top of that file say how to add a region's figures. Every regency and city of
+Indonesia is a region, with its province from ``analysis/reference/regions.csv`` (analysis/regions.py) when the
+table has no row for it. ``Yardsticks.lookup`` finds the figure in force for a region on a date, falling back from a
+regency to its province and on to Indonesia, and says which figure it used and why (``Figure.used``);
+``Yardsticks.yardsticks_for`` gives the standard set the study compares pay with.
 
 World Bank lines are never converted to rupiah at market exchange rates (``pipelines/data/exchange_rates.csv``): a
 PPP dollar is what a dollar buys in the United States, and buys it in Indonesia for far fewer rupiah than a market
@@ -43,6 +44,7 @@ from pathlib import Path
 
 from analysis.formats import format_decimal
 from analysis.language import month_name, say
+from analysis.regions import closest, name_key, province_key, regions, split_prefix
 
 KINDS = ("world_bank_line", "bps_poverty_line", "minimum_wage", "ppp_factor")
 PPP_DOLLARS = "USD/day/person (PPP)"
@@ -95,8 +97,6 @@ _UNITS_ID = {
     PER_HOUSEHOLD: "rupiah/bulan/rumah tangga",
     "IDR/month": "rupiah/bulan",
 }
-# Region prefixes a user may write, and the one the table writes.
-_PREFIXES = {"kabupaten": "kabupaten", "kab.": "kabupaten", "kab": "kabupaten", "kota": "kota"}
 
 
 class YardstickFileError(ValueError):
@@ -156,28 +156,42 @@ class Yardsticks:
         self.figures = tuple(figures)
         self.origin = origin
         """Where the figures come from, for messages: the file names."""
-        self._area_names: dict[str, str] = {_key(NATIONAL): NATIONAL, _key(INTERNATIONAL): INTERNATIONAL}
+        self._area_names: dict[str, str] = {name_key(NATIONAL): NATIONAL, name_key(INTERNATIONAL): INTERNATIONAL}
         self._province_of: dict[str, str] = {}
         for figure in self.figures:
             for area in (figure.area, figure.province):
                 if area:
-                    self._area_names.setdefault(_key(area), area)
+                    self._area_names.setdefault(name_key(area), area)
             if figure.province:
-                self._province_of[_key(figure.area)] = figure.province
-                self._province_of[_key(figure.province)] = figure.province
+                self._province_of[name_key(figure.area)] = figure.province
+                self._province_of[name_key(figure.province)] = figure.province
+        self._add_regions()
 
     def __len__(self) -> int:
         return len(self.figures)
 
+    def _add_regions(self) -> None:
+        """Know every regency and city of analysis/regions.py, in its province as the table spells it ("Daerah
+        Istimewa Yogyakarta" is "DI Yogyakarta"), after the table's own areas, which keep their rows' province."""
+        table_spelling = {province_key(name): name for name in self._area_names.values()}
+        for known in regions():
+            province = table_spelling.get(province_key(known.province), known.province)
+            for name, area in ((known.province, province), (province, province), (known.name, known.name)):
+                self._area_names.setdefault(name_key(name), area)
+            self._province_of.setdefault(name_key(known.name), province)
+            self._province_of.setdefault(name_key(province), province)
+
     def area(self, region: str) -> str:
-        """The table's name for ``region``: matched case-insensitively, with or without a "Kabupaten", "Kab." or
-        "Kota" prefix when that leaves one area ("sleman", "Kab. Sleman": "Kabupaten Sleman")."""
-        prefix, base = _split_prefix(region)
-        matches = [name for name in self._area_names.values() if _split_prefix(name) == (prefix, base)]
+        """The table's name for ``region``, one of its areas or a regency, city or province of Indonesia: matched
+        case-insensitively, with or without a "Kabupaten", "Kab." or "Kota" prefix when that leaves one area
+        ("sleman", "Kab. Sleman": "Kabupaten Sleman"; "bandung" is Kabupaten or Kota Bandung, and refused)."""
+        prefix, base = split_prefix(region)
+        names = self._area_names.items()
+        matches = {name for key, name in names if split_prefix(key) == (prefix, base)}
         if not matches and prefix is None:
-            matches = [name for name in self._area_names.values() if _split_prefix(name)[1] == base]
+            matches = {name for key, name in names if split_prefix(key)[1] == base}
         if len(matches) == 1:
-            return matches[0]
+            return matches.pop()
         if matches:
             listed = ", ".join(sorted(matches))
             raise YardstickLookupError(
@@ -186,12 +200,15 @@ class Yardsticks:
                     f"region {region!r} is ambiguous: write one of {listed}",
                 )
             )
+        nearest = closest(region, set(self._area_names.values()))
         raise YardstickLookupError(
             say(
-                f"daerah {region!r} tidak dikenal: {self.origin} tidak memuat angka untuknya; tambahkan barisnya "
-                "beserta provinsinya (lihat komentar di bagian atas yardsticks.csv)",
-                f"unknown region {region!r}: {self.origin} has no figure for it; add its rows with its province "
-                f"(see the comments at the top of yardsticks.csv)",
+                f"daerah {region!r} tidak dikenal; mungkin maksudnya {', '.join(nearest)}?"
+                if nearest
+                else f"daerah {region!r} tidak dikenal: tulis kabupaten, kota atau provinsi, misalnya Kabupaten Sleman",
+                f"unknown region {region!r}; did you mean {', '.join(nearest)}?"
+                if nearest
+                else f"unknown region {region!r}: write a regency, city or province, such as Kabupaten Sleman",
             )
         )
 
@@ -200,11 +217,11 @@ class Yardsticks:
         Indonesia, and the international figures."""
         area = self.area(region)
         chain = [area]
-        province = self._province_of.get(_key(area))
-        if province and _key(province) != _key(area):
+        province = self._province_of.get(name_key(area))
+        if province and name_key(province) != name_key(area):
             chain.append(province)
-        if _key(area) != _key(INTERNATIONAL):
-            if _key(area) != _key(NATIONAL):
+        if name_key(area) != name_key(INTERNATIONAL):
+            if name_key(area) != name_key(NATIONAL):
                 chain.append(NATIONAL)
             chain.append(INTERNATIONAL)
         return chain
@@ -228,11 +245,11 @@ class Yardsticks:
             figure
             for figure in self.figures
             if figure.kind == kind
-            and (name is None or _key(figure.name) == _key(name))
+            and (name is None or name_key(figure.name) == name_key(name))
             and (unit is None or figure.unit == unit)
         ]
         for position, area in enumerate(chain):
-            in_force = [figure for figure in series if _key(figure.area) == _key(area) and figure.in_force(on)]
+            in_force = [figure for figure in series if name_key(figure.area) == name_key(area) and figure.in_force(on)]
             if not in_force:
                 continue
             choices = sorted({(figure.name, figure.unit) for figure in in_force})
@@ -248,7 +265,8 @@ class Yardsticks:
                     )
                 )
             figure = max(in_force, key=lambda candidate: candidate.valid_from)
-            return replace(figure, used=_explanation(figure, chain[:position]))
+            listed = any(name_key(other.area) == name_key(chain[0]) for other in series)
+            return replace(figure, used=_explanation(figure, chain[:position], listed))
         raise YardstickLookupError(self._nothing_in_force(kind, name, unit, chain, series, on))
 
     def yardsticks_for(self, region: str, on: date) -> dict[str, Figure]:
@@ -336,7 +354,7 @@ class Yardsticks:
         self, kind: str, name: str | None, unit: str | None, chain: list[str], series: list[Figure], on: date
     ) -> str:
         what = _described(kind, name, unit)
-        candidates = [figure for figure in series if _key(figure.area) in {_key(area) for area in chain}]
+        candidates = [figure for figure in series if name_key(figure.area) in {name_key(area) for area in chain}]
         if not candidates:
             wider = ", ".join(chain[1:])
             return say(
@@ -346,7 +364,7 @@ class Yardsticks:
                 f"rows (see the comments at the top of yardsticks.csv)",
             )
         # Name the areas whose figures were looked at, not every fallback of the chain.
-        wider = [area for area in chain[1:] if any(_key(figure.area) == _key(area) for figure in candidates)]
+        wider = [area for area in chain[1:] if any(name_key(figure.area) == name_key(area) for figure in candidates)]
         where = chain[0] + (say(f" (atau {', '.join(wider)})", f" (or {', '.join(wider)})") if wider else "")
         started = [figure for figure in candidates if figure.valid_from <= on]
         if not started:
@@ -381,7 +399,7 @@ def load_yardsticks(path: str | Path | None = None, extra: Sequence[str | Path] 
     for text, label in files:
         in_this_file: dict[tuple, int] = {}
         for figure, line in _figures(text, label):
-            series = (figure.kind, _key(figure.name), figure.unit, _key(figure.area), figure.valid_from)
+            series = (figure.kind, name_key(figure.name), figure.unit, name_key(figure.area), figure.valid_from)
             if series in in_this_file:
                 earlier = in_this_file[series]
                 problem = f"{figure.name} ({figure.unit}, {figure.area}) from this date is already on line {earlier}"
@@ -389,8 +407,8 @@ def load_yardsticks(path: str | Path | None = None, extra: Sequence[str | Path] 
             in_this_file[series] = line
             # A regency's row also says that its province is a province: an area cannot be both.
             for area in (figure.area, figure.province) if figure.province else ():
-                said, where = province_of.setdefault(_key(area), (figure.province, f"{label}, line {line}"))
-                if _key(said) != _key(figure.province):
+                said, where = province_of.setdefault(name_key(area), (figure.province, f"{label}, line {line}"))
+                if name_key(said) != name_key(figure.province):
                     raise _file_error(
                         label, line, "province", f"{figure.province!r} for {area}, but {where} puts it in {said!r}"
                     )
@@ -484,7 +502,7 @@ def _required(text: str) -> str:
 
 
 def _province(text: str, area: str) -> str:
-    national = _key(area) in (_key(NATIONAL), _key(INTERNATIONAL))
+    national = name_key(area) in (name_key(NATIONAL), name_key(INTERNATIONAL))
     if national and text:
         raise ValueError(f"{area} lies in no province: leave it blank")
     if not national and not text:
@@ -523,19 +541,6 @@ def _file_error(label: str, line: int, column: str, problem: str) -> YardstickFi
     return YardstickFileError(f"{label}, line {line}, column {column_name}: {problem}".replace("\n", " "))
 
 
-def _key(text: str) -> str:
-    """``text`` compared the way region and figure names are: case and runs of spaces ignored."""
-    return " ".join(text.split()).casefold()
-
-
-def _split_prefix(region: str) -> tuple[str | None, str]:
-    """("kabupaten" or "kota" or None, the rest) of a region name, compared as keys."""
-    first, _, rest = _key(region).partition(" ")
-    if rest and first in _PREFIXES:
-        return _PREFIXES[first], rest
-    return None, _key(region)
-
-
 def _described(kind: str, name: str | None, unit: str | None) -> str:
     """What a lookup asked for, for messages, in the current language: "garis kemiskinan BPS (rupiah/bulan/orang)",
     "BPS poverty line (IDR/month/person)"."""
@@ -556,14 +561,21 @@ def _ppp_round(name: str) -> str:
     return match.group(1)
 
 
-def _explanation(figure: Figure, skipped: list[str]) -> str:
-    """``Figure.used``: the figure, its period and source, and the areas passed over for lack of their own."""
+def _explanation(figure: Figure, skipped: list[str], listed: bool) -> str:
+    """``Figure.used``: the figure, its period and source, and the areas passed over for lack of their own;
+    ``listed``: whether the table holds any figure of that series for the area asked about."""
     used = f"{figure.name} {figure.period} ({figure.source})"
     if not skipped or figure.kind in ("world_bank_line", "ppp_factor"):
         # A World Bank line belongs to no region: Indonesia's figures stand for every region without a note.
         return used
+    if figure.kind == "minimum_wage" and not listed:
+        # A regency known only from the list of regions: it may well set a UMK, which the table lacks.
+        return say(
+            f"{used}, karena tabel tidak memuat UMK {skipped[0]}; tambahkan dengan --yardsticks FILE",
+            f"{used}, since the table holds no UMK for {skipped[0]}; add it with --yardsticks FILE",
+        )
     if figure.kind == "minimum_wage":
-        # The table lists every UMK set, so a regency missing from it for a year has none (Buleleng from 2024).
+        # The table lists every UMK a listed regency set, so one missing for a year has none (Buleleng from 2024).
         return say(
             f"{used}, karena {skipped[0]} tidak punya UMK untuk {figure.period}",
             f"{used}, since {skipped[0]} has no UMK for {figure.period}",

@@ -17,14 +17,19 @@ import re
 from collections.abc import Callable
 from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis.data import DAY_UNITS, date_argument, known_sources, source_argument
 from analysis.language import LANGUAGES
 from analysis.spans import SpanError, parse_span
 
+if TYPE_CHECKING:
+    from analysis.yardsticks import Yardsticks
+
 __all__ = [
     "LANGUAGES",
     "add_language_argument",
+    "add_yardsticks_argument",
     "whole_number",
     "date_argument",
     "fee",
@@ -37,6 +42,8 @@ __all__ = [
     "source_argument",
     "span",
     "spider",
+    "yardstick_file",
+    "yardsticks_of",
 ]
 
 # Digits as written on a keyboard: int() would also take "1_000" and digits of other scripts.
@@ -111,8 +118,9 @@ def moment(value: str) -> datetime:
 
 
 def region(value: str) -> str:
-    """A regency, city or province the yardstick table knows ("sleman", "Kota Denpasar"), kept as written: the
-    analyses resolve it themselves and name it in their output."""
+    """A regency, city or province of Indonesia or of the yardstick table ("sleman", "Kota Denpasar", "Kabupaten
+    Gunungkidul"), kept as written: the analyses resolve it themselves and name it in their output. A misspelt one
+    is refused naming the closest."""
     from analysis.yardsticks import YardstickFileError, YardstickLookupError, load_yardsticks
 
     try:
@@ -120,6 +128,39 @@ def region(value: str) -> str:
     except (YardstickLookupError, YardstickFileError) as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
     return value
+
+
+def yardstick_file(value: str) -> Path:
+    """A yardstick table of one's own, with the header of analysis/reference/yardsticks.csv, refused at once (naming
+    its line and column) when it cannot be read."""
+    from analysis.yardsticks import YardstickFileError, load_yardsticks
+
+    try:
+        load_yardsticks(extra=[value])
+    except YardstickFileError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return Path(value)
+
+
+def add_yardsticks_argument(parser: argparse.ArgumentParser) -> None:
+    """--yardsticks FILE, repeatable: rows that add to or replace those of the bundled yardstick table."""
+    parser.add_argument(
+        "--yardsticks", type=yardstick_file, action="append", default=[], metavar="FILE",
+        help="a yardstick CSV of your own (header as analysis/reference/yardsticks.csv): its rows add to the bundled "
+        "table, and one with the same kind, name, unit, area and valid_from replaces it; may be repeated",
+    )  # fmt: skip
+
+
+def yardsticks_of(args: argparse.Namespace) -> Yardsticks:
+    """The bundled yardstick table with the rows of every --yardsticks FILE; CommandError when two of those files
+    put one area in different provinces (each was read on its own as the command line was parsed)."""
+    from analysis.cli.command import CommandError
+    from analysis.yardsticks import YardstickFileError, load_yardsticks
+
+    try:
+        return load_yardsticks(extra=args.yardsticks)
+    except YardstickFileError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def output_file(value: str) -> Path:

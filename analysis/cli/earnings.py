@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from analysis.cli.analysis_command import AnalysisInput, analysis_command
-from analysis.cli.arguments import date_argument, fee, positive_number, region
+from analysis.cli.arguments import add_yardsticks_argument, date_argument, fee, positive_number, region, yardsticks_of
 from analysis.cli.clusters import add_cluster_arguments, skill_clusters
 from analysis.cli.command import CommandError
 from analysis.earnings import Earnings
@@ -36,6 +36,7 @@ def add_pay_arguments(parser: argparse.ArgumentParser) -> None:
         "--projects-per-month", type=positive_number,
         help="also show project pay as a month at this many projects (default: never)",
     )  # fmt: skip
+    add_yardsticks_argument(parser)
 
 
 def earnings_of(args: argparse.Namespace, region: str) -> Earnings:
@@ -43,7 +44,7 @@ def earnings_of(args: argparse.Namespace, region: str) -> Earnings:
     return Earnings(
         region, on=getattr(args, "on", None), scope=args.scope, platform_fee=args.platform_fee,
         workdays_per_week=args.workdays_per_week, hours_per_month=args.hours_per_month,
-        projects_per_month=args.projects_per_month,
+        projects_per_month=args.projects_per_month, yardsticks=yardsticks_of(args),
     )  # fmt: skip
 
 

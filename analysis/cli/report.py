@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 
 from analysis.cli.analysis_command import AnalysisInput, analysis_command
-from analysis.cli.arguments import add_language_argument, output_file, region
+from analysis.cli.arguments import add_language_argument, output_file, region, yardsticks_of
 from analysis.cli.clusters import add_cluster_arguments
 from analysis.cli.command import CommandError
 from analysis.cli.earnings import add_pay_arguments, earnings_of
@@ -51,7 +51,8 @@ def _analyse(args: argparse.Namespace, analysis_input: AnalysisInput) -> None:
     if args.survey:
         if not args.survey_period:
             raise CommandError("--survey needs --survey-period YYYY-MM, the month its incomes are of")
-        survey = analyse_survey(args.survey, args.survey_region or curricula[0].place, args.survey_period)
+        region = args.survey_region or curricula[0].place
+        survey = analyse_survey(args.survey, region, args.survey_period, yardsticks=yardsticks_of(args))
     title = args.title or say("Laporan pasar kerja", "Labour-market report")
     content = study.report_content(title, args.note, survey)
     folder_missing = not args.out.absolute().parent.exists()

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis.cli.arguments import positive_whole_number, region
+from analysis.cli.arguments import add_yardsticks_argument, positive_whole_number, region, yardsticks_of
 from analysis.cli.command import Command, CommandError, Store
 
 
@@ -19,13 +19,14 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         "--clusters", type=positive_whole_number, help="number of member clusters (default: best silhouette)"
     )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_yardsticks_argument(parser)
 
 
 def _run(args: argparse.Namespace, engine: None) -> None:
     from analysis.survey import SurveyError, run_survey  # loads scikit-learn, which the other commands do without
 
     try:
-        print(run_survey(args.file, args.region, args.period, args.clusters, as_json=args.json))
+        print(run_survey(args.file, args.region, args.period, args.clusters, args.json, yardsticks_of(args)))
     except SurveyError as exc:
         print("\n".join(exc.problems), file=sys.stderr)
         raise CommandError(str(exc)) from None

@@ -168,9 +168,15 @@ class SurveyResult:
 
 
 def analyse_survey(
-    path: str | Path, region: str, period: str, n_clusters: int | None = None, random_state: int = 0
+    path: str | Path,
+    region: str,
+    period: str,
+    n_clusters: int | None = None,
+    random_state: int = 0,
+    yardsticks: Yardsticks | None = None,
 ) -> SurveyResult:
-    """Read the survey at `path`, group its members and measure them against the yardsticks of `region` in `period`.
+    """Read the survey at `path`, group its members and measure them against the yardsticks of `region` in `period`
+    (from `yardsticks`, by default the bundled table).
 
     Raises `SurveyError` when the period is malformed, the file cannot be read or lacks a column, no row can be
     used (the error's `problems` then lists why), or the yardstick table has no figures for the region.
@@ -185,7 +191,7 @@ def analyse_survey(
             f"{reading.problems[0]}",
             reading.problems,
         )
-    yardsticks = load_survey_yardsticks()
+    yardsticks = load_survey_yardsticks() if yardsticks is None else yardsticks
     area = _area(yardsticks, region)
     figures = figures_for(area, on, yardsticks)
     members = reading.members
@@ -221,9 +227,16 @@ def _lives_in(yardsticks: Yardsticks, region: str, area: str) -> bool:
         return normalise(region) == normalise(area)
 
 
-def run_survey(path: str | Path, region: str, period: str, n_clusters: int | None = None, as_json: bool = False) -> str:
+def run_survey(
+    path: str | Path,
+    region: str,
+    period: str,
+    n_clusters: int | None = None,
+    as_json: bool = False,
+    yardsticks: Yardsticks | None = None,
+) -> str:
     """``pasarkerja survey``'s output: the text, or the JSON with `as_json`; problems are part of either."""
-    result = analyse_survey(path, region, period, n_clusters)
+    result = analyse_survey(path, region, period, n_clusters, yardsticks=yardsticks)
     return result.to_json() if as_json else result.text()
 
 
