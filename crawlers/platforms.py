@@ -13,6 +13,7 @@ crawl every platform. Nothing here imports Scrapy: the spider and the extractor 
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import inspect
 import json
@@ -104,6 +105,20 @@ BY_NAME: dict[str, Platform] = {platform.name: platform for platform in PLATFORM
 def names() -> tuple[str, ...]:
     """Every platform's name, sorted: the values of ``postings.source``."""
     return tuple(sorted(BY_NAME))
+
+
+def unknown_name_error(value: str) -> str | None:
+    """None when ``value`` is a platform's name (in any case and spacing); otherwise the one-line error for it,
+    naming the closest names ("remotve": remotive, remoteok), as ``scrapy crawl`` and ``pasarkerja`` say it."""
+    name = value.strip().lower()
+    if name in BY_NAME:
+        return None
+    closest = difflib.get_close_matches(name, names(), n=3, cutoff=0.6) or [
+        known for known in names() if known.startswith(name)
+    ]
+    if closest:
+        return f"unknown spider {value!r}; did you mean {', '.join(closest)}? (`scrapy list` names them all)"
+    return f"unknown spider {value!r}; the spiders are {', '.join(names())}"
 
 
 def display_names() -> dict[str, str]:

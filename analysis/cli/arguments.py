@@ -10,7 +10,6 @@ re-exported here so that a command finds every type in one place.
 from __future__ import annotations
 
 import argparse
-import difflib
 import math
 import os
 import re
@@ -19,9 +18,10 @@ from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis.data import DAY_UNITS, date_argument, known_sources, source_argument
+from analysis.data import DAY_UNITS, date_argument, source_argument
 from analysis.language import LANGUAGES
 from analysis.spans import SpanError, parse_span
+from crawlers.platforms import unknown_name_error
 
 if TYPE_CHECKING:
     from analysis.yardsticks import Yardsticks
@@ -99,17 +99,9 @@ def span(value: str) -> timedelta:
 
 def spider(value: str) -> str:
     """A spider's name (the platform registry's names), a misspelt one refused naming the closest: "remotve"."""
-    name = value.strip().lower()
-    if name in known_sources():
-        return name
-    closest = difflib.get_close_matches(name, known_sources(), n=3, cutoff=0.6) or sorted(
-        known for known in known_sources() if known.startswith(name)
-    )
-    if closest:
-        said = f"did you mean {', '.join(closest)}? (`scrapy list` names them all)"
-    else:
-        said = f"the spiders are {', '.join(known_sources())}"
-    raise argparse.ArgumentTypeError(f"unknown spider {value!r}; {said}")
+    if (error := unknown_name_error(value)) is not None:
+        raise argparse.ArgumentTypeError(error)
+    return value.strip().lower()
 
 
 def moment(value: str) -> datetime:

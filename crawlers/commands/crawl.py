@@ -13,7 +13,6 @@ crawl run (crawlers/extensions/crawl_run.py) once the crawl is over.
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
@@ -21,6 +20,7 @@ from scrapy.exceptions import UsageError
 
 from crawlers.browser import ChromiumNotFound
 from crawlers.extensions.crawl_run import CrawlRun
+from crawlers.platforms import unknown_name_error
 from crawlers.spiders.base import ArgumentError
 from pipelines.db.engine import DatabaseURLError, check_url
 
@@ -48,7 +48,9 @@ class Command(ScrapyCrawl):
         """A UsageError (exit status 2, one line) for what would stop the crawl: no such spider, a wrong argument, an
         unusable DATABASE_URL."""
         if name not in self.crawler_process.spider_loader.list():
-            raise UsageError(_unknown_spider(name), print_help=False)
+            # None for a known name written otherwise ("Remotive"): Scrapy's names are as written
+            said = unknown_name_error(name) or f"unknown spider {name!r}; did you mean {name.strip().lower()}?"
+            raise UsageError(said, print_help=False)
         spider_class = self.crawler_process.spider_loader.load(name)
         try:
             if hasattr(spider_class, "check_arguments"):
@@ -70,15 +72,3 @@ class Command(ScrapyCrawl):
         # Kept, to read its crawl run once the crawl is over.
         self.crawler = super()._create_crawler(spidercls)
         return self.crawler
-
-
-def _unknown_spider(name: str) -> str:
-    """The error for a name no spider has: the closest spiders' names, in the words of ``pasarkerja status --spider``
-    (imported only here: the analysis command line is slow to import, and a crawl of a known spider never needs it)."""
-    from analysis.cli.arguments import spider
-
-    try:
-        known = spider(name)
-    except argparse.ArgumentTypeError as error:
-        return str(error)
-    return f"unknown spider {name!r}; did you mean {known}?"  # the same name written otherwise: "Remotive"
