@@ -17,9 +17,27 @@ Target 0.75 on a 2-core machine (goal 0.8). Figures, best of three rounds, 20,00
   allocations, a shallow copy per derived posting, SQLite's checkpoint every 40 MB, no hashing where the known-pages
   middleware cannot stop): 0.74, 0.61, 0.61 in three runs between 01:24 and 01:29 UTC, with other engineers'
   tests keeping the machine's load at 1.4 to 2 (bare 3.9 to 4.1 s, full 5.4 to 6.6 s). Under that load, with
-  this change and the code before it run alternately three times: 0.60 against 0.53. Not measured on an idle
-  machine: the full crawl needs both cores (the crawl, and the worker's 3.2 s of processor time: 1.1 s deriving
-  skills, occupation and pay, 1.9 s writing), so other load costs it more than the bare one.
+  this change and the code before it run alternately three times: 0.60 against 0.53.
+- 2026-12-06 03:40 to 04:05 UTC, no other work on the machine (load 0.5 to 1.5; the virtual machine's own noise
+  moves the bare crawl between 2.1 and 3.3 s from one run to the next): 0.63, 0.63, 0.63, 0.68 (bare 2.2 to 2.5 s,
+  full 3.4 to 3.9 s). Waiting for the oldest batch rather than the newest (pipelines/store.py ``IN_FLIGHT``) keeps
+  the crawl waiting for the worker under 0.05 s a crawl. Target not met.
+
+Where the time goes (20,000 postings; processor time of the crawl's process from the spider's opening to its
+closing, and of the worker's process; the experiments were temporary changes, each best of three or four):
+
+- The crawl's process: bare 2.3 to 2.7 s, full 3.0 to 3.5 s. Validation costs 0.25 s in-process (what a posting
+  says 0.10 s, what the columns can hold 0.14 s); pickling the batches for the worker 0.2 s (38 MB).
+- The worker's process: 3.2 s, 0.5 s of it loading the taxonomy before the crawl starts; deriving 0.76 s, writing
+  1.9 s (SQLite itself about 1 s, of it 0.33 s in the commits).
+- No measurable change in the full crawl from: leaving out the column checks, or the whole validation pipeline;
+  pickling in the event loop's thread instead of a thread of its own; the worker at a lower priority (nice 10);
+  batches of 250, 1,000 or 2,000 instead of 500; the worker doing no work at all (it only received the batches):
+  3.3 s. Not handing batches over at all: 2.8 s.
+- So the gap is the hand-over and the second busy process on two cores. The platforms are paged one request at a
+  time (CONCURRENT_REQUESTS_PER_DOMAIN = 1, their published limits), so every page's items are processed before the
+  next page is fetched and any processor time taken from the crawl lengthens that chain. Closing it further needs
+  a cheaper hand-over than pickled postings (a shared-memory or columnar batch) or a machine with a third core.
 
     python bench/crawl_throughput.py [--postings 20000] [--rounds 3]
 """

@@ -2,12 +2,12 @@
 
 Postings are buffered and handed over STORE_BATCH_SIZE at a time to the store's worker, a process of its own
 (pipelines/db/worker.py), which derives their skills, occupation and pay and writes each batch in one transaction, so
-a crash loses at most the batch in flight and never half of one. The batches are written for the crawl's row in
+a crash loses at most the batches in flight (``IN_FLIGHT``) and the one being filled, never half of one. The batches are written for the crawl's row in
 ``crawl_runs``, which the crawl-run extension owns (crawlers/extensions/crawl_run.py).
 
 A record the database refuses becomes a reject in the worker. A database that refuses writes as a whole
 (unreachable, full, read-only, no rights) stops the crawl at once, with one line from the database: nothing is handed
-over after it (the one batch handed over meanwhile is written if the database takes it), and the store tells the crawl
+over after it (the batches handed over meanwhile are written if the database takes them), and the store tells the crawl
 run, which counts the records not written, fails its ``writes`` health check and closes no posting.
 """
 
@@ -28,6 +28,8 @@ from pipelines.monitor import COVERAGE_STAT
 logger = logging.getLogger(__name__)
 
 _LOGGED_DETAIL_CHARS = 200  # a reject's detail may quote a value; logs get its start only
+IN_FLIGHT = 2
+"""Batches handed to the worker and not yet written, at most: one it writes, one waiting for it."""
 
 
 class StorePipeline:
@@ -69,12 +71,12 @@ class StorePipeline:
         elif isinstance(item, Posting):
             self.postings.append(item)
         if len(self.postings) + len(self.rejects) >= self.batch_size:
-            writing_already = any(not write.done() for write in self.writes)
-            write = self._start_write()
-            # While a batch is written the next is handed over; the item that filled that next one waits until
-            # it is written (backpressure), so memory stays bounded and the crawl never runs far ahead of the database.
-            if writing_already:
-                await write
+            self._start_write()
+            # Backpressure, so that memory stays bounded and the crawl never runs far ahead of the database: at most
+            # IN_FLIGHT batches are handed over and not yet written. Waiting for the oldest only, not for all, keeps
+            # a batch ready for the worker while the crawl fills the next, and the crawl busy while the worker writes.
+            if len(self.writes) > IN_FLIGHT:
+                await self.writes[0]
         return item
 
     @staticmethod

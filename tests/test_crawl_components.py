@@ -161,17 +161,19 @@ def test_a_database_refusing_writes_stops_the_crawl_and_tells_the_crawl_run(data
         await crawl_run.opened()
         with crawl_run.engine.begin() as connection:
             connection.exec_driver_sql("DROP TABLE rejects")  # even a reject, always storable, is refused
-        await store(crawler, [posting("1"), Reject("freelancer", "invalid_json"), posting("2"), posting("3")])
+        # Four batches: handing over the third waits for the first, which the database refuses, mid-crawl.
+        items = [posting("1"), Reject("freelancer", "invalid_json"), *(posting(str(n)) for n in range(2, 8))]
+        await store(crawler, items)
         await asyncio.sleep(0)  # the store's request to close the spider
 
     asyncio.run(scenario())
     assert crawler.engine.closed_for == [WRITE_FAILED]
     assert "rejects" in crawl_run.write_error and "\n" not in crawl_run.write_error
-    # The first batch's posting was written one by one before the database refused its reject; of the batch after
-    # it, handed over meanwhile, what the database took. Every record is counted once, written or not.
+    # The first batch's posting was written one by one before the database refused its reject; of the batches handed
+    # over meanwhile, what the database took; nothing after. Every record is counted once, written or not.
     stored = crawler.stats.get_value("pasarkerja/postings")
     assert stored == rows(database_url, "SELECT count(*) FROM postings")[0][0] >= 1
-    assert crawl_run.unwritten + stored == 4
+    assert crawl_run.unwritten + stored == 8
 
 
 # The known-pages middleware -----------------------------------------------------------------------------------------
