@@ -22,7 +22,7 @@ TECH_WORDS = frozenset(
 # Previous words that introduce a tool or language: "written in Go", "meetings on Zoom", "knowledge of R",
 # "use Slack", "menguasai Go".
 INTRODUCING_WORDS = frozenset(
-    "in on with using use via of dengan menggunakan memakai pakai melalui lewat menguasai mahir".split()
+    "in on with using use via of dengan menggunakan memakai pakai melalui lewat menguasai mahir bisa paham memahami".split()
 )
 # Words skipped when looking for a neighbour: "Python, R and Go" makes R and Go neighbours of Python.
 CONNECTORS = frozenset("and or dan atau serta".split())

@@ -42,6 +42,8 @@ padded with a space on both sides, so a key only matches a whole word or phrase.
 - A framework named as a job in a title or tag ("Django Developer", "Programmer Laravel", "Flutter engineer": the
   word before or after it is developer, engineer, programmer or pengembang) also names the software practice right
   above it in the hierarchy (Back-End Development, Mobile App Development).
+- A skill beneath one marked ``named_by_narrower`` also names that one, found where it was: "penerjemah tersumpah"
+  (Sworn Translation) is Translation too.
 - Tags: each tag is looked up whole in the taxonomy first, then searched like text; a tag that yields no
   skill is kept in ``unmapped_tags``.
 
@@ -70,7 +72,7 @@ _JOINS = re.compile(r"[,&/]|\b(?i:and|or|dan|atau|serta)\b")
 _NEXT_WORD = re.compile(r" *(\S+)")
 
 # Words that make a framework a job: "Django Developer", "Programmer Laravel", "pengembang Flutter".
-ROLE_WORDS = frozenset("developer developers engineer engineers programmer programmers programer pengembang".split())
+ROLE_WORDS = frozenset("dev devs developer developers engineer engineers programmer programmers programer pengembang".split())
 _ROLE_WORD_REACH = 20  # characters searched on each side of the framework: a role word and its separator
 # How many different tags `SkillExtractor._tag_skill` remembers before it starts again (a few MB at most).
 TAGS_REMEMBERED = 50_000
@@ -127,7 +129,7 @@ class SkillExtractor:
         self.coordinable_ = {key: name for key, name in any_case.items() if name and key not in guarded}
         self.automaton_ = self._automaton(any_case, exact, guarded)
         self._fit_implications()
-        self._tags: dict[str, tuple[str, str]] = {}  # for `_tag_skill`
+        self._tags: dict[str, tuple[str, str, str]] = {}  # for `_tag_skill`
         self.occupation_of_ = {skill.name: skill.occupation for skill in self.taxonomy_.skills}
         self.occupation_of_[""] = ""
         self.occupation_of_.update((marker, self.occupation_of_[skills[0]]) for marker, skills in self.roles_.items())
@@ -206,6 +208,7 @@ class SkillExtractor:
                         specialisations.append((skill.name, found_with))
                         self.specialisations_[key] = (any_found_with | found_with, specialisations)
         self.specialised_from_ = frozenset().union(*(bases for bases, _ in self.specialisations_.values()))
+        self.topic_terms_ = frozenset(key.strip() for key in self.specialisations_)
 
     def _automaton(
         self, any_case: dict[str, str], exact: dict[str, dict[str, frozenset[str]]], guarded: dict[str, int]
@@ -242,6 +245,12 @@ class SkillExtractor:
         }
         self.practices_of_ = {name: found for name, found in practices.items() if found}
         self.practiced_ = frozenset(self.practices_of_)
+        general = {  # skill -> the skills above it that every skill beneath them names (Legal Translation: Translation)
+            skill.name: tuple(name for name in self.taxonomy_.ancestors(skill.name) if by_name[name].named_by_narrower)
+            for skill in self.taxonomy_.skills
+        }
+        self.general_of_ = {name: found for name, found in general.items() if found}
+        self.specific_ = frozenset(self.general_of_)
 
     def extract(self, title: str | None, description: str | None, tags: Sequence[str] | None = ()) -> ExtractedSkills:
         """The skills in one posting, each from its strongest source, and the tags that name none."""
@@ -267,6 +276,8 @@ class SkillExtractor:
             self._add_specialised(result, seen, topic_words)
         if not seen.isdisjoint(self.practiced_):
             self._add_practices(result, seen)
+        if not seen.isdisjoint(self.specific_):
+            self._add_general(result, seen)
         self._add_languages(result, seen)
         return result
 
@@ -296,12 +307,12 @@ class SkillExtractor:
         A rule holds when one of its words is in any field (`texts`) or one of its skills is already found.
         """
         unguarded = frozenset(seen)
-        lowered = " ".join(str(text) for text in texts).lower()  # a cheap first test before the exact one
-        padded = ""
+        lowered = padded = ""  # made when a rule's skills are not found: most rules need no look at the words
 
         def has_word(word: str) -> bool:
-            nonlocal padded
-            if word.strip() not in lowered:
+            nonlocal lowered, padded
+            lowered = lowered or " ".join(str(text) for text in texts).lower()
+            if word.strip() not in lowered:  # a cheap first test before the exact one
                 return False
             padded = padded or f" {' '.join(separate_words(lowered).split())} "
             return word in padded
@@ -356,6 +367,15 @@ class SkillExtractor:
                     seen.add(practice)
                     result.found.append((practice, source, text, start, end))
 
+    def _add_general(self, result: ExtractedSkills, seen: set[str]) -> None:
+        """Add the general skill of every specific one found that names it (Legal Translation: Translation), found
+        where the specific one was."""
+        for skill, source, text, start, end in [found for found in result.found if found[0] in self.specific_]:
+            for general in self.general_of_[skill]:
+                if general not in seen:
+                    seen.add(general)
+                    result.found.append((general, source, text, start, end))
+
     def _add_languages(self, result: ExtractedSkills, seen: set[str]) -> None:
         """Add the programming language of every framework and runtime found (Django: Python), as implied."""
         frameworks = seen.intersection(self.frameworks_)
@@ -378,25 +398,32 @@ class SkillExtractor:
         Appends the tags that name no skill to `unmapped_tags` and the specialisations' words to `topic_words`.
         """
         for tag in tags:
-            tag, skill = self._tag_skill(tag)
+            tag, skill, topic_word = self._tag_skill(tag)
             if not tag:
                 continue
-            found = [(0, len(tag), skill, False, 0)] if skill else self._search(tag, topic_words, "tag")
+            if skill:
+                found = [(0, len(tag), skill, False, 0)]
+                if topic_word:
+                    topic_words.setdefault(topic_word, "tag")
+            else:
+                found = self._search(tag, topic_words, "tag")
             if not found and tag not in unmapped_tags:
                 unmapped_tags.append(tag)
             yield "tag", tag, found
         yield "title", title or "", self._search(title or "", topic_words, "title")
         yield "text", description or "", self._search(description or "", topic_words, "text")
 
-    def _tag_skill(self, tag: object) -> tuple[str, str]:
-        """(the tag with its spaces tidied, the skill it names whole or ""), remembered: a platform's tags are a
-        small vocabulary met again and again."""
+    def _tag_skill(self, tag: object) -> tuple[str, str, str]:
+        """(the tag with its spaces tidied, the skill it names whole or "", its key when it is also a word of a
+        specialisation or ""), remembered: a platform's tags are a small vocabulary met again and again."""
         tag = tag if isinstance(tag, str) else str(tag)
         known = self._tags.get(tag)
         if known is None:
             tidy = " ".join(tag.split())
             skill = self.taxonomy_.lookup(tidy) if tidy else None
-            known = tidy, skill.name if skill is not None else ""
+            # The exact key only for a tag that reads as a specialisation's word: most tags do not.
+            key = match_key(tidy) if skill is not None and tidy.lower() in self.topic_terms_ else ""
+            known = tidy, skill.name if skill is not None else "", key if key in self.specialisations_ else ""
             if len(self._tags) >= TAGS_REMEMBERED:
                 self._tags.clear()
             self._tags[tag] = known

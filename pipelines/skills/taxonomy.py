@@ -103,6 +103,8 @@ class Skill:
     not_in: tuple[str, ...] = ()
     # The words that, beside a broader skill, name this one (see `Specialisation`); None: only its own forms do.
     found_with: Specialisation | None = None
+    # True when any skill beneath this one also names it: work in legal translation is translation work.
+    named_by_narrower: bool = False
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -259,6 +261,7 @@ def _skill_from_entry(index: int, entry: dict) -> Skill:
         context=_context_rule(entry.get("context")),
         not_in=tuple(str(phrase) for phrase in entry.get("not_in") or ()),
         found_with=_specialisation(entry.get("found_with"), entry.get("broader")),
+        named_by_narrower=bool(entry.get("named_by_narrower", False)),
     )
 
 
