@@ -27,9 +27,14 @@ INDONESIA = "ID"
 _HOLDS_INDONESIA = re.compile(r"world|anywhere|global|asia|apac|asean")
 
 
+# Jakarta's cities and regency are "Kota/Kabupaten Administrasi" in the official list; postings never write it.
+_ADMINISTRATIVE_WORDS = frozenset({"administrasi", "adm"})
+
+
 def place_words(text: str | None) -> frozenset[str]:
-    """The words of a place name that tell which place it is: "Kota Yogyakarta, DI Yogyakarta" -> {"yogyakarta"}."""
-    return frozenset(words(text)) - GENERIC_PLACE_WORDS
+    """The words of a place name that tell which place it is: "Kota Yogyakarta, DI Yogyakarta" -> {"yogyakarta"},
+    "Kota Administrasi Jakarta Selatan" -> {"jakarta", "selatan"}."""
+    return frozenset(words(text)) - GENERIC_PLACE_WORDS - _ADMINISTRATIVE_WORDS
 
 
 def places_of(region: str | None, yardsticks: Yardsticks) -> tuple[frozenset[str], ...]:

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from analysis.language import language
+from analysis.reach import places_of
 from analysis.regions import closest, province_key, regions, split_prefix
 from analysis.yardsticks import YardstickLookupError, load_yardsticks
 from sample.market import market_records
@@ -145,3 +146,9 @@ def test_earnings_in_gunungkidul_with_a_umk_of_ones_own(tmp_path, own_yardsticks
 
     assert umk() == ("UMP DI Yogyakarta", 2_417_495)
     assert umk("--yardsticks", str(own_yardsticks)) == ("UMK Kabupaten Gunungkidul", 2_500_000)
+
+
+def test_jakartas_official_city_names_reach_the_postings_that_name_them_plainly():
+    places = places_of("Kota Administrasi Jakarta Selatan", load_yardsticks())
+    assert frozenset({"jakarta", "selatan"}) in places  # a posting in "Jakarta Selatan" holds every telling word
+    assert all("administrasi" not in place for place in places)
