@@ -14,12 +14,13 @@ occupation accuracy, and the most frequent misses and false positives.
 
 `score(records, extract, classify)` computes the numbers without printing; the tests use it.
 
-Figures at taxonomy 2026.12.8 (2026-12-06), precision / recall: all 0.91 / 0.82; en 0.92 / 0.79, id 0.90 / 0.85,
-mixed 0.90 / 0.81. On the tuning texts 0.92 / 0.92, and the targets (recall 0.85, precision 0.90) hold in each
-language there (en 0.93 / 0.89, id 0.91 / 0.94, mixed 0.96 / 0.91). On the held-out texts 0.87 / 0.64 (en 0.90 /
-0.55, id 0.90 / 0.68, mixed 0.78 / 0.62), unchanged by the roles and patterns that lifted the tuning texts: the
-matcher finds what it was taught to find far better than what it was not, and the held-out figure is the one to
-expect on new postings. Occupation accuracy 0.95 (215 of 226).
+Figures at taxonomy 2026.12.9 (2026-12-06), precision / recall, 516 postings: all 0.90 / 0.87; en 0.92 / 0.84,
+id 0.90 / 0.89, mixed 0.87 / 0.89. The targets (recall 0.85, precision 0.90 in each language) are not all met:
+English recall and mixed precision fall short. Held out: 0.88 / 0.74 over both held-out parts. The first batch's
+held-out third went from 0.87 / 0.64 (taxonomy 2026.12.8) to 0.87 / 0.67; round 3, written with round 2 and
+before the matcher was tuned on it, went from 0.88 / 0.78 to 0.90 / 0.82 after that tuning and stayed there through
+rounds 4 and 5. The held-out figures are the ones to expect on new postings: tuning on fresh text moves them less
+than it moves the tuning texts (0.90 / 0.91). Occupation accuracy 0.95.
 """
 
 from __future__ import annotations
