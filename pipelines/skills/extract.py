@@ -74,7 +74,7 @@ _NEXT_WORD = re.compile(r" *(\S+)")
 # Words that make a framework a job: "Django Developer", "Programmer Laravel", "pengembang Flutter".
 ROLE_WORDS = frozenset("dev devs developer developers engineer engineers programmer programmers programer pengembang".split())
 _ROLE_WORD_REACH = 20  # characters searched on each side of the framework: a role word and its separator
-# How many different tags `SkillExtractor._tag_skill` remembers before it starts again (a few MB at most).
+# How many different tags `SkillExtractor._tag_found` remembers before it starts again (a few MB at most).
 TAGS_REMEMBERED = 50_000
 
 
@@ -129,7 +129,7 @@ class SkillExtractor:
         self.coordinable_ = {key: name for key, name in any_case.items() if name and key not in guarded}
         self.automaton_ = self._automaton(any_case, exact, guarded)
         self._fit_implications()
-        self._tags: dict[str, tuple[str, str, str]] = {}  # for `_tag_skill`
+        self._tags: dict[str, tuple[str, tuple[Candidate, ...], tuple[str, ...]]] = {}  # for `_tag_found`
         self.occupation_of_ = {skill.name: skill.occupation for skill in self.taxonomy_.skills}
         self.occupation_of_[""] = ""
         self.occupation_of_.update((marker, self.occupation_of_[skills[0]]) for marker, skills in self.roles_.items())
@@ -208,7 +208,6 @@ class SkillExtractor:
                         specialisations.append((skill.name, found_with))
                         self.specialisations_[key] = (any_found_with | found_with, specialisations)
         self.specialised_from_ = frozenset().union(*(bases for bases, _ in self.specialisations_.values()))
-        self.topic_terms_ = frozenset(key.strip() for key in self.specialisations_)
 
     def _automaton(
         self, any_case: dict[str, str], exact: dict[str, dict[str, frozenset[str]]], guarded: dict[str, int]
@@ -392,38 +391,40 @@ class SkillExtractor:
         tags: Sequence[str],
         unmapped_tags: list[str],
         topic_words: dict[str, str],
-    ) -> Iterable[tuple[str, str, list[Candidate]]]:
+    ) -> Iterable[tuple[str, str, Sequence[Candidate]]]:
         """(source, text, skills found in it) for each tag, the title and the description, strongest first.
 
         Appends the tags that name no skill to `unmapped_tags` and the specialisations' words to `topic_words`.
         """
         for tag in tags:
-            tag, skill, topic_word = self._tag_skill(tag)
+            tag, found, topics = self._tag_found(tag)
             if not tag:
                 continue
-            if skill:
-                found = [(0, len(tag), skill, False, 0)]
-                if topic_word:
-                    topic_words.setdefault(topic_word, "tag")
-            else:
-                found = self._search(tag, topic_words, "tag")
+            for topic_word in topics:
+                topic_words.setdefault(topic_word, "tag")
             if not found and tag not in unmapped_tags:
                 unmapped_tags.append(tag)
             yield "tag", tag, found
         yield "title", title or "", self._search(title or "", topic_words, "title")
         yield "text", description or "", self._search(description or "", topic_words, "text")
 
-    def _tag_skill(self, tag: object) -> tuple[str, str, str]:
-        """(the tag with its spaces tidied, the skill it names whole or "", its key when it is also a word of a
-        specialisation or ""), remembered: a platform's tags are a small vocabulary met again and again."""
+    def _tag_found(self, tag: object) -> tuple[str, tuple[Candidate, ...], tuple[str, ...]]:
+        """(the tag with its spaces tidied, the skills found in it, the specialisations' words in it), remembered: a
+        platform's tags are a small vocabulary met again and again. A tag that is a skill's name or alias whole is
+        that skill, whatever context rule the alias has."""
         tag = tag if isinstance(tag, str) else str(tag)
         known = self._tags.get(tag)
         if known is None:
             tidy = " ".join(tag.split())
             skill = self.taxonomy_.lookup(tidy) if tidy else None
-            # The exact key only for a tag that reads as a specialisation's word: most tags do not.
-            key = match_key(tidy) if skill is not None and tidy.lower() in self.topic_terms_ else ""
-            known = tidy, skill.name if skill is not None else "", key if key in self.specialisations_ else ""
+            topics: dict[str, str] = {}
+            if skill is not None:
+                found: Sequence[Candidate] = [(0, len(tidy), skill.name, False, 0)]
+                if (key := match_key(tidy)) in self.specialisations_:  # a skill's name may be a topic's word too
+                    topics[key] = "tag"
+            else:
+                found = self._search(tidy, topics, "tag")
+            known = tidy, tuple(found), tuple(topics)
             if len(self._tags) >= TAGS_REMEMBERED:
                 self._tags.clear()
             self._tags[tag] = known
