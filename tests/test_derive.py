@@ -17,8 +17,9 @@ def crawled(sample_server, sqlite_url):
 
 
 def test_crawled_postings_carry_skills_occupation_and_pay(crawled):
-    postings = rows(crawled, "SELECT id, source, oli_occupation, occupation_confidence, pay_currency, pay_period, "
-                             "pay_idr_month_min, pay_usd_one_off_min, pay_rate_source, derived_with FROM postings")
+    postings = rows(crawled, "SELECT p.id, source, oli_occupation, occupation_confidence, pay_currency, pay_period, "
+                             "pay_idr_month_min, pay_usd_one_off_min, r.text AS pay_rate_source, derived_with "
+                             "FROM postings p LEFT JOIN rate_sources r ON r.id = p.pay_rate_source_id")
     assert postings and all(p.oli_occupation and 0 < p.occupation_confidence <= 1 for p in postings)
     assert all(p.derived_with.startswith("taxonomy ") for p in postings)
     # Freelancer budgets are one-off project pay, converted at the platform's own rate.
@@ -37,13 +38,18 @@ def test_crawled_postings_carry_skills_occupation_and_pay(crawled):
 
 def test_rederive_recomputes_stored_postings(crawled):
     before = rows(crawled, "SELECT count(*) FROM posting_skills")[0][0]
+    ids_sql = "SELECT id, pay_rate_source_id, pay_idr_rate_source_id FROM postings ORDER BY id"
+    rate_sources = rows(crawled, ids_sql)
+    texts = rows(crawled, "SELECT id, text FROM rate_sources ORDER BY id")
+    assert texts and any(row.pay_rate_source_id for row in rate_sources)
     # Wipe the derived data as an out-of-date taxonomy would have left it.
     from sqlalchemy import create_engine, text
 
     engine = create_engine(crawled)
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM posting_skills"))
-        connection.execute(text("UPDATE postings SET oli_occupation = NULL, derived_with = 'taxonomy old'"))
+        connection.execute(text("UPDATE postings SET oli_occupation = NULL, derived_with = 'taxonomy old', "
+                                "pay_rate_source_id = NULL, pay_idr_rate_source_id = NULL"))
     engine.dispose()
 
     result = pasarkerja("--database-url", crawled, "rederive", "--batch-size", "3")
@@ -53,6 +59,9 @@ def test_rederive_recomputes_stored_postings(crawled):
     assert "100%" in result.stderr  # the progress bar ran to the end
     assert rows(crawled, "SELECT count(*) FROM posting_skills")[0][0] == before
     assert rows(crawled, "SELECT count(*) FROM postings WHERE oli_occupation IS NULL OR derived_with = 'taxonomy old'")[0][0] == 0
+    # The rate sources found again, stored once.
+    assert rows(crawled, ids_sql) == rate_sources
+    assert rows(crawled, "SELECT id, text FROM rate_sources ORDER BY id") == texts
 
 
 def test_skills_extract_reads_standard_input():

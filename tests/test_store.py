@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -11,12 +12,13 @@ from datetime import datetime, timezone
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import insert, select
+from sqlalchemy import event, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from crawlers.items import Posting, Reject
 from pipelines.db import models
 from pipelines.db.engine import make_engine, mask
+from pipelines.db.rate_sources import RateSourceIds
 from pipelines.db.schema import current_revision, head_revision, upgrade
 from pipelines.db.writer import PostingWriter
 from tests.conftest import PROJECT_DIR, TEST_SETTINGS, rows
@@ -97,6 +99,65 @@ def test_a_failing_batch_leaves_nothing_behind(engine, database_url):
         writer.write([posting("1"), posting("2"), broken], [Reject("freelancer", "x", None, None, None)])
     assert rows(database_url, "SELECT count(*) FROM postings")[0][0] == 0
     assert rows(database_url, "SELECT count(*) FROM rejects")[0][0] == 0
+
+
+def paid(source_id: str, usd_source: str, idr_source: str, **fields) -> Posting:
+    """A posting as pipelines.derive leaves it, its pay converted with the rates named."""
+    pay = {"kind": "project", "usd_one_off_min": 100.0, "rate_source": usd_source, "idr_rate_source": idr_source}
+    return replace(posting(source_id, **fields), pay_normalised=pay)
+
+
+def test_each_rate_source_text_is_stored_once_and_its_id_kept(engine, database_url):
+    statements = []
+    event.listen(engine, "before_cursor_execute", lambda _c, _k, statement, *_: statements.append(statement))
+    first = PostingWriter(engine, new_run(engine))
+    first.write([paid("1", "platform", "IDR 2025"), paid("2", "platform", "IDR 2025")], [])
+    statements.clear()
+    first.write([paid("3", "platform", "IDR 2025")], [])
+    assert statements and not [statement for statement in statements if "rate_sources" in statement]  # known ids
+    # Another crawl meets a stored text (read, not inserted again) and a new one, in a batch the database refuses: the
+    # new text's row stays, and the id the writer keeps serves the batch written again.
+    second = PostingWriter(engine, new_run(engine))
+    with pytest.raises(IntegrityError):
+        second.write([paid("4", "USD 2025", "IDR 2025", url=None)], [])
+    second.write([paid("4", "USD 2025", "IDR 2025"), posting("5")], [])
+
+    texts = rows(database_url, "SELECT text FROM rate_sources ORDER BY text")
+    assert [row.text for row in texts] == ["IDR 2025", "USD 2025", "platform"]
+    stored = rows(
+        database_url,
+        "SELECT p.source_id, usd.text AS usd_source, idr.text AS idr_source FROM postings p "
+        "LEFT JOIN rate_sources usd ON usd.id = p.pay_rate_source_id "
+        "LEFT JOIN rate_sources idr ON idr.id = p.pay_idr_rate_source_id ORDER BY p.source_id",
+    )
+    assert [tuple(row) for row in stored] == [
+        ("1", "platform", "IDR 2025"),
+        ("2", "platform", "IDR 2025"),
+        ("3", "platform", "IDR 2025"),
+        ("4", "USD 2025", "IDR 2025"),
+        ("5", None, None),  # no normalised pay
+    ]
+
+
+def test_two_crawls_creating_the_same_rate_source_share_one_row(engine, database_url):
+    """The second waits for the first's row (the unique text), inserts nothing and learns the first's id."""
+    table = models.RateSource.__table__
+    learnt = RateSourceIds()
+
+    def learn() -> None:
+        with engine.begin() as connection:
+            learnt.learn(connection, {"USD 2026"})
+
+    with engine.connect() as first:
+        first.begin()
+        first.execute(insert(table).values(text="USD 2026"))  # not committed yet
+        second = threading.Thread(target=learn)
+        second.start()
+        second.join(timeout=1)
+        assert second.is_alive()  # waiting for the first crawl's transaction
+        first.commit()
+    second.join(timeout=30)
+    assert [tuple(row) for row in rows(database_url, "SELECT text, id FROM rate_sources")] == list(learnt.ids.items())
 
 
 def test_mask_hides_passwords():

@@ -1,4 +1,4 @@
-"""The analysts' views (migration 0008) and docs/schema.md's example queries, on SQLite and PostgreSQL alike.
+"""The analysts' views (migrations 0008, 0009) and docs/schema.md's example queries, on SQLite and PostgreSQL alike.
 
 Postings are derived and written as a crawl does (pipelines.derive, pipelines.db.writer); their times are then set
 by hand, so that every view's rows can be worked out here.
@@ -171,7 +171,7 @@ def test_posting_skills_named_gives_each_skill_its_group_occupation_and_where_it
     assert [tuple(row) for row in tagged] == [("WordPress", "tag")]
 
 
-def test_posting_pay_keeps_each_kind_in_its_own_period(engine, stored):
+def test_posting_pay_keeps_each_kind_in_its_own_period(engine, stored, deriver):
     pay = {
         row.posting_id: (row.pay_kind, row.pay_idr_per, row.pay_idr_min, row.pay_idr_max, row.pay_idr, row.pay_period)
         for row in query(engine, "SELECT * FROM posting_pay")
@@ -187,6 +187,9 @@ def test_posting_pay_keeps_each_kind_in_its_own_period(engine, stored):
         stored["j3"]: ("salaried", "month", 3_000_000, 4_000_000, 3_500_000, "month"),
         stored["e2"]: ("salaried", "month", 8_000_000, 10_000_000, 9_000_000, "month"),
     }  # u1 states no pay: it has no row
+    # The rate sources' texts, from rate_sources: rupiah pay with no date is converted at the table's latest IDR rate.
+    rates = {(row.pay_rate_source, row.pay_idr_rate_source) for row in query(engine, "SELECT * FROM posting_pay")}
+    assert rates == {(deriver.rates_.usd_per_unit("IDR", None)[1], "pay in IDR")}
 
 
 def this_monday() -> str:

@@ -124,14 +124,27 @@ class Posting(Base):
     pay_usd_one_off_max: Mapped[float | None] = mapped_column(Float)
     pay_idr_one_off_min: Mapped[float | None] = mapped_column(Float)
     pay_idr_one_off_max: Mapped[float | None] = mapped_column(Float)
-    pay_rate_source: Mapped[str | None] = mapped_column(Text)
-    pay_idr_rate_source: Mapped[str | None] = mapped_column(Text)
+    pay_rate_source_id: Mapped[int | None] = mapped_column(ForeignKey("rate_sources.id"))
+    """The rate that converted the pay to USD (pipelines.pay.NormalisedPay.rate_source)."""
+    pay_idr_rate_source_id: Mapped[int | None] = mapped_column(ForeignKey("rate_sources.id"))
+    """The rate that converted it on to IDR (NormalisedPay.idr_rate_source)."""
     derived_with: Mapped[str | None] = mapped_column(String(64))
     # One vacancy counted once (pipelines.dedupe); `pasarkerja dedupe` recomputes them.
     vacancy_key: Mapped[str | None] = mapped_column(String(255), index=True)
     description_minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
     duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("postings.id"), index=True)
     duplicate_similarity: Mapped[float | None] = mapped_column(Float)
+
+
+class RateSource(Base):
+    """The text naming an exchange rate pay was converted with, stored once: "platform", or a row of
+    pipelines/data/exchange_rates.csv with its source and year. Rows are never deleted."""
+
+    __tablename__ = "rate_sources"
+    __table_args__ = (UniqueConstraint("text", name="uq_rate_sources_text"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
 
 
 class Skill(Base):

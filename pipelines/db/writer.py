@@ -10,9 +10,10 @@ message; only a database that refuses every write ends in ``WriteFailed``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
@@ -25,8 +26,10 @@ from pipelines.content_hash import PLATFORM_FIELDS, content_hash
 from pipelines.db import models
 from pipelines.db.duplicates import link_duplicates
 from pipelines.db.errors import WriteFailed, describe, refuses_this_record
+from pipelines.db.rate_sources import RATE_SOURCE_COLUMNS, RateSourceIds
 from pipelines.db.storable import reject_row, unwritten_reject
 from pipelines.dedupe import Candidate, DedupeSettings, fingerprint_columns, vacancy_key
+from pipelines.pay import NormalisedPay
 from pipelines.skills.taxonomy import Taxonomy
 
 # Bound parameters in one INSERT: under SQLite's limit (32,766 since 3.32) and PostgreSQL's (65,535).
@@ -34,23 +37,29 @@ _PARAMETERS_PER_STATEMENT = 30_000
 TRACKED_FIELDS = ("title", "pay_min", "pay_max", "pay_currency", "pay_period", "pay_text", "status")
 
 
-# pipelines.pay.NormalisedPay's fields, as postings columns (prefixed pay_).
 NORMALISED_PAY_COLUMNS = tuple(
-    column.name for column in models.Posting.__table__.columns
-    if column.name.startswith(("pay_kind", "pay_usd_hour", "pay_usd_month", "pay_idr_", "pay_usd_one_off", "pay_rate_source"))
+    (f"pay_{field.name}", field.name)
+    for field in dataclasses.fields(NormalisedPay)
+    if field.name not in RATE_SOURCE_COLUMNS
 )
-_PAY_FIELD_OF_COLUMN = tuple((column, column.removeprefix("pay_")) for column in NORMALISED_PAY_COLUMNS)
+"""(column, field) of pipelines.pay.NormalisedPay's kind and amounts, each stored as it is; its rate sources are
+stored as ids (RATE_SOURCE_COLUMNS)."""
 
 
-def derived_columns(posting: Posting) -> dict[str, Any]:
-    """The ``postings`` columns that hold a posting's derived fields."""
+def derived_columns(posting: Posting, rate_source_ids: Mapping[str, int]) -> dict[str, Any]:
+    """The ``postings`` columns that hold a posting's derived fields; ``rate_source_ids`` holds the id of each of its
+    rate sources (RateSourceIds)."""
     pay = posting.pay_normalised or {}
     return {
         "oli_occupation": posting.oli_occupation,
         "occupation_confidence": posting.occupation_confidence,
         "unmapped_tags": posting.unmapped_tags or None,
         "derived_with": posting.derived_with,
-        **{column: pay.get(name) for column, name in _PAY_FIELD_OF_COLUMN},
+        **{column: pay.get(field) for column, field in NORMALISED_PAY_COLUMNS},
+        **{
+            column: None if (text := pay.get(field)) is None else rate_source_ids[text]
+            for field, column in RATE_SOURCE_COLUMNS.items()
+        },
     }
 
 
@@ -103,16 +112,21 @@ class PostingWriter:
         self.engine = engine
         self.crawl_run_id = crawl_run_id
         self.dedupe = dedupe or DedupeSettings()
+        self.rate_sources = RateSourceIds()
 
     def write(self, postings: list[Posting], rejects: list[Reject]) -> tuple[int, int, int]:
         """Store one batch in one transaction; returns (new, updated, new postings that repeat an earlier one)."""
         now = datetime.now(timezone.utc)
+        if missing := self.rate_sources.missing(postings):
+            # In a transaction of its own: a batch rolled back must not take rows whose ids the writer keeps.
+            with self.engine.begin() as connection:
+                self.rate_sources.learn(connection, missing)
         rows, skill_matches = {}, {}
         for posting in postings:  # a posting met twice in one batch counts once, last version wins
             # Shallow on purpose: dataclasses.asdict deep-copies raw records and dominates the cost.
             row = {name: getattr(posting, name) for name in PLATFORM_FIELDS}
             row["content_hash"] = content_hash(row)
-            row.update(derived_columns(posting))
+            row.update(derived_columns(posting, self.rate_sources.ids))
             rows[(row["source"], row["source_id"])] = row
             skill_matches[(row["source"], row["source_id"])] = posting.skill_matches
         with self.engine.begin() as connection:

@@ -109,15 +109,25 @@ GROUP BY week, source, oli_occupation
 VIEWS = ("vacancies", "posting_skills_named", "posting_pay", "weekly_postings")
 
 
-def upgrade() -> None:
+def create_views(posting_pay: str = POSTING_PAY) -> None:
+    """Create the views; a later migration that alters postings calls this after it (0009 with its own posting_pay,
+    a template with the same ``{minimum}`` and ``{maximum}``)."""
     dialect = op.get_bind().dialect.name
     monday = MONDAY[dialect]
     op.execute(VACANCIES.format(platforms=PLATFORMS[dialect]))
     op.execute(POSTING_SKILLS_NAMED)
-    op.execute(POSTING_PAY.format(minimum=_IDR_OF_KIND.format("min"), maximum=_IDR_OF_KIND.format("max")))
+    op.execute(posting_pay.format(minimum=_IDR_OF_KIND.format("min"), maximum=_IDR_OF_KIND.format("max")))
     op.execute(WEEKLY_POSTINGS.format(first_seen=monday.format("first_seen_at"), closed=monday.format("closed_at")))
 
 
-def downgrade() -> None:
+def drop_views() -> None:
     for view in reversed(VIEWS):
         op.execute(f"DROP VIEW {view}")
+
+
+def upgrade() -> None:
+    create_views()
+
+
+def downgrade() -> None:
+    drop_views()
