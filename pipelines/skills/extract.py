@@ -458,9 +458,10 @@ class SkillExtractor:
                 blocked = True
             if start < last_end:
                 _add_unless_nested(candidates, (start, end, skill, case_sensitive, rule))
+                last_end = candidates[-1][1]
             else:
                 candidates.append((start, end, skill, case_sensitive, rule))
-            last_end = candidates[-1][1]
+                last_end = end
         if blocked:  # a not_in phrase has swallowed the alias inside it; drop the phrase too
             candidates = [candidate for candidate in candidates if candidate[2]]
         # Titles and tags only: a description's lists are mostly of whole skills ("Python, Django and Docker"),

@@ -13,9 +13,10 @@ import string
 
 # Every ASCII punctuation and space character except the symbols of hard names (". + #") is a separator;
 # str.translate replaces them in one fast pass, and the regular expressions below handle the rest.
-_ASCII_SEPARATORS = str.maketrans(
-    dict.fromkeys((char for char in string.punctuation + string.whitespace if char not in ".+#"), " ")
-)
+_SEPARATOR_CHARACTERS = "".join(char for char in string.punctuation + string.whitespace if char not in ".+#")
+_ASCII_SEPARATORS = str.maketrans(dict.fromkeys(_SEPARATOR_CHARACTERS, " "))
+# The same for ASCII text as bytes: a table lookup, several times faster than str.translate's mapping.
+_ASCII_SEPARATOR_BYTES = bytes.maketrans(_SEPARATOR_CHARACTERS.encode(), b" " * len(_SEPARATOR_CHARACTERS))
 _OTHER_SEPARATOR = re.compile(r"[^\w .+#]")  # non-ASCII punctuation, symbols and spaces
 # The symbols when they are not part of a name: "." not before a letter; "+" not after a letter or "+",
 # or between two letters ("python+django"); "#" not after a letter (a hashtag).
@@ -34,10 +35,16 @@ def lower_keeping_length(text: str) -> str:
 
 def separate_words(text: str) -> str:
     """`text` lower-cased with every character that separates words replaced by a space (same length)."""
-    prepared = lower_keeping_length(text).translate(_ASCII_SEPARATORS)
-    if not prepared.isascii():
-        prepared = _OTHER_SEPARATOR.sub(" ", prepared)
-    prepared = _LONE_DOT.sub(" ", prepared)
+    prepared = lower_keeping_length(text)
+    if prepared.isascii():
+        prepared = prepared.encode("ascii").translate(_ASCII_SEPARATOR_BYTES).decode("ascii")
+    else:
+        prepared = _OTHER_SEPARATOR.sub(" ", prepared.translate(_ASCII_SEPARATORS))
+    # A dot is now followed by a letter or digit, a space, ".", "+", "#" or nothing; the common lone one, before a
+    # space, without the regular expression.
+    prepared = prepared.replace(". ", "  ")
+    if prepared.endswith(".") or ".." in prepared or ".+" in prepared or ".#" in prepared:
+        prepared = _LONE_DOT.sub(" ", prepared)
     if "+" in prepared or "#" in prepared:  # rare, and the expression is slow
         prepared = _LONE_PLUS_OR_HASH.sub(" ", prepared)
     return prepared
