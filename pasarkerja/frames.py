@@ -141,7 +141,7 @@ def _reading(database_url: str | None) -> Iterator[Engine]:
     """The store, opened as the commands that only read open it; what stops them is a one-line ValueError here."""
     url = database_url or os.environ.get("DATABASE_URL", DEFAULT_URL)
     try:
-        with database_for(Store.READ, url) as engine:
+        with database_for(Store.READ, url, choosing="pass database_url= (or set DATABASE_URL)") as engine:
             yield engine
     except CommandError as exc:
         raise ValueError(str(exc)) from None

@@ -203,6 +203,7 @@ def test_a_missing_database_is_named_by_its_absolute_path_and_never_created(tmp_
         with pytest.raises(ValueError, match=f"{missing}.*no such database file") as raised:
             call(f"sqlite:///{missing}")
         assert "\n" not in str(raised.value)
+        assert "pass database_url=" in str(raised.value) and "--database-url" not in str(raised.value)
     # None reads $DATABASE_URL, else the commands' default, relative to the working folder.
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DATABASE_URL", raising=False)

@@ -17,15 +17,19 @@ from pipelines.db.engine import DatabaseURLError, describe, open_database
 from pipelines.db.models import Posting
 from pipelines.db.schema import current_revision, head_revision, upgrade
 
+COMMAND_LINE_CHOICE = "pass --database-url (or set DATABASE_URL)"
+"""How a command's user names another database, for the messages."""
+
 
 @contextmanager
-def database_for(store: Store, url: str) -> Iterator[Engine | None]:
-    """The engine a command with ``store`` runs on (None for Store.NONE), disposed of afterwards."""
+def database_for(store: Store, url: str, choosing: str = COMMAND_LINE_CHOICE) -> Iterator[Engine | None]:
+    """The engine a command with ``store`` runs on (None for Store.NONE), disposed of afterwards. ``choosing`` says
+    how the caller names another database, in the message about a missing one."""
     if store is Store.NONE:
         yield None
         return
     if store is not Store.CREATE:
-        _refuse_a_missing_file(url)
+        _refuse_a_missing_file(url, choosing)
     try:
         engine = open_database(url, create=store is Store.CREATE)
     except DatabaseURLError as exc:
@@ -38,7 +42,7 @@ def database_for(store: Store, url: str) -> Iterator[Engine | None]:
         engine.dispose()
 
 
-def _refuse_a_missing_file(url: str) -> None:
+def _refuse_a_missing_file(url: str, choosing: str) -> None:
     """A SQLite file that is not there: connecting would create it (run outside the project folder, the default URL
     names ./data/pasarkerja.db), so say where it was looked for and how to get one."""
     try:
@@ -48,8 +52,8 @@ def _refuse_a_missing_file(url: str) -> None:
     database = parsed.database
     if parsed.get_backend_name() == "sqlite" and database and database != ":memory:" and not Path(database).exists():
         raise CommandError(
-            f"{describe(url)}: no such database file; run a crawl or `make demo` to make one, or pass --database-url "
-            "(or set DATABASE_URL) to read another"
+            f"{describe(url)}: no such database file; run a crawl or `make demo` to make one, or {choosing} to read "
+            "another"
         )
 
 
