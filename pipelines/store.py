@@ -2,8 +2,9 @@
 
 Postings are buffered and handed over STORE_BATCH_SIZE at a time to the store's worker, a process of its own
 (pipelines/db/worker.py), which derives their skills, occupation and pay and writes each batch in one transaction, so
-a crash loses at most the batches in flight (``IN_FLIGHT``) and the one being filled, never half of one. The batches are written for the crawl's row in
-``crawl_runs``, which the crawl-run extension owns (crawlers/extensions/crawl_run.py).
+a crash loses at most the batches in flight (``IN_FLIGHT``) and the one being filled, never half of one. The batches
+are written for the crawl's row in ``crawl_runs``, which the crawl-run extension owns
+(crawlers/extensions/crawl_run.py).
 
 A record the database refuses becomes a reject in the worker. A database that refuses writes as a whole
 (unreachable, full, read-only, no rights) stops the crawl at once, with one line from the database: nothing is handed
@@ -84,12 +85,11 @@ class StorePipeline:
         detail = (reject.detail or "")[:_LOGGED_DETAIL_CHARS]
         logger.warning("Rejected %s record from %s: %s (%s)", reject.source, reject.url, reject.reason, detail)
 
-    def _start_write(self) -> asyncio.Task:
+    def _start_write(self) -> None:
         postings, rejects = self.postings, self.rejects
         self.postings, self.rejects = [], []
         write = asyncio.ensure_future(self._write(postings, rejects))
         self.writes = [w for w in self.writes if not w.done()] + [write]
-        return write
 
     async def _write(self, postings: list[Posting], rejects: list[Reject]) -> None:
         """Hand one batch to the worker; never raises (an error here would log the item it came with)."""

@@ -72,7 +72,9 @@ _JOINS = re.compile(r"[,&/]|\b(?i:and|or|dan|atau|serta)\b")
 _NEXT_WORD = re.compile(r" *(\S+)")
 
 # Words that make a framework a job: "Django Developer", "Programmer Laravel", "pengembang Flutter".
-ROLE_WORDS = frozenset("dev devs developer developers engineer engineers programmer programmers programer pengembang".split())
+ROLE_WORDS = frozenset(
+    "dev devs developer developers engineer engineers programmer programmers programer pengembang".split()
+)
 _ROLE_WORD_REACH = 20  # characters searched on each side of the framework: a role word and its separator
 # How many different tags `SkillExtractor._tag_found` remembers before it starts again (a few MB at most).
 TAGS_REMEMBERED = 50_000
