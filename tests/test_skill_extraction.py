@@ -224,11 +224,39 @@ def bundled_extractor():
         ("Tukang ledeng", "Memasang dan memperbaiki pipa air di perumahan.", {"Plumbing"}, set()),
         ("Office admin", "At home with Word, Excel and Outlook.", {"Microsoft Word", "Excel"}, set()),
         ("Content writer", "Write 1500 word articles about travel.", set(), {"Microsoft Word"}),
+        # a marketplace where customers chat is not a shop to manage; one the applicant uploads to is
+        ("CS Online", "Balas chat pembeli di Shopee dan Tokopedia.", {"Customer Support via Chat"},
+         {"Shopee Management", "Tokopedia Management"}),
+        ("Admin toko online", "Upload produk baru ke Shopee tiap hari.", {"Shopee Management"}, set()),
+        # TikTok as the platform a video editor cuts for, and as social media work
+        ("Video Editor Reels/TikTok", "", {"Video Editing"}, {"TikTok Marketing"}),
+        ("Social Media Admin", "Kelola akun Instagram dan TikTok brand kami.", {"TikTok Marketing"}, set()),
     ],
-)
+)  # fmt: skip
 def test_ambiguous_words_of_the_bundled_taxonomy(bundled_extractor, title, text, expected, absent):
     found = set(bundled_extractor.extract(title, text, []).skills)
     assert expected <= found and not absent & found
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected", "absent"),
+    [
+        # a negation reaches to the end of its clause, unless it is "not only"
+        ("Content Writer SEO", "Gak perlu ngerti teknik sipil, yang penting mau riset keyword.",
+         {"Keyword Research"}, {"Civil Engineering"}),
+        ("Bookkeeper", "Rekonsiliasi bank tiap bulan. Bukan posisi barista ya.", {"Bank Reconciliation"}, {"Barista"}),
+        ("Desainer", "Bukan hanya desain logo, tapi juga desain kemasan.", {"Logo Design"}, set()),
+        ("Web developer", "No need to know Figma, we have a designer. Build pages in Laravel.", {"Laravel"},
+         {"Figma"}),
+        # terms a recruiter must recognise, when listed, are not skills asked for
+        ("IT Recruiter", "Screening CV. Paham istilah tech seperti Java, React, DevOps itu plus.", set(),
+         {"Java", "React", "DevOps"}),
+        ("Penerjemah", "Paham istilah teknik mesin.", {"Mechanical Engineering"}, set()),
+    ],
+)  # fmt: skip
+def test_skills_named_but_not_asked_for(bundled_extractor, title, text, expected, absent):
+    found = set(bundled_extractor.extract(title, text, []).skills)
+    assert expected <= found and not absent & found, found
 
 
 def test_quality_on_the_labelled_set():

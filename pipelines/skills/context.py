@@ -1,5 +1,7 @@
-"""Case-sensitive names that are also ordinary words ("Go", "R", "Swift", "Zoom") and the evidence beside them
-that they are the skill (the rule is written out in pipelines/skills/extract.py's overview).
+"""Context in free text: case-sensitive names that are also ordinary words ("Go", "R", "Swift", "Zoom") and the
+evidence beside them that they are the skill; and the words after which skills are named but not asked for
+("gak perlu ngerti teknik sipil", "paham istilah seperti Java, React"). The rules are written out in
+pipelines/skills/extract.py's overview.
 """
 
 from __future__ import annotations
@@ -26,6 +28,25 @@ INTRODUCING_WORDS = frozenset(
 )
 # Words skipped when looking for a neighbour: "Python, R and Go" makes R and Go neighbours of Python.
 CONNECTORS = frozenset("and or dan atau serta".split())
+
+NEGATION, TERMS = "negation", "terms"
+# Cues after which the skills named are not asked for, each with its kind: a negation to the end of its clause
+# ("gak perlu ngerti teknik sipil, ...", "bukan posisi barista"), and the terms a recruiter must recognise when
+# listed ("paham istilah seperti Java, React, DevOps") to the end of the sentence.
+NOT_ASKED_CUES = {
+    **{
+        f"{no} {need}": NEGATION
+        for no in "tidak tak gak ga nggak enggak ngga gk tdk".split()
+        for need in "perlu harus usah".split()
+    },
+    **dict.fromkeys(("bukan", "no need to", "no need for", "don't need", "do not need", "doesn't need"), NEGATION),
+    **dict.fromkeys(("istilah", "istilah istilah", "terms", "jargon", "terminology", "terminologi"), TERMS),
+}
+# "bukan hanya", "not only": the negation does not reach what follows.
+_NOT_ONLY = frozenset("hanya sekadar sekedar cuma cuman saja only".split())
+# A list of terms: "istilah seperti", "istilah tech seperti", "terms like", "terms such as".
+_LIKE_WORDS = frozenset("seperti kayak macam misalnya like such".split())
+_CLAUSE_END = re.compile(r"[.!?,;:]")
 
 # A skill found in a field of text: (start, end, skill, needs_context, rule), positions in the original text;
 # needs_context is true for a case-sensitive name, which counts only beside a tech word or another skill.
@@ -102,3 +123,24 @@ def _word_before(separated: str, position: int) -> tuple[int, str] | None:
         if separated[start:end] not in CONNECTORS:
             return start, separated[start:end]
         position = start
+
+
+def not_asked(candidates: list[Candidate], text: str, separated: str, cues: list[tuple[int, str]]) -> list[Candidate]:
+    """`candidates` less those named where a cue says they are not asked for.
+
+    `cues` holds (where the cue ends, its kind) for each cue of NOT_ASKED_CUES found in `text` (`separated` as
+    prepared for matching). A negation reaches to the end of its clause, unless "hanya", "sekadar" or the like
+    follows it ("bukan hanya ..."); the terms to the end of the sentence, when "seperti", "like" or the like is
+    among the next three words.
+    """
+    stretches = []
+    for cue_end, kind in cues:
+        following = separated[cue_end : cue_end + 80].split()[:3]
+        if kind == NEGATION and not (following and following[0] in _NOT_ONLY):
+            end = _CLAUSE_END.search(text, cue_end)
+        elif kind == TERMS and not _LIKE_WORDS.isdisjoint(following):
+            end = _SENTENCE_END.search(text, cue_end)
+        else:
+            continue
+        stretches.append((cue_end, end.start() if end else len(text)))
+    return [found for found in candidates if not any(start <= found[0] < end for start, end in stretches)]

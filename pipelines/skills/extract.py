@@ -44,6 +44,10 @@ padded with a space on both sides, so a key only matches a whole word or phrase.
   above it in the hierarchy (Back-End Development, Mobile App Development).
 - A skill beneath one marked ``named_by_narrower`` also names that one, found where it was: "penerjemah tersumpah"
   (Sworn Translation) is Translation too.
+- Named but not asked for, in titles and text: after a negation ("tidak perlu", "gak perlu", "bukan", "no need
+  to") to the end of its clause, unless "hanya", "sekadar" or the like follows ("bukan hanya desain logo"); and
+  after "istilah" or "terms" followed within three words by "seperti" or "like", to the end of the sentence ("paham
+  istilah tech seperti Java, React"): the cues are NOT_ASKED_CUES in pipelines/skills/context.py.
 - Tags: each tag is looked up whole in the taxonomy first, then searched like text; a tag that yields no
   skill is kept in ``unmapped_tags``.
 
@@ -62,7 +66,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from pipelines.skills.context import Candidate, with_context
+from pipelines.skills.context import NOT_ASKED_CUES, Candidate, not_asked, with_context
 from pipelines.skills.forms import plural_noun
 from pipelines.skills.keys import match_key, plural_key, separate_words, term_keys
 from pipelines.skills.taxonomy import Taxonomy, load_taxonomy, ordinary_words
@@ -215,10 +219,11 @@ class SkillExtractor:
         self, any_case: dict[str, str], exact: dict[str, dict[str, frozenset[str]]], guarded: dict[str, int]
     ) -> ahocorasick.Automaton:
         automaton = ahocorasick.Automaton()
-        for key in any_case.keys() | exact.keys() | self.specialisations_.keys():
+        cues = {key: kind for cue, kind in NOT_ASKED_CUES.items() for key in term_keys(cue)}
+        for key in any_case.keys() | exact.keys() | self.specialisations_.keys() | cues.keys():
             # (from the end of the match back to its start, in the padded text: the key's length less one; the
             # skill in any case or None, (skill, spellings) pairs, context rule number or 0, the key if it is a
-            # word of a specialisation or None)
+            # word of a specialisation or None, the kind of a cue of skills not asked for or None)
             automaton.add_word(
                 key,
                 (
@@ -227,6 +232,7 @@ class SkillExtractor:
                     tuple(exact.get(key, {}).items()),
                     guarded.get(key, 0),
                     key if key in self.specialisations_ else None,
+                    cues.get(key),
                 ),
             )
         automaton.make_automaton()
@@ -441,9 +447,14 @@ class SkillExtractor:
         candidates: list[Candidate] = []  # none inside another, in reading order
         last_end = -1  # where the last candidate ends
         needs_context = blocked = False
+        cues: list[tuple[int, str]] = []  # (where it ends, kind) of each cue of skills not asked for
         # The automaton reports matches by where they end; a position in the scanned text, padded with a
         # space on each side, is one more than in `text`.
-        for last, (to_start, skill, exact, rule, topic_word) in self.automaton_.iter(f" {separated} "):
+        for last, (to_start, skill, exact, rule, topic_word, cue) in self.automaton_.iter(f" {separated} "):
+            if cue is not None:
+                cues.append((last - 1, cue))
+                if skill is None and not exact:
+                    continue
             if topic_word is not None:
                 topic_words.setdefault(topic_word, source)
                 if skill is None and not exact:  # a word only
@@ -466,6 +477,8 @@ class SkillExtractor:
                 last_end = end
         if blocked:  # a not_in phrase has swallowed the alias inside it; drop the phrase too
             candidates = [candidate for candidate in candidates if candidate[2]]
+        if cues:
+            candidates = not_asked(candidates, text, separated, cues)
         # Titles and tags only: a description's lists are mostly of whole skills ("Python, Django and Docker"),
         # and looking for coordinations in them cost a tenth of the extractor's time (bench/skill_extraction.py)
         marks = _joining_marks(text, separated) if candidates and source != "text" else []
