@@ -40,7 +40,7 @@ NOT_ASKED_CUES = {
         for need in "perlu harus usah".split()
     },
     **dict.fromkeys(("bukan", "no need to", "no need for", "don't need", "do not need", "doesn't need"), NEGATION),
-    **dict.fromkeys(("istilah", "istilah istilah", "terms", "jargon", "terminology", "terminologi"), TERMS),
+    **dict.fromkeys(("istilah", "terms", "jargon", "terminology", "terminologi"), TERMS),
 }
 # "bukan hanya", "not only": the negation does not reach what follows.
 _NOT_ONLY = frozenset("hanya sekadar sekedar cuma cuman saja only".split())
