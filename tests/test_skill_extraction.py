@@ -57,6 +57,9 @@ skills:
   - {name: Email Marketing, aliases: [], group: digital_marketing, occupation: sales_marketing}
   - {name: Marketing Automation, aliases: [], group: digital_marketing, occupation: sales_marketing}
   - {name: Hotel Reservation, aliases: [reservasi hotel], group: hospitality, occupation: professional_services}
+  - {name: Monitoring and Evaluation, aliases: [monitoring dan evaluasi], group: management,
+     occupation: professional_services}
+  - {name: Food and Beverage Service, aliases: ["food & beverage"], group: food_service, occupation: other}
 """
 
 
@@ -148,6 +151,10 @@ def test_case_sensitive_names_need_context(extractor, text, expected):
         ("Handle hotel reservations and reservasi hotel", ["Hotel Reservation"]),
         # partly overlapping matches are both kept
         ("email marketing automation", ["Email Marketing", "Marketing Automation"]),
+        # "&" between words is "and" or "dan", in the text and in an alias
+        ("Monitoring & evaluation; monitoring & evaluasi", ["Monitoring and Evaluation"]),
+        ("Food & beverage service, food and beverage", ["Food and Beverage Service"]),
+        ("Food beverage pairing", []),
     ],
 )
 def test_text_forms(extractor, text, expected):
@@ -231,6 +238,11 @@ def bundled_extractor():
         # TikTok as the platform a video editor cuts for, and as social media work
         ("Video Editor Reels/TikTok", "", {"Video Editing"}, {"TikTok Marketing"}),
         ("Social Media Admin", "Kelola akun Instagram dan TikTok brand kami.", {"TikTok Marketing"}, set()),
+        # Illustrator, the software, needs its context; an illustrator, the person, does not
+        ("Looking for an illustrator for a children's picture book", "",
+         {"Illustration", "Children's Book Illustration"}, {"Adobe Illustrator"}),
+        ("Desainer grafis", "Menguasai Illustrator dan Photoshop.", {"Adobe Illustrator"}, {"Illustration"}),
+        ("Transcriber", "Deliver the transcripts as Word docs.", {"Microsoft Word"}, set()),
     ],
 )  # fmt: skip
 def test_ambiguous_words_of_the_bundled_taxonomy(bundled_extractor, title, text, expected, absent):
@@ -257,6 +269,19 @@ def test_ambiguous_words_of_the_bundled_taxonomy(bundled_extractor, title, text,
 def test_skills_named_but_not_asked_for(bundled_extractor, title, text, expected, absent):
     found = set(bundled_extractor.extract(title, text, []).skills)
     assert expected <= found and not absent & found, found
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Penerjemah tersumpah", "", {"Sworn Translation", "Translation"}),
+        ("Podcast editor", "", {"Podcast Editing", "Audio Editing"}),
+        ("Newsletter specialist", "Set up our welcome flows in Klaviyo.", {"Klaviyo", "Email Marketing"}),
+        ("DevOps engineer", "Run our services on EKS with Helm charts.", {"Kubernetes", "Helm"}),
+    ],
+)
+def test_a_skill_beneath_one_named_by_narrower_names_it_too(bundled_extractor, title, text, expected):
+    assert expected <= set(bundled_extractor.extract(title, text, []).skills)
 
 
 def test_quality_on_the_labelled_set():

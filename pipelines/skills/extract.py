@@ -1,6 +1,6 @@
 """Skill extraction: the taxonomy's skills found in a posting's title, description and platform tags.
 
-One Aho-Corasick automaton (pyahocorasick) holds every name and alias of the taxonomy; each text field is
+One Aho-Corasick automaton (ahocorasick-rs) holds every name and alias of the taxonomy; each text field is
 scanned once. Before the scan a field is lower-cased and every character that cannot be part of a skill
 name becomes a space (so positions stay those of the original text), and every key in the automaton is
 padded with a space on both sides, so a key only matches a whole word or phrase. The rules:
@@ -12,7 +12,9 @@ padded with a space on both sides, so a key only matches a whole word or phrase.
   A lone "+" between words ("Python+Django") and a "#" that opens a hashtag are boundaries. A dot between
   letters in an alias may also be written as a space ("node.js" = "node js"). Any other punctuation is
   one space: "e-commerce" = "e commerce" and "UI/UX" = "UI UX", but the words of an alias must stand one
-  character apart, so "Big Data, entry level" does not yield "data entry".
+  character apart, so "Big Data, entry level" does not yield "data entry". A "&" between spaced words is "and"
+  or "dan": "monitoring & evaluation" is Monitoring and Evaluation, and the alias "food & beverage" also matches
+  "food and beverage".
 - Case: names and aliases match ignoring case, except the name of a skill marked ``case_sensitive``
   ("Go", "R", "C", "React", "Swift", "Ruby"), which matches only as written or in capitals.
 - Context for case-sensitive names: these names are also ordinary words, letters or people's names ("Go
@@ -57,23 +59,16 @@ order (tags, then title, then description, each in reading order).
 
 from __future__ import annotations
 
-import bisect
-import functools
-import operator
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-import ahocorasick
+import ahocorasick_rs
 
 from pipelines.skills.context import NOT_ASKED_CUES, Candidate, not_asked, with_context
+from pipelines.skills.coordination import joining_marks, named_by_coordination
 from pipelines.skills.forms import plural_noun
 from pipelines.skills.keys import match_key, plural_key, separate_words, term_keys
 from pipelines.skills.taxonomy import Taxonomy, load_taxonomy, ordinary_words
-
-# What joins two members of a coordination ("Facebook & TikTok Ads", "iklan Facebook dan Instagram").
-_JOINS = re.compile(r"[,&/]|\b(?i:and|or|dan|atau|serta)\b")
-_NEXT_WORD = re.compile(r" *(\S+)")
 
 # Words that make a framework a job: "Django Developer", "Programmer Laravel", "pengembang Flutter".
 ROLE_WORDS = frozenset(
@@ -101,12 +96,12 @@ class ExtractedSkills:
     found: list[_Found] = field(default_factory=list)  # one per skill, from its strongest source
     unmapped_tags: list[str] = field(default_factory=list)  # platform tags that name no skill
 
-    @functools.cached_property
+    @property
     def matches(self) -> list[SkillMatch]:
         """One per skill, from its strongest source, in the order of `skills`."""
         return [SkillMatch(skill, source, text[start:end]) for skill, source, text, start, end in self.found]
 
-    @functools.cached_property
+    @property
     def skills(self) -> list[str]:
         """Canonical names, first seen first (tags, title, text, then the implied languages)."""
         return [found[0] for found in self.found]
@@ -119,8 +114,8 @@ class SkillExtractor:
     """Finds the taxonomy's skills in postings.
 
     Parameters: `taxonomy`, the skills to find (None: the bundled taxonomy, loaded by `fit`).
-    Fitted attributes: `taxonomy_`; `automaton_`, the Aho-Corasick automaton of every match key; and
-    `occupation_of_`, each skill's occupation class.
+    Fitted attributes: `taxonomy_`; `automaton_`, the Aho-Corasick automaton of every match key, and `key_values_`,
+    what each key stands for; and `occupation_of_`, each skill's occupation class.
     """
 
     def __init__(self, taxonomy: Taxonomy | None = None) -> None:
@@ -133,9 +128,9 @@ class SkillExtractor:
         self._fit_specialisations()
         # the keys a coordination may make: any plain key of a skill, not one under a context rule
         self.coordinable_ = {key: name for key, name in any_case.items() if name and key not in guarded}
-        self.automaton_ = self._automaton(any_case, exact, guarded)
+        self._fit_automaton(any_case, exact, guarded)
         self._fit_implications()
-        self._tags: dict[str, tuple[str, tuple[Candidate, ...], tuple[str, ...]]] = {}  # for `_tag_found`
+        self._tags: dict[str, tuple[str, str, tuple[Candidate, ...], tuple[str, ...]]] = {}  # for `_tag_found`
         self.occupation_of_ = {skill.name: skill.occupation for skill in self.taxonomy_.skills}
         self.occupation_of_[""] = ""
         self.occupation_of_.update((marker, self.occupation_of_[skills[0]]) for marker, skills in self.roles_.items())
@@ -181,18 +176,20 @@ class SkillExtractor:
                     any_case.setdefault(key, marker)
         self.role_markers_ = frozenset(self.roles_)
         ordinary = ordinary_words()
+        generated: set[str] = set()  # the derived forms' keys: they hold the plurals they take already
         for skill in self.taxonomy_.skills:
             for form in skill.derived_forms:
                 # "interview" is an ordinary word, and so is its plural: neither counts alone
                 if form not in ordinary and not (form.endswith("s") and form[:-1] in ordinary):
                     for key in term_keys(form):
-                        any_case.setdefault(key, skill.name)
+                        if any_case.setdefault(key, skill.name) == skill.name:
+                            generated.add(key)
         for skill in self.taxonomy_.skills:  # a phrase that holds an alias but does not mean it swallows the alias
             for phrase in skill.not_in:
                 for key in term_keys(phrase):
                     any_case.setdefault(key, "")
         for key, skill_name in list(any_case.items()):
-            plural = plural_key(key)
+            plural = plural_key(key) if key not in generated else None
             if plural and plural not in exact:
                 any_case.setdefault(plural, skill_name)
                 if key in guarded:
@@ -215,28 +212,25 @@ class SkillExtractor:
                         self.specialisations_[key] = (any_found_with | found_with, specialisations)
         self.specialised_from_ = frozenset().union(*(bases for bases, _ in self.specialisations_.values()))
 
-    def _automaton(
+    def _fit_automaton(
         self, any_case: dict[str, str], exact: dict[str, dict[str, frozenset[str]]], guarded: dict[str, int]
-    ) -> ahocorasick.Automaton:
-        automaton = ahocorasick.Automaton()
+    ) -> None:
+        """Fit `automaton_`, the automaton of every key, and `key_values_`, what each key (by its number) stands for:
+        (the skill in any case or None, (skill, spellings) pairs, context rule number or 0, the key if it is a word
+        of a specialisation or None, the kind of a cue of skills not asked for or None)."""
         cues = {key: kind for cue, kind in NOT_ASKED_CUES.items() for key in term_keys(cue)}
-        for key in any_case.keys() | exact.keys() | self.specialisations_.keys() | cues.keys():
-            # (from the end of the match back to its start, in the padded text: the key's length less one; the
-            # skill in any case or None, (skill, spellings) pairs, context rule number or 0, the key if it is a
-            # word of a specialisation or None, the kind of a cue of skills not asked for or None)
-            automaton.add_word(
-                key,
-                (
-                    len(key) - 1,
-                    any_case.get(key),
-                    tuple(exact.get(key, {}).items()),
-                    guarded.get(key, 0),
-                    key if key in self.specialisations_ else None,
-                    cues.get(key),
-                ),
+        keys = sorted(any_case.keys() | exact.keys() | self.specialisations_.keys() | cues.keys())
+        self.key_values_ = [
+            (
+                any_case.get(key),
+                tuple(exact.get(key, {}).items()),
+                guarded.get(key, 0),
+                key if key in self.specialisations_ else None,
+                cues.get(key),
             )
-        automaton.make_automaton()
-        return automaton
+            for key in keys
+        ]
+        self.automaton_ = ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
     def _fit_implications(self) -> None:
         """Fit what a framework found implies: `languages_of_` (Django: Python) and `frameworks_`, `practices_of_`
@@ -267,7 +261,9 @@ class SkillExtractor:
         seen: set[str] = set()
         guarded: list[tuple[str, str, Candidate]] = []  # matches of aliases under a context rule, decided last
         topic_words: dict[str, str] = {}  # key of a specialisation's word found -> its first source, in reading order
-        for source, text, found in self._fields(title, description, tags or (), result.unmapped_tags, topic_words):
+        prepared: list[str] = []  # each field as prepared for matching, where the context rules look for their words
+        fields = self._fields(title, description, tags or (), result.unmapped_tags, topic_words, prepared)
+        for source, text, found in fields:
             for candidate in found:
                 start, end, skill, _, rule = candidate
                 if rule:
@@ -278,7 +274,7 @@ class SkillExtractor:
         if not seen.isdisjoint(self.role_markers_):
             self._add_roles(result, seen)
         if guarded:
-            self._add_guarded(result, seen, guarded, (title or "", description or "", *(tags or ())))
+            self._add_guarded(result, seen, guarded, prepared)
         if topic_words:
             self._add_specialised(result, seen, topic_words)
         if not seen.isdisjoint(self.practiced_):
@@ -307,22 +303,20 @@ class SkillExtractor:
         result: ExtractedSkills,
         seen: set[str],
         guarded: list[tuple[str, str, Candidate]],
-        texts: Sequence[str],
+        prepared: Sequence[str],
     ) -> None:
         """Add the matches of guarded aliases whose context the posting holds, keeping tag > title > text order.
 
-        A rule holds when one of its words is in any field (`texts`) or one of its skills is already found.
+        A rule holds when one of its words is in any field (`prepared`, as prepared for matching) or one of its
+        skills is already found.
         """
         unguarded = frozenset(seen)
-        lowered = padded = ""  # made when a rule's skills are not found: most rules need no look at the words
+        joined = ""  # made when a rule's skills are not found: most rules need no look at the words
 
         def has_word(word: str) -> bool:
-            nonlocal lowered, padded
-            lowered = lowered or " ".join(str(text) for text in texts).lower()
-            if word.strip() not in lowered:  # a cheap first test before the exact one
-                return False
-            padded = padded or f" {' '.join(separate_words(lowered).split())} "
-            return word in padded
+            nonlocal joined
+            joined = joined or f" {'  '.join(prepared)} "  # two spaces: a phrase does not run from one field on
+            return word in joined
 
         held: dict[int, bool] = {}
         added = False
@@ -399,31 +393,37 @@ class SkillExtractor:
         tags: Sequence[str],
         unmapped_tags: list[str],
         topic_words: dict[str, str],
+        prepared: list[str],
     ) -> Iterable[tuple[str, str, Sequence[Candidate]]]:
         """(source, text, skills found in it) for each tag, the title and the description, strongest first.
 
-        Appends the tags that name no skill to `unmapped_tags` and the specialisations' words to `topic_words`.
+        Appends the tags that name no skill to `unmapped_tags`, the specialisations' words to `topic_words`, and
+        each field as prepared for matching to `prepared`.
         """
         for tag in tags:
-            tag, found, topics = self._tag_found(tag)
+            tag, separated, found, topics = self._tag_found(tag)
             if not tag:
                 continue
             for topic_word in topics:
                 topic_words.setdefault(topic_word, "tag")
             if not found and tag not in unmapped_tags:
                 unmapped_tags.append(tag)
+            prepared.append(separated)
             yield "tag", tag, found
-        yield "title", title or "", self._search(title or "", topic_words, "title")
-        yield "text", description or "", self._search(description or "", topic_words, "text")
+        for source, text in (("title", title or ""), ("text", description or "")):
+            separated = separate_words(text)
+            prepared.append(separated)
+            yield source, text, self._search(text, separated, topic_words, source)
 
-    def _tag_found(self, tag: object) -> tuple[str, tuple[Candidate, ...], tuple[str, ...]]:
-        """(the tag with its spaces tidied, the skills found in it, the specialisations' words in it), remembered: a
-        platform's tags are a small vocabulary met again and again. A tag that is a skill's name or alias whole is
-        that skill, whatever context rule the alias has."""
+    def _tag_found(self, tag: object) -> tuple[str, str, tuple[Candidate, ...], tuple[str, ...]]:
+        """(the tag with its spaces tidied, the same prepared for matching, the skills found in it, the
+        specialisations' words in it), remembered: a platform's tags are a small vocabulary met again and again. A
+        tag that is a skill's name or alias whole is that skill, whatever context rule the alias has."""
         tag = tag if isinstance(tag, str) else str(tag)
         known = self._tags.get(tag)
         if known is None:
             tidy = " ".join(tag.split())
+            separated = separate_words(tidy)
             skill = self.taxonomy_.lookup(tidy) if tidy else None
             topics: dict[str, str] = {}
             if skill is not None:
@@ -431,35 +431,37 @@ class SkillExtractor:
                 if (key := match_key(tidy)) in self.specialisations_:  # a skill's name may be a topic's word too
                     topics[key] = "tag"
             else:
-                found = self._search(tidy, topics, "tag")
-            known = tidy, tuple(found), tuple(topics)
+                found = self._search(tidy, separated, topics, "tag")
+            known = tidy, separated, tuple(found), tuple(topics)
             if len(self._tags) >= TAGS_REMEMBERED:
                 self._tags.clear()
             self._tags[tag] = known
         return known
 
-    def _search(self, text: str, topic_words: dict[str, str], source: str) -> list[Candidate]:
-        """The skills in one field of free text, in reading order; adds the specialisations' words found to
-        `topic_words`, with `source` unless found before."""
+    def _search(self, text: str, separated: str, topic_words: dict[str, str], source: str) -> list[Candidate]:
+        """The skills in one field of free text (`separated`: as prepared for matching), in reading order; adds the
+        specialisations' words found to `topic_words`, with `source` unless found before."""
         if not text or text.isspace():
             return []
-        separated = separate_words(text)
         candidates: list[Candidate] = []  # none inside another, in reading order
         last_end = -1  # where the last candidate ends
         needs_context = blocked = False
         cues: list[tuple[int, str]] = []  # (where it ends, kind) of each cue of skills not asked for
-        # The automaton reports matches by where they end; a position in the scanned text, padded with a
-        # space on each side, is one more than in `text`.
-        for last, (to_start, skill, exact, rule, topic_word, cue) in self.automaton_.iter(f" {separated} "):
+        # The automaton reports every match, overlapping ones too, by where they end. The scanned text is padded
+        # with a space on each side, as the keys are: a match from `start` to `end` in it is the word or phrase from
+        # `start` to `end - 2` in `text`.
+        values = self.key_values_
+        for key, start, end in self.automaton_.find_matches_as_indexes(f" {separated} ", overlapping=True):
+            skill, exact, rule, topic_word, cue = values[key]
+            end -= 2
             if cue is not None:
-                cues.append((last - 1, cue))
+                cues.append((end, cue))
                 if skill is None and not exact:
                     continue
             if topic_word is not None:
                 topic_words.setdefault(topic_word, source)
                 if skill is None and not exact:  # a word only
                     continue
-            start, end = last - to_start, last - 1
             case_sensitive = skill is None
             if case_sensitive:
                 spelled = text[start:end]
@@ -481,102 +483,14 @@ class SkillExtractor:
             candidates = not_asked(candidates, text, separated, cues)
         # Titles and tags only: a description's lists are mostly of whole skills ("Python, Django and Docker"),
         # and looking for coordinations in them cost a tenth of the extractor's time (bench/skill_extraction.py)
-        marks = _joining_marks(text, separated) if candidates and source != "text" else []
-        coordinated = self._coordinated(text, separated, candidates, marks) if marks else []
+        marks = joining_marks(text, separated) if candidates and source != "text" else []
+        coordinated = named_by_coordination(text, separated, candidates, marks, self.coordinable_) if marks else []
         if coordinated:
             # the coordinated word is a modifier, not a skill of its own: "Instagram" in "Instagram & TikTok Ads"
             modifiers = {(word_start, word_end) for word_start, word_end, *_ in coordinated}
             kept = [candidate for candidate in candidates if (candidate[0], candidate[1]) not in modifiers]
             candidates = sorted(kept + [(*span, *rest) for _, _, *rest, span in coordinated])
         return with_context(candidates, text, separated, self.occupation_of_) if needs_context else candidates
-
-    def _coordinated(
-        self, text: str, separated: str, candidates: list[Candidate], marks: Iterable[tuple[int, int]]
-    ) -> list[tuple[int, int, str, bool, int, tuple[int, int]]]:
-        """The skills that matches name through a coordination ("Facebook & TikTok Ads").
-
-        `candidates` are the matches of `text` (`separated` as prepared for matching), in reading order, and
-        `marks` the (start, end) of what may join two members (`_joining_marks`). Returns, for each skill so
-        named, (start, end of the coordinated word, skill, False, 0, (start, end) of the coordination from
-        that word to the match).
-        """
-        joined = []  # (end of the word before, start of the word after) each mark that stands between words
-        for mark_start, mark_end in marks:
-            before = _word_ending_before(separated, mark_start)[1]
-            after = _NEXT_WORD.match(separated, mark_end)
-            if after and not text[before:mark_start].strip(" ,") and not text[mark_end : after.start(1)].strip():
-                joined.append((before, after.start(1)))
-        found: list[tuple[int, int, str, bool, int, tuple[int, int]]] = []
-        # English puts the head last: the word before the mark takes the first word's place. Right to left, so
-        # that "Facebook, Instagram and TikTok Ads" names Instagram Ads, then Facebook Ads.
-        extended: dict[int, tuple[str, int, str]] = {}  # start of a coordinated word -> (tail, end, skill)
-        for before, after in reversed(joined):
-            if (member := extended.get(after)) is None:
-                match = _plain_match(candidates, after, 0)
-                if match is None or (space := separated.find(" ", match[0], match[1])) < 0:
-                    continue
-                member = separated[space : match[1]], match[1], match[2]
-            tail, end, skill = member
-            word_start = separated.rfind(" ", 0, before) + 1
-            named = self.coordinable_.get(f" {separated[word_start:before]}{tail} ") if before > word_start else None
-            if named is not None and named != skill:
-                found.append((word_start, before, named, False, 0, (word_start, end)))
-                extended[word_start] = tail, end, named
-        # Indonesian puts it first: the word after the mark takes the last word's place ("iklan Facebook dan
-        # Instagram"). Left to right.
-        extended = {}  # end of a coordinated word -> (head, start, skill)
-        for before, after in joined:
-            if (member := extended.get(before)) is None:
-                match = _plain_match(candidates, before, 1)
-                if match is None or (space := separated.rfind(" ", match[0], match[1])) < 0:
-                    continue
-                member = separated[match[0] : space], match[0], match[2]
-            head, start, skill = member
-            word_end = separated.find(" ", after)
-            word_end = len(separated) if word_end < 0 else word_end
-            named = self.coordinable_.get(f" {head} {separated[after:word_end]} ")
-            if named is not None and named != skill:
-                found.append((after, word_end, named, False, 0, (start, word_end)))
-                extended[word_end] = head, start, named
-        return found
-
-
-def _joining_marks(text: str, separated: str) -> list[tuple[int, int]]:
-    """(start, end) of every mark in `text` (`separated` as prepared for matching) that may join two members of
-    a coordination, in reading order."""
-    if not (
-        "," in text
-        or "&" in text
-        or "/" in text
-        or " and " in separated
-        or " or " in separated
-        or " dan " in separated
-        or " atau " in separated
-        or " serta " in separated
-    ):
-        return []  # the common case, tested without the slower expression (and a loop would cost more)
-    return [match.span() for match in _JOINS.finditer(text)]
-
-
-def _plain_match(candidates: list[Candidate], position: int, side: int) -> Candidate | None:
-    """The candidate that starts (`side` 0) or ends (`side` 1) at `position`, unless a case or context rule
-    governs it; candidates are in reading order, none inside another, so sorted by both."""
-    index = bisect.bisect_left(candidates, position, key=operator.itemgetter(side))
-    if (
-        index < len(candidates)
-        and candidates[index][side] == position
-        and not (candidates[index][3] or candidates[index][4])
-    ):
-        return candidates[index]
-    return None
-
-
-def _word_ending_before(separated: str, position: int) -> tuple[int, int]:
-    """(start, end) of the last word before `position` in `separated` ((0, 0) if none)."""
-    end = position
-    while end and separated[end - 1] == " ":
-        end -= 1
-    return separated.rfind(" ", 0, end) + 1, end
 
 
 def _add_unless_nested(candidates: list[Candidate], candidate: Candidate) -> None:

@@ -23,6 +23,7 @@ _OTHER_SEPARATOR = re.compile(r"[^\w .+#]")  # non-ASCII punctuation, symbols an
 _LONE_DOT = re.compile(r"\.(?!\w)")
 _LONE_PLUS_OR_HASH = re.compile(r"\+(?<![\w+]\+)|\+(?<=\w\+)(?=\w)|#(?<!\w#)")
 _DOT_BETWEEN_LETTERS = re.compile(r"(?<=\w)\.(?=\w)")
+_AMPERSAND_BETWEEN_WORDS = re.compile(r"\s+&\s+")
 
 
 def lower_keeping_length(text: str) -> str:
@@ -56,12 +57,18 @@ def match_key(term: str) -> str:
 
 
 def term_keys(term: str) -> list[str]:
-    """The automaton keys of a name or alias: its match key, and with dots between letters as spaces."""
-    key = match_key(term)
+    """The automaton keys of a name or alias: its match key; with dots between letters as spaces ("node js"); and
+    with "&" for "and" or "dan" between words ("monitoring & evaluation"), as the text prepared holds it: the "&"
+    and its spaces are three spaces."""
+    key = match_key(_AMPERSAND_BETWEEN_WORDS.sub(" and ", term))
     if not key.strip():
         return []
+    keys = [key]
+    for conjunction in (" and ", " dan "):
+        if conjunction in key:
+            keys.append(key.replace(conjunction, "   "))
     spaced = _DOT_BETWEEN_LETTERS.sub(" ", key)  # "node.js" also as "node js"
-    return [key] if spaced == key else [key, spaced]
+    return keys if spaced == key else [*keys, spaced]
 
 
 def plural_key(key: str) -> str | None:
