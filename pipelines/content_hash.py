@@ -34,7 +34,12 @@ def to_json(value: Any) -> str:
     """JSON as the store writes it; what JSON cannot hold is written as its text.
 
     orjson, because serialising raw records is the store's largest cost (bench/)."""
-    return orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
+    return json_bytes(value).decode()
+
+
+def json_bytes(value: Any) -> bytes:
+    """``to_json`` as UTF-8 bytes."""
+    return orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS)
 
 
 def content_hash(row: dict[str, Any]) -> str:

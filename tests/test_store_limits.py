@@ -5,6 +5,7 @@ same records."""
 from __future__ import annotations
 
 import json
+import pickle
 from dataclasses import replace
 
 import pytest
@@ -15,7 +16,7 @@ from crawlers.spiders.freelancer import FreelancerSpider
 from pipelines.db.errors import WriteFailed, describe
 from pipelines.db.models import JSON_DEPTH, storable_json
 from pipelines.db.storable import make_storable
-from pipelines.db.worker import StoreWorker
+from pipelines.db.worker import PackedPostings, StoreWorker
 from pipelines.derive import Deriver
 from pipelines.validate import ValidatePipeline
 from sample.server import Route
@@ -140,6 +141,20 @@ def test_both_databases_store_and_reject_the_same_records(worker, engine):
     assert [reject.reason for reject in stored] == [judged_first.get(reason, reason) for _, reason in UNSTORABLE]
     # Snippets keep what the database cannot hold as \u escapes.
     assert any("\\u0000" in reject.snippet for reject in stored) and any("\\ud800" in reject.snippet for reject in stored)
+
+
+def test_postings_sent_packed_are_stored_as_they_were(worker, engine):
+    """The crawl sends postings packed (pipelines.db.worker.PackedPostings): the raw record as its JSON, stored as
+    it is."""
+    records = [posting("1", raw={"id": 1, "budget": {"minimum": 2.5, "currency": "IDR"}, "tags": ["é", None]})]
+    records.append(posting("2"))
+    sent = pickle.loads(pickle.dumps(PackedPostings(records)))
+    assert [replace(record, raw=None) for record in sent] == [replace(record, raw=None) for record in records]
+    written = worker.submit(sent, [])
+    assert (written.new, written.refused) == (2, [])
+    url = engine.url.render_as_string(hide_password=False)
+    raw = rows(url, "SELECT raw FROM postings WHERE source_id = '1'")[0].raw
+    assert (json.loads(raw) if isinstance(raw, str) else raw) == records[0].raw
 
 
 def test_a_record_the_database_refuses_anyway_becomes_a_reject_and_the_rest_of_its_batch_is_stored(worker, engine):

@@ -3,7 +3,8 @@
 A process, not a thread: derivation and the writer are Python, and in a thread they would take their time from the
 crawl under the GIL. ``StoreWorker`` is the work (its deriver and its writer are its own state) and lives in that
 process; ``WorkerProcess`` is the crawl's handle on it: ``start`` writing for a crawl run, ``submit`` a batch,
-``close``, each answered by the worker's return value or its ``WriteFailed``. The process loads the taxonomy as soon as
+``close``, each answered by the worker's return value or its ``WriteFailed``. Postings travel ``packed``: a tuple of
+fields each, the raw record as JSON, which the writer stores as it is. The process loads the taxonomy as soon as
 it runs, while the crawl brings its database up to date; this module imports neither Scrapy nor Alembic, so that it
 starts sooner.
 """
@@ -14,13 +15,17 @@ import asyncio
 import collections
 import gc
 import multiprocessing
+import operator
 import signal
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
+import orjson
+
 from crawlers.items import Posting, Reject
+from pipelines.content_hash import PLATFORM_FIELDS, json_bytes
 from pipelines.db.engine import make_engine
 from pipelines.db.errors import WriteFailed, describe
 from pipelines.db.storable import unwritten_reject
@@ -33,6 +38,43 @@ from pipelines.monitor import covered_counts
 # and derives a few hundred thousand objects that are freed by reference counting; collecting them again and again
 # on the way cost the worker a fifth of its time (bench/crawl_throughput.py).
 _YOUNG_COLLECTION_THRESHOLD = 100_000
+
+# Posting(*values) takes the platform's fields in this order: the derived fields, which the worker computes, follow.
+_platform_values = operator.attrgetter(*PLATFORM_FIELDS)
+_RAW = PLATFORM_FIELDS.index("raw")
+
+
+def packed(postings: list[Posting]) -> list[tuple]:
+    """Postings as the crawl sends them to the worker: each a tuple of the fields a platform gives, in order, the raw
+    record as the JSON the store writes, in bytes. Pickled postings, their raw records object by object, cost both
+    processes more than the rest of the hand-over (bench/crawl_throughput.py)."""
+    rows = []
+    for posting in postings:
+        values = _platform_values(posting)
+        try:
+            raw = json_bytes(values[_RAW])
+        except TypeError:  # not made storable (no validation before the store): the worker's writer refuses it
+            raw = values[_RAW]
+        rows.append((*values[:_RAW], raw, *values[_RAW + 1 :]))
+    return rows
+
+
+class PackedPostings(list):
+    """A batch of postings that pickles ``packed``, in the thread that sends it, and unpickles ``unpacked``."""
+
+    def __reduce__(self):
+        return unpacked, (packed(self),)
+
+
+def unpacked(rows: list[tuple]) -> list[Posting]:
+    """The postings of ``packed`` rows; a raw record's JSON is written as it is (an orjson Fragment)."""
+    postings = []
+    for row in rows:
+        posting = Posting(*row)
+        if isinstance(posting.raw, bytes):
+            posting.raw = orjson.Fragment(posting.raw)
+        postings.append(posting)
+    return postings
 
 
 @dataclass(frozen=True)
@@ -173,7 +215,7 @@ class WorkerProcess:
         await self._call("start", crawl_run_id)
 
     async def submit(self, postings: list[Posting], rejects: list[Reject]) -> BatchWritten:
-        return await self._call("submit", postings, rejects)
+        return await self._call("submit", PackedPostings(postings), rejects)
 
     async def close(self) -> None:
         """Close the worker once it has answered every call made; then the process ends."""
