@@ -11,6 +11,8 @@ model in ``pipelines.db.models`` and this module describe the same thing.
 
 from __future__ import annotations
 
+import json
+import reprlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -108,4 +110,23 @@ class Reject:
     detail: str | None = None
     """Human-readable explanation (exception message, offending value)."""
     snippet: str | None = None
-    """The raw record or the start of the page, as text."""
+    """The raw record or the start of the page, as text (``snippet``)."""
+
+
+SNIPPET_CHARS = 2000
+
+
+def snippet(value: Any) -> str:
+    """The start of a raw record or body as text, for ``Reject.snippet``: a raw record as JSON (bytes are
+    taken as text already), a body as it is."""
+    if isinstance(value, bytes):
+        text = value.decode("utf-8", errors="replace")
+    elif isinstance(value, str):
+        text = value
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False, default=str)
+        except RecursionError:  # a record nested too deep to write out: its shallow outline must do
+            text = reprlib.repr(value)
+    return text[:SNIPPET_CHARS]
+

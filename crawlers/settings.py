@@ -70,7 +70,6 @@ DOWNLOADER_MIDDLEWARES = {
 }
 
 ITEM_PIPELINES = {
-    "pipelines.validate.ValidatePipeline": 100,
     "pipelines.store.StorePipeline": 900,
 }
 

@@ -1,7 +1,8 @@
 """The last item pipeline: postings and rejects to the SQL store, batched, off the crawl's process.
 
 Postings are buffered and handed over STORE_BATCH_SIZE at a time to the store's worker, a process of its own
-(pipelines/db/worker.py), which derives their skills, occupation and pay and writes each batch in one transaction, so
+(pipelines/db/worker.py), which turns the unsound ones into rejects (pipelines.validate), derives the skills,
+occupation and pay of the others and writes each batch in one transaction, so
 a crash loses at most the batches in flight (``IN_FLIGHT``) and the one being filled, never half of one. The batches
 are written for the crawl's row in ``crawl_runs``, which the crawl-run extension owns
 (crawlers/extensions/crawl_run.py).
@@ -55,7 +56,9 @@ class StorePipeline:
     async def open_spider(self):
         """Start the worker, ready before the first page: a database it cannot write to closes the crawl at once."""
         # The worker's process loads the taxonomy while the crawl run brings the database up to date.
-        self.worker = WorkerProcess(StoreWorker(self.crawl_run.database_url, self.dedupe))
+        self.worker = WorkerProcess(
+            StoreWorker(self.crawl_run.database_url, self.dedupe, platform=self.crawler.spider.name)
+        )
         await self.crawl_run.opened()  # raises CloseSpider when the database cannot be used
         try:
             await self.worker.start(self.crawl_run.id)
@@ -115,7 +118,7 @@ class StorePipeline:
 
     def _count(self, written: BatchWritten, postings: int) -> None:
         """Stats of a batch written. Counted a batch at a time: a stats update per item costs the crawl noticeably."""
-        for reject in written.refused:  # postings the worker could not derive or write, stored as rejects
+        for reject in written.refused:  # postings the worker judged unsound or could not store, stored as rejects
             self._log_reject(reject)
             self.stats.inc_value(f"pasarkerja/rejected/{reject.reason}")
         self.stats.inc_value("pasarkerja/rejected", len(written.refused))

@@ -1,9 +1,10 @@
-"""Turn postings that cannot be right, or that the database cannot take, into Rejects, so the store keeps them apart
-with a reason.
+"""What a posting says that cannot be right: ``find_problem``.
 
-``find_problem`` judges what a posting says; ``pipelines.db.storable.make_storable`` what its columns can hold (lengths,
-number ranges, NUL characters and lone surrogates, JSON depth), from the models, so that SQLite and PostgreSQL store
-and refuse the same records.
+The store's worker (pipelines.db.worker) asks it of every posting before deriving it, and then
+``pipelines.db.storable.make_storable`` what the columns can hold (lengths, number ranges, NUL characters and lone
+surrogates, JSON depth); a posting with a problem is stored as a reject with the reason instead. In the worker, not in
+the crawl's process: the crawl is paged one request at a time, and every moment of processor time it spends on an item
+lengthens it (bench/crawl_throughput.py).
 """
 
 from __future__ import annotations
@@ -11,11 +12,9 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import fields
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
-from crawlers.extract.common import snippet
-from crawlers.items import EMPLOYMENT_TYPES, PAY_PERIODS, Posting, Reject
-from pipelines.db.storable import make_storable
+from crawlers.items import EMPLOYMENT_TYPES, PAY_PERIODS, Posting
 from pipelines.pay import ExchangeRates, load_rates
 
 REQUIRED = ("source", "source_id", "url", "title")
@@ -106,28 +105,3 @@ def _beyond_ceiling(posting: Posting) -> tuple[str, str] | None:
 @functools.cache
 def _rates() -> ExchangeRates:
     return load_rates()
-
-
-class ValidatePipeline:
-    """Replaces each unsound Posting by a Reject carrying the reason and the raw record."""
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
-
-    def process_item(self, item):
-        if not isinstance(item, Posting):
-            return item
-        problem = find_problem(item, datetime.now(timezone.utc))
-        if problem is None:
-            # Only a sound posting: the column checks assume the types find_problem checks.
-            problem = next(iter(make_storable(item)), None)
-        if problem is None:
-            return item
-        reason, detail = problem
-        source = item.source if isinstance(item.source, str) and item.source else self.crawler.spider.name
-        url = item.url if isinstance(item.url, str) else None
-        return Reject(source, reason, url, detail, snippet(item.raw))

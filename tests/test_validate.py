@@ -1,14 +1,12 @@
-"""pipelines.validate: unsound postings become Rejects with a reason."""
+"""pipelines.validate: what is wrong with an unsound posting (the store's worker makes it a reject, tests/test_store_limits.py)."""
 
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from scrapy.utils.test import get_crawler
 
-from crawlers.items import Posting, Reject
-from crawlers.spiders.freelancer import FreelancerSpider
-from pipelines.validate import ValidatePipeline, find_problem
+from crawlers.items import Posting
+from pipelines.validate import find_problem
 
 NOW = datetime(2026, 11, 23, tzinfo=timezone.utc)
 GOOD = Posting(
@@ -63,15 +61,3 @@ def test_find_problem(changes, reason):
 
 def test_a_few_hours_ahead_is_clock_skew_not_an_error():
     assert find_problem(replace(GOOD, posted_at=NOW + timedelta(hours=20)), NOW) is None
-
-
-def test_pipeline_replaces_bad_postings_with_rejects():
-    crawler = get_crawler(FreelancerSpider)
-    crawler.spider = FreelancerSpider()
-    pipeline = ValidatePipeline.from_crawler(crawler)
-    assert pipeline.process_item(GOOD) is GOOD
-    reject = pipeline.process_item(replace(GOOD, source=None, title=None))
-    assert isinstance(reject, Reject)
-    assert (reject.source, reject.reason, reject.url, reject.snippet) == ("freelancer", "missing:source", GOOD.url, '{"id": 1}')
-    passing = Reject("freelancer", "invalid_json")
-    assert pipeline.process_item(passing) is passing

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import reprlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,10 +11,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from lxml import etree
 from scrapy.http import Response
 
-from crawlers.items import Posting, Reject
+from crawlers.items import Posting, Reject, snippet
 from crawlers.parse.numbers import BadNumber, whole_number
 
-SNIPPET_CHARS = 2000
 CHALLENGE_MARKERS = ("just a moment", "checking your browser", "challenge-platform", "cf-chl", "captcha")
 
 
@@ -55,20 +53,6 @@ class Page:
     @property
     def rejects(self) -> list[Reject]:
         return [item for item in self.items if isinstance(item, Reject)]
-
-
-def snippet(value: Any) -> str:
-    """The start of a raw record or body as text, for the ``rejects`` table."""
-    if isinstance(value, bytes):
-        text = value.decode("utf-8", errors="replace")
-    elif isinstance(value, str):
-        text = value
-    else:
-        try:
-            text = json.dumps(value, ensure_ascii=False, default=str)
-        except RecursionError:  # a record nested too deep to write out: its shallow outline must do
-            text = reprlib.repr(value)
-    return text[:SNIPPET_CHARS]
 
 
 def refuse_challenge(response: Response) -> None:

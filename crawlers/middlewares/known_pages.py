@@ -131,7 +131,7 @@ class _Page:
 
 def _hash_or_none(posting: Posting) -> str | None:
     """The posting's content hash; None for one that cannot be hashed (a lone surrogate, an integer beyond 64
-    bits): it is changed, and pipelines.validate rejects it, rather than the whole page failing here."""
+    bits): it is changed, and the store's worker rejects it, rather than the whole page failing here."""
     try:
         return posting_hash(posting)
     except TypeError:

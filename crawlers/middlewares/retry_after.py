@@ -24,7 +24,7 @@ from scrapy.utils.asyncio import sleep
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
 
-from crawlers.extract.common import snippet
+from crawlers.items import snippet
 from crawlers.middlewares import PageRejected
 
 RATE_LIMITED = 429

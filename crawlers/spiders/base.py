@@ -15,8 +15,8 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from crawlers.extract.common import Page, snippet
-from crawlers.items import Posting, Reject
+from crawlers.extract.common import Page
+from crawlers.items import Posting, Reject, snippet
 from crawlers.middlewares import PageRejected
 from crawlers.parse.money import pay_text_disagrees
 from crawlers.spiders.paging import OnePage, Paging, Position

@@ -1,9 +1,9 @@
 """What the database can take: a posting's values checked against the models' columns, and rejects made storable.
 
 Checked here, from the models (pipelines.db.models: what a column can hold), so that SQLite (which enforces no length
-and takes any 64-bit integer) stores and refuses exactly the records PostgreSQL does. ``make_storable`` runs in the
-crawl's process (pipelines.validate), before a posting is handed to the store; ``reject_row`` and
-``unwritten_reject`` in the store's worker.
+and takes any 64-bit integer) stores and refuses exactly the records PostgreSQL does. All of it runs in the store's
+worker: ``make_storable`` before a posting is derived, ``reject_row`` as rejects are written, and ``reject_of`` for a
+posting refused.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlalchemy import JSON, String
 
-from crawlers.items import Posting, Reject
-from pipelines.content_hash import PLATFORM_FIELDS, to_json
+from crawlers.items import Posting, Reject, snippet
+from pipelines.content_hash import PLATFORM_FIELDS
 from pipelines.db import models
 from pipelines.db.errors import describe
 from pipelines.db.models import number_range, storable_json, storable_text, unstorable_character
@@ -77,6 +77,8 @@ def make_storable(posting: Posting) -> list[Problem]:
         if value is not None and (problem := _check_number(name, value, low, high)) is not None:
             problems.append(problem)
     for name in _JSON_FIELDS:
+        if isinstance(getattr(posting, name), bytes):  # JSON already, checked as it was packed (pipelines.db.worker)
+            continue
         value, problem = storable_json(getattr(posting, name))
         setattr(posting, name, value)
         if problem is not None:
@@ -96,20 +98,14 @@ def reject_row(reject: Reject, crawl_run_id: int, now: datetime) -> dict[str, An
     return {**row, "crawl_run_id": crawl_run_id, "created_at": now}
 
 
-SNIPPET_CHARS = 2000
-"""As crawlers.extract.common.snippet, which the worker does not import (it would bring Scrapy in)."""
+def reject_of(posting: Posting, reason: str, detail: str, source: str = "unknown") -> Reject:
+    """A reject for ``posting``, refused for ``reason``: ``detail`` and the raw record's start; ``source`` where the
+    posting names no platform."""
+    source = posting.source if isinstance(posting.source, str) and posting.source else source
+    url = posting.url if isinstance(posting.url, str) else None
+    return Reject(source, reason, url, detail, snippet(posting.raw))
 
 
 def unwritten_reject(posting: Posting, reason: str, error: BaseException) -> Reject:
     """A reject for ``posting``, which could not be derived or written: ``error``'s message, the raw record's start."""
-    raw = posting.raw
-    if isinstance(raw, str | bytes):
-        text = raw if isinstance(raw, str) else raw.decode("utf-8", errors="replace")
-    else:
-        try:
-            text = to_json(raw)
-        except TypeError:
-            text = f"<a {type(raw).__name__} that cannot be written as JSON>"
-    source = posting.source if isinstance(posting.source, str) else "unknown"
-    url = posting.url if isinstance(posting.url, str) else None
-    return Reject(source, reason, url, describe(error), text[:SNIPPET_CHARS])
+    return reject_of(posting, reason, describe(error))

@@ -19,20 +19,20 @@ import operator
 import signal
 import threading
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from multiprocessing.connection import Connection
 from typing import Any
-
-import orjson
 
 from crawlers.items import Posting, Reject
 from pipelines.content_hash import PLATFORM_FIELDS, json_bytes
 from pipelines.db.engine import make_engine
 from pipelines.db.errors import WriteFailed, describe
-from pipelines.db.storable import unwritten_reject
+from pipelines.db.storable import make_storable, reject_of, unwritten_reject
 from pipelines.db.writer import PostingWriter, sync_skills
 from pipelines.dedupe import DedupeSettings
 from pipelines.derive import Deriver
 from pipelines.monitor import covered_counts
+from pipelines.validate import find_problem
 
 # Collections of the youngest objects only every this many allocations (Python's default: 700). A batch unpickles
 # and derives a few hundred thousand objects that are freed by reference counting; collecting them again and again
@@ -47,14 +47,19 @@ _RAW = PLATFORM_FIELDS.index("raw")
 def packed(postings: list[Posting]) -> list[tuple]:
     """Postings as the crawl sends them to the worker: each a tuple of the fields a platform gives, in order, the raw
     record as the JSON the store writes, in bytes. Pickled postings, their raw records object by object, cost both
-    processes more than the rest of the hand-over (bench/crawl_throughput.py)."""
+    processes more than the rest of the hand-over (bench/crawl_throughput.py).
+
+    A raw record that JSON cannot hold as it is (an integer beyond 64 bits, a lone surrogate, nesting too deep) or
+    that holds a NUL travels as it is: the worker's ``make_storable`` mends or refuses it."""
     rows = []
     for posting in postings:
         values = _platform_values(posting)
         try:
             raw = json_bytes(values[_RAW])
-        except TypeError:  # not made storable (no validation before the store): the worker's writer refuses it
+        except TypeError:
             raw = values[_RAW]
+        else:
+            raw = values[_RAW] if b"\\u0000" in raw else raw
         rows.append((*values[:_RAW], raw, *values[_RAW + 1 :]))
     return rows
 
@@ -67,14 +72,8 @@ class PackedPostings(list):
 
 
 def unpacked(rows: list[tuple]) -> list[Posting]:
-    """The postings of ``packed`` rows; a raw record's JSON is written as it is (an orjson Fragment)."""
-    postings = []
-    for row in rows:
-        posting = Posting(*row)
-        if isinstance(posting.raw, bytes):
-            posting.raw = orjson.Fragment(posting.raw)
-        postings.append(posting)
-    return postings
+    """The postings of ``packed`` rows, a raw record as bytes of JSON (the writer stores them as they are)."""
+    return [Posting(*row) for row in rows]
 
 
 @dataclass(frozen=True)
@@ -90,17 +89,26 @@ class BatchWritten:
     covered: dict[str, int]
     """How many postings fill each key field (pipelines.monitor)."""
     refused: list[Reject]
-    """Postings of the batch that could not be derived or written, stored as these rejects instead."""
+    """Postings of the batch that cannot be right, or could not be stored, derived or written: stored as these
+    rejects instead."""
 
 
 class StoreWorker:
-    """Derives and writes the batches of one crawl run: ``start`` once, ``submit`` each batch, ``close``."""
+    """Judges, derives and writes the batches of one crawl run: ``start`` once, ``submit`` each batch, ``close``."""
 
-    def __init__(self, database_url: str, dedupe: DedupeSettings | None = None, deriver: Deriver | None = None):
+    def __init__(
+        self,
+        database_url: str,
+        dedupe: DedupeSettings | None = None,
+        deriver: Deriver | None = None,
+        platform: str = "unknown",
+    ):
         self.database_url = database_url
         self.dedupe = dedupe or DedupeSettings()
         self.deriver = deriver
         """A fitted Deriver; ``load`` fits one (the bundled taxonomy and rates) when none is given."""
+        self.platform = platform
+        """The crawl's platform: the source of a reject whose posting names none."""
         self.writer: PostingWriter | None = None
 
     def load(self) -> None:
@@ -122,10 +130,17 @@ class StoreWorker:
         self.writer = PostingWriter(engine, crawl_run_id, self.dedupe)
 
     def submit(self, postings: list[Posting], rejects: list[Reject]) -> BatchWritten:
-        """Derive and write one batch; ``postings`` are left as they were. Raises WriteFailed, with one line from the
-        database, when it refuses writes as a whole; never an error carrying the batch's postings."""
+        """Judge, derive and write one batch: a posting that cannot be right (pipelines.validate) or that the database
+        cannot take (``make_storable``, which mends its JSON where that loses nothing) is stored as a reject. Raises
+        WriteFailed, with one line from the database, when it refuses writes as a whole; never an error carrying the
+        batch's postings."""
         derived, refused = [], []
+        now = datetime.now(timezone.utc)
         for posting in postings:
+            # make_storable assumes the types find_problem checks: only for a posting that passed it
+            if problem := find_problem(posting, now) or next(iter(make_storable(posting)), None):
+                refused.append(reject_of(posting, *problem, source=self.platform))
+                continue
             try:
                 derived.append(self.deriver.derive(posting))
             except Exception as error:  # a bug met by one odd posting must not lose the batch

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
+import orjson
 from sqlalchemy import case, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -125,6 +126,8 @@ class PostingWriter:
         for posting in postings:  # a posting met twice in one batch counts once, last version wins
             # Shallow on purpose: dataclasses.asdict deep-copies raw records and dominates the cost.
             row = {name: getattr(posting, name) for name in PLATFORM_FIELDS}
+            if isinstance(row["raw"], bytes):  # its JSON, as the crawl sends it (pipelines.db.worker.packed)
+                row["raw"] = orjson.Fragment(row["raw"])
             row["content_hash"] = content_hash(row)
             row.update(derived_columns(posting, self.rate_sources.ids))
             rows[(row["source"], row["source_id"])] = row

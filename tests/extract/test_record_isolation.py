@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from crawlers.extract.common import snippet
+from crawlers.items import snippet
 from sample.server import SAMPLE_DIR
 from tests.platforms import read_page, sample_body
 
