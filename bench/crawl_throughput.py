@@ -41,7 +41,7 @@ closing, and of the worker's process; the experiments were temporary changes, ea
 - Validation moved into the worker (tried, not kept): the crawl's process used 0.15 to 0.2 s less processor time,
   but the worker, already busy about 2.7 s of a 3 s crawl, fell behind: the crawl then waited 0.6 to 1.1 s for it
   (backpressure) and 0.2 to 0.4 s at the end, and the elapsed time did not change (0.64 against 0.64, alternated).
-- 2026-12-06 07:55 to 08:17 UTC: postings now travel packed (pipelines/db/worker.py ``PackedPostings``: a tuple of
+- 2026-12-06 07:55 to 08:17 UTC: postings now travel packed (pipelines/db/packing.py ``PackedPostings``: a tuple of
   fields each, the raw record as its JSON, which the writer stores as it is). In-process, per 20,000 postings, the
   worker's processor time fell from 2.62 to 2.31 s (unpickling 0.26 to 0.05 s, and the writer no longer encodes raw
   records) and the crawl's hand-over from 0.20 to 0.175 s. The elapsed time did not move beyond the noise: four

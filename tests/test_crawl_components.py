@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
+from threading import Lock
 
 import pytest
 from scrapy import Request
@@ -150,6 +151,25 @@ def test_the_store_writes_batches_through_its_worker_and_counts_them(database_ur
     assert rows(database_url, "SELECT count(*), count(derived_with) FROM postings")[0] == (7, 7)
     [(crawl_run_id, reason)] = rows(database_url, "SELECT crawl_run_id, reason FROM rejects")
     assert (crawl_run_id, reason) == (CrawlRun.of(crawler).id, "invalid_json")
+
+
+def test_unsound_postings_and_values_that_cannot_be_sent_become_rejects_in_the_worker(database_url):
+    """The crawl hands postings over unjudged: the worker rejects the unsound ones, with the spider's name where a
+    posting names no source, also a posting holding a value pickle cannot send; the batch's other postings are stored."""
+    crawler = crawler_for(database_url, STORE_BATCH_SIZE=10)
+    items = [posting("1"), replace(posting("2"), title=None, source=None), replace(posting("3"), description=Lock())]
+    asyncio.run(store(crawler, [*items, posting("4")]))
+
+    stats = crawler.stats.get_stats()
+    assert (stats["pasarkerja/postings"], stats["pasarkerja/rejected"]) == (2, 2)
+    assert (stats["pasarkerja/rejected/missing:source"], stats["pasarkerja/rejected/bad_type:description"]) == (1, 1)
+    assert rows(database_url, "SELECT source_id FROM postings ORDER BY source_id") == [("1",), ("4",)]
+    stored = rows(database_url, "SELECT source, reason, detail FROM rejects ORDER BY reason")
+    assert [(reject.source, reject.reason) for reject in stored] == [
+        ("freelancer", "bad_type:description"),
+        ("freelancer", "missing:source"),
+    ]
+    assert "_thread.lock" in stored[0].detail
 
 
 def test_a_database_refusing_writes_stops_the_crawl_and_tells_the_crawl_run(database_url):

@@ -13,8 +13,9 @@ import pytest
 from crawlers.items import Reject
 from pipelines.db.errors import WriteFailed, describe
 from pipelines.db.models import JSON_DEPTH, storable_json
+from pipelines.db.packing import PackedPostings
 from pipelines.db.storable import make_storable
-from pipelines.db.worker import PackedPostings, StoreWorker
+from pipelines.db.worker import StoreWorker
 from pipelines.derive import Deriver
 from sample.server import Route
 from sample.synthetic import synthetic_page

@@ -77,7 +77,7 @@ def make_storable(posting: Posting) -> list[Problem]:
         if value is not None and (problem := _check_number(name, value, low, high)) is not None:
             problems.append(problem)
     for name in _JSON_FIELDS:
-        if isinstance(getattr(posting, name), bytes):  # JSON already, checked as it was packed (pipelines.db.worker)
+        if isinstance(getattr(posting, name), bytes):  # JSON already, checked as it was packed (pipelines.db.packing)
             continue
         value, problem = storable_json(getattr(posting, name))
         setattr(posting, name, value)

@@ -3,8 +3,8 @@
 A process, not a thread: derivation and the writer are Python, and in a thread they would take their time from the
 crawl under the GIL. ``StoreWorker`` is the work (its deriver and its writer are its own state) and lives in that
 process; ``WorkerProcess`` is the crawl's handle on it: ``start`` writing for a crawl run, ``submit`` a batch,
-``close``, each answered by the worker's return value or its ``WriteFailed``. Postings travel ``packed``: a tuple of
-fields each, the raw record as JSON, which the writer stores as it is. The process loads the taxonomy as soon as
+``close``, each answered by the worker's return value or its ``WriteFailed``. Postings travel packed
+(pipelines.db.packing). The process loads the taxonomy as soon as
 it runs, while the crawl brings its database up to date; this module imports neither Scrapy nor Alembic, so that it
 starts sooner.
 """
@@ -15,7 +15,6 @@ import asyncio
 import collections
 import gc
 import multiprocessing
-import operator
 import signal
 import threading
 from dataclasses import dataclass
@@ -24,9 +23,9 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from crawlers.items import Posting, Reject
-from pipelines.content_hash import PLATFORM_FIELDS, json_bytes
 from pipelines.db.engine import make_engine
 from pipelines.db.errors import WriteFailed, describe
+from pipelines.db.packing import PackedPostings
 from pipelines.db.storable import make_storable, reject_of, unwritten_reject
 from pipelines.db.writer import PostingWriter, sync_skills
 from pipelines.dedupe import DedupeSettings
@@ -38,43 +37,6 @@ from pipelines.validate import find_problem
 # and derives a few hundred thousand objects that are freed by reference counting; collecting them again and again
 # on the way cost the worker a fifth of its time (bench/crawl_throughput.py).
 _YOUNG_COLLECTION_THRESHOLD = 100_000
-
-# Posting(*values) takes the platform's fields in this order: the derived fields, which the worker computes, follow.
-_platform_values = operator.attrgetter(*PLATFORM_FIELDS)
-_RAW = PLATFORM_FIELDS.index("raw")
-
-
-def packed(postings: list[Posting]) -> list[tuple]:
-    """Postings as the crawl sends them to the worker: each a tuple of the fields a platform gives, in order, the raw
-    record as the JSON the store writes, in bytes. Pickled postings, their raw records object by object, cost both
-    processes more than the rest of the hand-over (bench/crawl_throughput.py).
-
-    A raw record that JSON cannot hold as it is (an integer beyond 64 bits, a lone surrogate, nesting too deep) or
-    that holds a NUL travels as it is: the worker's ``make_storable`` mends or refuses it."""
-    rows = []
-    for posting in postings:
-        values = _platform_values(posting)
-        try:
-            raw = json_bytes(values[_RAW])
-        except TypeError:
-            raw = values[_RAW]
-        else:
-            raw = values[_RAW] if b"\\u0000" in raw else raw
-        rows.append((*values[:_RAW], raw, *values[_RAW + 1 :]))
-    return rows
-
-
-class PackedPostings(list):
-    """A batch of postings that pickles ``packed``, in the thread that sends it, and unpickles ``unpacked``."""
-
-    def __reduce__(self):
-        return unpacked, (packed(self),)
-
-
-def unpacked(rows: list[tuple]) -> list[Posting]:
-    """The postings of ``packed`` rows, a raw record as bytes of JSON (the writer stores them as they are)."""
-    return [Posting(*row) for row in rows]
-
 
 @dataclass(frozen=True)
 class BatchWritten:
@@ -258,6 +220,13 @@ class WorkerProcess:
             self.connection.send((method, arguments))
         except OSError:
             pass  # the worker has ended: the reader answers every call left with WriteFailed
+        except Exception:  # pickling failed: a posting's value pickle cannot send (a parser's object left in a field)
+            batches = [argument for argument in arguments if isinstance(argument, PackedPostings)]
+            if not batches or all(batch.checked for batch in batches):
+                raise
+            for batch in batches:
+                batch.checked = True  # such values go as notes of their type, which the worker rejects
+            self._send(method, arguments)
 
     def _read_answers(self) -> None:
         """In its own thread: each answer settles the oldest call waiting, until the worker's process ends."""

@@ -126,7 +126,7 @@ class PostingWriter:
         for posting in postings:  # a posting met twice in one batch counts once, last version wins
             # Shallow on purpose: dataclasses.asdict deep-copies raw records and dominates the cost.
             row = {name: getattr(posting, name) for name in PLATFORM_FIELDS}
-            if isinstance(row["raw"], bytes):  # its JSON, as the crawl sends it (pipelines.db.worker.packed)
+            if isinstance(row["raw"], bytes):  # its JSON, as the crawl sends it (pipelines.db.packing)
                 row["raw"] = orjson.Fragment(row["raw"])
             row["content_hash"] = content_hash(row)
             row.update(derived_columns(posting, self.rate_sources.ids))
