@@ -129,4 +129,3 @@ def snippet(value: Any) -> str:
         except RecursionError:  # a record nested too deep to write out: its shallow outline must do
             text = reprlib.repr(value)
     return text[:SNIPPET_CHARS]
-

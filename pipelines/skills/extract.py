@@ -176,13 +176,14 @@ class SkillExtractor:
                     any_case.setdefault(key, marker)
         self.role_markers_ = frozenset(self.roles_)
         ordinary = ordinary_words()
-        generated: set[str] = set()  # the derived forms' keys: they hold the plurals they take already
+        generated: set[str] = set()  # the keys only derived forms make: they hold the plurals they take already
         for skill in self.taxonomy_.skills:
             for form in skill.derived_forms:
                 # "interview" is an ordinary word, and so is its plural: neither counts alone
                 if form not in ordinary and not (form.endswith("s") and form[:-1] in ordinary):
                     for key in term_keys(form):
-                        if any_case.setdefault(key, skill.name) == skill.name:
+                        if key not in any_case:
+                            any_case[key] = skill.name
                             generated.add(key)
         for skill in self.taxonomy_.skills:  # a phrase that holds an alias but does not mean it swallows the alias
             for phrase in skill.not_in:
