@@ -1,10 +1,10 @@
 """The last item pipeline: postings and rejects to the SQL store, batched, off the crawl's process.
 
-Postings are buffered and handed over STORE_BATCH_SIZE at a time to the store's worker, a process of its own
-(pipelines/db/worker.py), which turns the unsound ones into rejects (pipelines.validate), derives the skills,
-occupation and pay of the others and writes each batch in one transaction, so
-a crash loses at most the batches in flight (``IN_FLIGHT``) and the one being filled, never half of one. The batches
-are written for the crawl's row in ``crawl_runs``, which the crawl-run extension owns
+Postings are packed as they arrive (pipelines/db/packing.py), buffered and handed over STORE_BATCH_SIZE at a time to
+the store's worker, a process of its own (pipelines/db/worker.py), which turns the unsound ones into rejects
+(pipelines.validate), derives the skills, occupation and pay of the others and writes each batch in one transaction,
+so a crash loses at most the batches in flight (``IN_FLIGHT``) and the one being filled, never half of one. The
+batches are written for the crawl's row in ``crawl_runs``, which the crawl-run extension owns
 (crawlers/extensions/crawl_run.py).
 
 A record the database refuses becomes a reject in the worker. A database that refuses writes as a whole
@@ -23,6 +23,7 @@ from scrapy.exceptions import CloseSpider
 from crawlers.extensions.crawl_run import WRITE_FAILED, CrawlRun
 from crawlers.items import Posting, Reject
 from pipelines.db.errors import WriteFailed, describe
+from pipelines.db.packing import PackedPostings, packed
 from pipelines.db.worker import BatchWritten, StoreWorker, WorkerProcess
 from pipelines.dedupe import DedupeSettings
 from pipelines.monitor import COVERAGE_STAT
@@ -43,7 +44,7 @@ class StorePipeline:
         self.crawl_run = CrawlRun.of(crawler)
         self.batch_size = max(1, crawler.settings.getint("STORE_BATCH_SIZE"))
         self.dedupe = DedupeSettings.from_settings(crawler.settings)
-        self.postings: list[Posting] = []
+        self.postings = PackedPostings()
         self.rejects: list[Reject] = []
         self.writes: list[asyncio.Task] = []
         self.worker: WorkerProcess | None = None
@@ -73,7 +74,7 @@ class StorePipeline:
             self.stats.inc_value(f"pasarkerja/rejected/{item.reason}")
             self._log_reject(item)
         elif isinstance(item, Posting):
-            self.postings.append(item)
+            self.postings.append(packed(item))
         if len(self.postings) + len(self.rejects) >= self.batch_size:
             self._start_write()
             # Backpressure, so that memory stays bounded and the crawl never runs far ahead of the database: at most
@@ -90,11 +91,11 @@ class StorePipeline:
 
     def _start_write(self) -> None:
         postings, rejects = self.postings, self.rejects
-        self.postings, self.rejects = [], []
+        self.postings, self.rejects = PackedPostings(), []
         write = asyncio.ensure_future(self._write(postings, rejects))
         self.writes = [w for w in self.writes if not w.done()] + [write]
 
-    async def _write(self, postings: list[Posting], rejects: list[Reject]) -> None:
+    async def _write(self, postings: PackedPostings, rejects: list[Reject]) -> None:
         """Hand one batch to the worker; never raises (an error here would log the item it came with)."""
         if self.crawl_run.write_error is not None:  # nothing more is handed over
             self._refused(None, len(postings) + len(rejects), 0)

@@ -13,7 +13,7 @@ import pytest
 from crawlers.items import Reject
 from pipelines.db.errors import WriteFailed, describe
 from pipelines.db.models import JSON_DEPTH, storable_json
-from pipelines.db.packing import PackedPostings
+from pipelines.db.packing import PackedPostings, packed
 from pipelines.db.storable import make_storable
 from pipelines.db.worker import StoreWorker
 from pipelines.derive import Deriver
@@ -103,7 +103,7 @@ def test_both_databases_store_and_reject_the_same_records(worker, engine):
     unstorable one a reject with its reason, on SQLite as on PostgreSQL."""
     records = [replace(posting(str(number)), **changes) for number, (changes, _) in enumerate(UNSTORABLE)]
     records += [posting("good-1"), posting("good-2", raw={"id": 2**70})]
-    written = worker.submit(pickle.loads(pickle.dumps(PackedPostings(records))), [])
+    written = worker.submit(pickle.loads(pickle.dumps(PackedPostings(map(packed, records)))), [])
     assert written.new == 2 and len(written.refused) == len(UNSTORABLE)
     url = engine.url.render_as_string(hide_password=False)
     assert [row.source_id for row in rows(url, "SELECT source_id FROM postings ORDER BY source_id")] == ["good-1", "good-2"]
@@ -143,11 +143,11 @@ def test_the_worker_makes_unsound_postings_rejects_and_mends_what_it_can(engine,
 
 
 def test_postings_sent_packed_are_stored_as_they_were(worker, engine):
-    """The crawl sends postings packed (pipelines.db.worker.PackedPostings): the raw record as its JSON, stored as
+    """The crawl sends postings packed (pipelines.db.packing.PackedPostings): the raw record as its JSON, stored as
     it is."""
     records = [posting("1", raw={"id": 1, "budget": {"minimum": 2.5, "currency": "IDR"}, "tags": ["é", None]})]
     records.append(posting("2"))
-    sent = pickle.loads(pickle.dumps(PackedPostings(records)))
+    sent = pickle.loads(pickle.dumps(PackedPostings(map(packed, records))))
     assert [replace(record, raw=None) for record in sent] == [replace(record, raw=None) for record in records]
     written = worker.submit(sent, [])
     assert (written.new, written.refused) == (2, [])

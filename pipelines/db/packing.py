@@ -1,6 +1,9 @@
 """How the crawl hands postings to the store's worker (pipelines.db.worker): packed, a tuple of fields each, the raw
-record as the JSON the store writes. Pickled postings, their raw records object by object, cost both processes more
-than the rest of the hand-over (bench/crawl_throughput.py). Neither Scrapy nor SQLAlchemy here.
+record as the JSON the store writes. Neither Scrapy nor SQLAlchemy here.
+
+The store pipeline packs each posting as it arrives (``packed``), so that the crawl's process keeps tuples of plain
+values, not postings holding raw records of many objects, while a batch fills: its garbage collector walks those
+again and again, and pickling them costs more (bench/crawl_throughput.py).
 """
 
 from __future__ import annotations
@@ -18,36 +21,37 @@ _platform_values = operator.attrgetter(*PLATFORM_FIELDS)
 _RAW = PLATFORM_FIELDS.index("raw")
 
 
-def packed(postings: list[Posting], checked: bool = False) -> list[tuple]:
-    """Postings as the crawl sends them to the worker: each a tuple of the fields a platform gives, in order, the raw
-    record as the JSON the store writes, in bytes.
+def packed(posting: Posting) -> tuple:
+    """The posting as the crawl sends it to the worker: a tuple of the fields a platform gives, in order, the raw record
+    as the JSON the store writes, in bytes.
 
     A raw record that JSON cannot hold as it is (an integer beyond 64 bits, a lone surrogate, nesting too deep) or
-    that holds a NUL travels as it is: the worker's ``make_storable`` mends or refuses it. With ``checked``, a value
-    pickle cannot send becomes an ``Unsendable`` note."""
-    rows = []
-    for posting in postings:
-        values = _platform_values(posting)
-        if checked:
-            values = tuple(_sendable(value) for value in values)
-        try:
-            raw = json_bytes(values[_RAW])
-        except TypeError:
-            raw = values[_RAW]
-        else:
-            raw = values[_RAW] if b"\\u0000" in raw else raw
-        rows.append((*values[:_RAW], raw, *values[_RAW + 1 :]))
-    return rows
+    that holds a NUL travels as it is: the worker's ``make_storable`` mends or refuses it."""
+    values = _platform_values(posting)
+    try:
+        raw = json_bytes(values[_RAW])
+    except TypeError:
+        return values
+    if b"\\u0000" in raw:
+        return values
+    return (*values[:_RAW], raw, *values[_RAW + 1 :])
+
+
+def unpacked(rows: list[tuple]) -> list[Posting]:
+    """The postings of ``packed`` rows, a raw record as bytes of JSON (the writer stores them as they are)."""
+    return [Posting(*row) for row in rows]
 
 
 class PackedPostings(list):
-    """A batch of postings that pickles ``packed``, in the thread that sends it, and unpickles ``unpacked``."""
-
-    checked = False
-    """Set when pickling the batch failed: a value pickle cannot send is then sent as an ``Unsendable`` note."""
+    """A batch of ``packed`` postings, which unpickles as postings (``unpacked``)."""
 
     def __reduce__(self):
-        return unpacked, (packed(self, self.checked),)
+        return unpacked, (list(self),)
+
+    def sendable(self) -> PackedPostings:
+        """The batch with each value pickle cannot send (a parser's object left in a field) as an ``Unsendable``
+        note, which the worker's validation rejects (``bad_type:<field>``)."""
+        return PackedPostings(tuple(map(_sendable, row)) for row in self)
 
 
 @dataclass(frozen=True)
@@ -67,8 +71,3 @@ def _sendable(value: Any) -> Any:
     except Exception:  # pickle's errors are of several kinds: PicklingError, TypeError, AttributeError...
         return Unsendable(f"{type(value).__module__}.{type(value).__qualname__}")
     return value
-
-
-def unpacked(rows: list[tuple]) -> list[Posting]:
-    """The postings of ``packed`` rows, a raw record as bytes of JSON (the writer stores them as they are)."""
-    return [Posting(*row) for row in rows]

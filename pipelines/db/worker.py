@@ -15,11 +15,13 @@ import asyncio
 import collections
 import gc
 import multiprocessing
+import os
 import signal
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 from crawlers.items import Posting, Reject
@@ -37,6 +39,10 @@ from pipelines.validate import find_problem
 # and derives a few hundred thousand objects that are freed by reference counting; collecting them again and again
 # on the way cost the worker a fifth of its time (bench/crawl_throughput.py).
 _YOUNG_COLLECTION_THRESHOLD = 100_000
+WORKER_NICENESS = 19
+"""How much lower than the crawl's the worker's scheduling priority is. The crawl's event loop is the one that waits:
+for the platform's answers, for its turn on the processor when the worker holds it. The worker only needs to keep up,
+and backpressure (pipelines/store.py) lets it."""
 
 @dataclass(frozen=True)
 class BatchWritten:
@@ -131,6 +137,7 @@ class StoreWorker:
 def _serve(connection: Connection, worker: StoreWorker) -> None:
     """The worker process: runs each call the crawl sends (a method name and its arguments) and answers it, until
     ``close`` or until the crawl's process is gone."""
+    os.nice(WORKER_NICENESS)
     gc.set_threshold(_YOUNG_COLLECTION_THRESHOLD, *gc.get_threshold()[1:])
     try:
         worker.load()  # before any call: the crawl brings its database up to date meanwhile
@@ -191,8 +198,8 @@ class WorkerProcess:
     async def start(self, crawl_run_id: int) -> None:
         await self._call("start", crawl_run_id)
 
-    async def submit(self, postings: list[Posting], rejects: list[Reject]) -> BatchWritten:
-        return await self._call("submit", PackedPostings(postings), rejects)
+    async def submit(self, postings: PackedPostings, rejects: list[Reject]) -> BatchWritten:
+        return await self._call("submit", postings, rejects)
 
     async def close(self) -> None:
         """Close the worker once it has answered every call made; then the process ends."""
@@ -205,28 +212,24 @@ class WorkerProcess:
         self.connection.close()
 
     async def _call(self, method: str, *arguments: Any) -> Any:
+        # Pickled here, in the event loop's thread, and sent from another: pickling there took the interpreter from
+        # the event loop just when a page's response was waiting for it (bench/crawl_throughput.py).
+        message = _pickled(method, arguments)
         async with self.sending:  # sent in the order made
             answered = self.loop.create_future()
             self.waiting.append(answered)
-            # In a thread: pickling a batch would hold up the crawl's event loop.
-            await asyncio.to_thread(self._send, method, arguments)
+            # In a thread: the worker reads the next batch only once it has written the one before.
+            await asyncio.to_thread(self._send, message)
         ok, answer = await answered
         if not ok:
             raise answer
         return answer
 
-    def _send(self, method: str, arguments: tuple) -> None:
+    def _send(self, message: bytes) -> None:
         try:
-            self.connection.send((method, arguments))
+            self.connection.send_bytes(message)
         except OSError:
             pass  # the worker has ended: the reader answers every call left with WriteFailed
-        except Exception:  # pickling failed: a posting's value pickle cannot send (a parser's object left in a field)
-            batches = [argument for argument in arguments if isinstance(argument, PackedPostings)]
-            if not batches or all(batch.checked for batch in batches):
-                raise
-            for batch in batches:
-                batch.checked = True  # such values go as notes of their type, which the worker rejects
-            self._send(method, arguments)
 
     def _read_answers(self) -> None:
         """In its own thread: each answer settles the oldest call waiting, until the worker's process ends."""
@@ -240,6 +243,18 @@ class WorkerProcess:
         ended = (False, WriteFailed(f"the store's worker process ended (exit code {self.process.exitcode})"))
         while self.waiting:
             self.loop.call_soon_threadsafe(_settle, self.waiting.popleft(), ended)
+
+
+def _pickled(method: str, arguments: tuple) -> bytes:
+    """A call as the worker's process receives it (``Connection.recv``)."""
+    try:
+        return ForkingPickler.dumps((method, arguments))
+    except Exception:  # a posting's value pickle cannot send (a parser's object left in a field)
+        if not any(isinstance(argument, PackedPostings) for argument in arguments):
+            raise
+        # Such values go as notes of their type, which the worker rejects; the batch's other postings are stored.
+        arguments = tuple(a.sendable() if isinstance(a, PackedPostings) else a for a in arguments)
+        return ForkingPickler.dumps((method, arguments))
 
 
 def _settle(answered: asyncio.Future, answer: tuple[bool, Any]) -> None:
