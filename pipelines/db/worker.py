@@ -44,6 +44,7 @@ WORKER_NICENESS = 19
 for the platform's answers, for its turn on the processor when the worker holds it. The worker only needs to keep up,
 and backpressure (pipelines/store.py) lets it."""
 
+
 @dataclass(frozen=True)
 class BatchWritten:
     """What the worker did with one batch, for the crawl's stats."""
