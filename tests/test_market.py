@@ -128,6 +128,10 @@ def test_city_minimum_wages_are_the_yardstick_tables_where_it_has_them():
         assert wages[city] == yardsticks.lookup("minimum_wage", area, date(2025, 7, 1)).value, city
 
 
+SKILLED_PAY_IN_CAPTURES = (1.57, 1.73)
+"""The middle of the salary range of the captures' skilled jobs over the local UMK (sample/README.md)."""
+
+
 @pytest.mark.parametrize("seed", range(5))
 def test_indonesian_salaries_sit_near_the_local_minimum_wage(seed):
     """The calibration of sample/README.md: the middle of the 9 monthly salary ranges captured is 0.97 times the local
@@ -147,7 +151,10 @@ def test_indonesian_salaries_sit_near_the_local_minimum_wage(seed):
     programming = ratio[np.isin(kinds, ["web_developer", "mobile_developer", "data_analyst"])]
     assert clerical.size >= 20 and programming.size >= 20  # enough of each kind for the medians to mean something
     assert 0.95 < np.median(clerical) < 1.25
-    assert 1.3 < np.median(programming) < 2
+    # The programming kinds are calibrated on the captures' two skilled jobs, paid 1.57 and 1.73 times the UMK
+    # (sample/README.md). Some 140 of them in 6,000 postings: their median moves by about 0.035 from seed to seed, so
+    # three times that either side of the captured range.
+    assert SKILLED_PAY_IN_CAPTURES[0] - 0.1 < np.median(programming) < SKILLED_PAY_IN_CAPTURES[1] + 0.1
     assert (programming > 2).mean() < 0.3
     assert (programming < 1).mean() < 0.15
 
