@@ -1,9 +1,9 @@
 """How the crawl hands postings to the store's worker (pipelines.db.worker): packed, a tuple of fields each, the raw
 record as the JSON the store writes. Neither Scrapy nor SQLAlchemy here.
 
-The store pipeline packs each posting as it arrives (``packed``), so that the crawl's process keeps tuples of plain
-values, not postings holding raw records of many objects, while a batch fills: its garbage collector walks those
-again and again, and pickling them costs more (bench/crawl_throughput.py).
+The store pipeline packs each posting as it arrives (``packed``): the work is spread over the crawl rather than done
+a batch at a time, and while a batch fills the crawl's process holds tuples of plain values, not postings with raw
+records of many objects for its garbage collector to walk (bench/crawl_throughput.py).
 """
 
 from __future__ import annotations
