@@ -96,6 +96,13 @@ class Posting:
     derived_with: str | None = None
     """Taxonomy and rate versions the derived fields were computed with."""
 
+    def __copy__(self) -> Posting:
+        # A shallow copy, as copy.copy makes, without its generic way through __reduce_ex__: the store's worker
+        # copies every posting it derives (pipelines.derive), and that way cost it twice this.
+        copied = object.__new__(Posting)
+        copied.__dict__ = self.__dict__.copy()
+        return copied
+
 
 @dataclass
 class Reject:

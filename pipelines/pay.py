@@ -91,6 +91,8 @@ class ExchangeRates:
 
     def __init__(self, rates: Iterable[Rate]):
         self._by_currency: dict[str, dict[int, Rate]] = {}
+        self._looked_up: dict[tuple[str, int | None], tuple[float, str] | None] = {}
+        """``usd_per_unit``'s answers: the store's worker asks the same few, for every posting."""
         for rate in rates:
             years = self._by_currency.setdefault(rate.currency.upper(), {})
             if rate.year in years:
@@ -111,6 +113,13 @@ class ExchangeRates:
         A year not in the table takes the nearest year's rate (the later one on a tie), and the source
         says so; ``year`` None takes the latest. None for a currency not in the table.
         """
+        try:
+            return self._looked_up[currency, year]
+        except KeyError:
+            found = self._looked_up[currency, year] = self._usd_per_unit(currency, year)
+            return found
+
+    def _usd_per_unit(self, currency: str, year: int | None) -> tuple[float, str] | None:
         years = self._by_currency.get(currency.upper())
         if not years:
             return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -17,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from crawlers.items import Posting, Reject
 from pipelines.db import models
-from pipelines.db.engine import make_engine, mask
+from pipelines.db.engine import SQLITE_PAGE_SIZE, WAL_CHECKPOINT_BYTES, make_engine, mask
 from pipelines.db.rate_sources import RateSourceIds
 from pipelines.db.schema import current_revision, head_revision, upgrade
 from pipelines.db.writer import PostingWriter
@@ -166,6 +167,21 @@ def test_mask_hides_passwords():
     )
 
 
+def test_a_new_sqlite_database_has_pages_of_8_kib_and_an_existing_one_keeps_its_own(tmp_path):
+    """Both checkpoint their write-ahead log every 40 MB, whatever their page size."""
+    existing = tmp_path / "existing.db"
+    connection = sqlite3.connect(existing)
+    connection.execute("CREATE TABLE kept (x)")
+    connection.close()
+    for path, page_size in ((tmp_path / "new.db", SQLITE_PAGE_SIZE), (existing, 4096)):
+        engine = make_engine(f"sqlite:///{path}")
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA page_size").scalar() == page_size
+            pages = connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar()
+            assert pages * page_size == WAL_CHECKPOINT_BYTES == 40 * 1024 * 1024
+        engine.dispose()
+
+
 # Concurrent first crawls ---------------------------------------------------------------------------------------
 
 _UPGRADE_WHEN_TOLD = """
@@ -212,3 +228,4 @@ def test_three_first_crawls_at_once_on_a_new_sqlite_file_all_succeed(sample_serv
     runs = rows(sqlite_url, "SELECT finish_reason, healthy FROM crawl_runs")
     assert [tuple(run) for run in runs] == [("finished", 1)] * 3
     assert rows(sqlite_url, "SELECT count(*) FROM postings")[0][0] == len(sample_source_ids("freelancer"))
+

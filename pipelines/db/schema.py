@@ -89,7 +89,7 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(config, "head")
     if engine.dialect.name == "sqlite":
         # The migrations rewrote the schema's pages many times over in the write-ahead log, which is checkpointed
-        # only every WAL_CHECKPOINT_PAGES: copy it into the database and empty it now, so a small disk keeps room for
+        # only every WAL_CHECKPOINT_BYTES: copy it into the database and empty it now, so a small disk keeps room for
         # the postings (tests/test_write_failures.py, a 3 MB disk).
         with engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -190,11 +190,14 @@ class PostingWriter:
         if not rows:
             return {}
         table = models.Posting.__table__
+        # What _refresh compares, not whole rows: their raw records and descriptions would be read and decoded for
+        # every posting a re-crawl meets again.
+        columns = [table.c[name] for name in ("id", "source", "source_id", "content_hash", *TRACKED_FIELDS)]
         stored = {}
         # Per source, so the (source, source_id) unique index serves the lookup on every database.
         for source in {source for source, _ in rows}:
             ids = [source_id for key_source, source_id in rows if key_source == source]
-            query = select(table).where(table.c.source == source, table.c.source_id.in_(ids))
+            query = select(*columns).where(table.c.source == source, table.c.source_id.in_(ids))
             stored.update({(row.source, row.source_id): row for row in connection.execute(query)})
         return stored
 
@@ -271,7 +274,8 @@ class PostingWriter:
             ),
         }
         changed = [key for key in sorted(stored) if stored[key].content_hash != rows[key]["content_hash"]]
-        unchanged_ids = sorted(stored[key].id for key in stored if key not in set(changed))
+        changed_keys = set(changed)
+        unchanged_ids = sorted(stored[key].id for key in stored if key not in changed_keys)
         if unchanged_ids:
             connection.execute(update(table).where(table.c.id.in_(unchanged_ids)).values(**seen))
         changes = []

@@ -187,7 +187,12 @@ GENERIC_GROUPS = ("language", "office_software")
 
 def normalise_text(text: str) -> str:
     """Lower-case words separated by single spaces: HTML entities decoded, punctuation dropped."""
-    return " ".join(re.sub(r"[\W_]+", " ", unescape(text).casefold()).split())
+    return " ".join(_words(text))
+
+
+def _words(text: str) -> list[str]:
+    """The lower-case words of ``text``: HTML entities decoded, punctuation dropped."""
+    return re.sub(r"[\W_]+", " ", unescape(text).casefold()).split()
 
 
 class OccupationClassifier:
@@ -239,9 +244,15 @@ class OccupationClassifier:
                 owner = self.keyword_classes_.setdefault(keyword, occupation)
                 if owner != occupation:
                     raise ValueError(f"keyword {word!r} is listed for both {owner} and {occupation}")
-        # Longest first, so that at any position a phrase wins over a word it starts with; (?!) matches nothing.
-        alternation = "|".join(re.escape(keyword) for keyword in sorted(self.keyword_classes_, key=len, reverse=True))
-        self.keyword_pattern_ = re.compile(rf"(?<!\w)(?:{alternation or '(?!)'})(?!\w)")
+        # A keyword is a phrase of whole words: looked up by its first word, longest phrase first, so that a phrase
+        # wins over a word it starts with (a dictionary lookup a word, where one regex of every keyword tried each).
+        lengths = defaultdict(set)
+        for keyword in self.keyword_classes_:
+            words = keyword.split(" ")
+            lengths[words[0]].add(len(words))
+        self.keyword_lengths_: dict[str, tuple[int, ...]] = {
+            first: tuple(sorted(counts, reverse=True)) for first, counts in lengths.items()
+        }
         # A platform has a few dozen categories, met again on every page.
         self.category_evidence_ = lru_cache(maxsize=4096)(partial(self._keyword_evidence, weight=self.category_weight))
         return self
@@ -295,8 +306,22 @@ class OccupationClassifier:
 
     def _keyword_evidence(self, text: str | None, weight: float) -> dict[str, float]:
         """`weight` shared among the keywords found in `text`, summed per class."""
-        found = self.keyword_pattern_.findall(normalise_text(text or ""))
+        found = self._keywords(_words(text or ""))
         votes: dict[str, float] = defaultdict(float)
         for keyword in found:
             votes[self.keyword_classes_[keyword]] += weight / len(found)
         return dict(votes)
+
+    def _keywords(self, words: list[str]) -> list[str]:
+        """The keywords in ``words``, left to right, each the longest phrase of whole words starting where it does."""
+        found, start = [], 0
+        while start < len(words):
+            for length in self.keyword_lengths_.get(words[start], ()):
+                phrase = " ".join(words[start : start + length])
+                if phrase in self.keyword_classes_:
+                    found.append(phrase)
+                    start += length
+                    break
+            else:
+                start += 1
+        return found
