@@ -75,10 +75,35 @@ closing, and of the worker's process; the experiments were temporary changes, ea
   event loop 2.5 to 2.6 s of processor time, the worker 2.4 s, in a crawl of 2.9 s): both must do less to go further.
   With a worker that does nothing the full crawl takes 2.3 s against 2.6 s: the worker's work still costs the crawl
   0.3 s on two cores, and the hand-over 0.4 to 0.5 s.
+- 2026-12-06 12:10 to 13:30 UTC (0.70, 0.74, 0.71 at the start). The crawl's event loop thread, from the spider's
+  opening to its closing (thread_time), medians of five: bare 1.9 to 2.1 s; full with a pipeline that returns each
+  item at once 2.04 s; packing the postings as well 2.23 s; pickling the batches as well 2.40 s; sending them to a
+  worker that does nothing 2.38 s; the whole store 2.49 s. The full crawl's elapsed time beyond its thread's processor
+  time was 0.25 to 0.35 s (0.05 to 0.08 s with the worker doing nothing): the last batch at the close 0.06 s,
+  backpressure mostly under 0.05 s, and many waits of about 4 ms in the event loop's select (0.14 to 0.19 s in all):
+  the answer the crawl waited for came late because the worker, at niceness 19, kept the other core to the end of
+  its time slice (kernel 6.18's scheduler). Under SCHED_IDLE a woken thread takes the core at once: waits over 2 ms
+  fell to the close alone (0.08 s). A worker that only spins, instead of working, for 1.2, 1.8, 2.2 and 2.6 s of
+  processor time: 2.54, 2.65, 2.60, 2.87 s (none: 2.44 s); leaving out deriving (0.6 s of the worker's 2.3 s):
+  2.65 against 2.86 s. The worker's work slows the crawl's own processor too (the two cores are not independent).
+  Changes: the occupation classifier's keywords looked up as whole-word phrases instead of one regex of every keyword
+  (0.11 to 0.04 s per 20,000 titles, the same matches over 66,000 test texts), ``Posting.__copy__`` (0.086 to
+  0.044 s), exchange rates looked up once, SQLite pages of 8 KiB for new databases (56 MB instead of 69; the worker's
+  kernel time 0.2 to 0.13 s), the worker under SCHED_IDLE. The worker's processor time per 20,000 postings in-process:
+  2.3 to 2.45 s before, 2.1 to 2.2 s after. Eight alternations of the full crawl: median 2.80 against 2.87 s (worker
+  changes), 2.84 against 2.91 s (SCHED_IDLE against niceness 19). At f6e91af, four sets of three runs: 0.74, 0.75,
+  0.75; 0.75, 0.74, 0.77; 0.77, 0.77, 0.77; 0.75, 0.74, 0.76 (bare 1.9 to 2.1 s, full 2.5 to 2.7 s): 0.75 to 0.77
+  best of three. Tried and not kept (no change beyond the noise, or worse): batches of 250 or 1,000; one or three
+  batches in flight; a thread in the worker receiving the next batch while it works (2.84 against 2.71 s); a 4 MB
+  socket buffer for the hand-over; pickling each posting as it is packed; SQLite caches of 64 or 256 MB, or
+  mmap; pages of 16 KiB (as 8 KiB); marshal instead of pickle (slower, with datetimes to convert); the worker at
+  niceness 10 or 0; dates bound for SQLite through isoformat (1.30 against 1.41 us each).
 - So the gap is the hand-over and the second busy process on two cores. The platforms are paged one request at a
   time (CONCURRENT_REQUESTS_PER_DOMAIN = 1, their published limits), so every page's items are processed before the
-  next page is fetched and any processor time taken from the crawl lengthens that chain. Closing it further needs
-  a cheaper hand-over than pickled postings (a shared-memory or columnar batch) or a machine with a third core.
+  next page is fetched and any processor time taken from the crawl lengthens that chain: packing (0.19 s) and
+  pickling (0.17 s) in the crawl's thread, the worker's work slowing the crawl's processor (0.1 to 0.15 s), the last
+  batch at the close (0.06 s). SQLite itself is 0.85 s of the worker's 2.1 s. Reaching 0.8 needs a cheaper
+  hand-over than pickled postings (a shared-memory or columnar batch) or a machine with a third core.
 
     python bench/crawl_throughput.py [--postings 20000] [--rounds 3]
 """

@@ -99,7 +99,7 @@ class Posting:
     def __copy__(self) -> Posting:
         # A shallow copy, as copy.copy makes, without its generic way through __reduce_ex__: the store's worker
         # copies every posting it derives (pipelines.derive), and that way cost it twice this.
-        copied = object.__new__(Posting)
+        copied = object.__new__(type(self))
         copied.__dict__ = self.__dict__.copy()
         return copied
 
