@@ -91,18 +91,20 @@ closing, and of the worker's process; the experiments were temporary changes, ea
   0.044 s), exchange rates looked up once, SQLite pages of 8 KiB for new databases (56 MB instead of 69; the worker's
   kernel time 0.2 to 0.13 s), the worker under SCHED_IDLE. The worker's processor time per 20,000 postings in-process:
   2.3 to 2.45 s before, 2.1 to 2.2 s after. Eight alternations of the full crawl: median 2.80 against 2.87 s (worker
-  changes), 2.84 against 2.91 s (SCHED_IDLE against niceness 19). At f6e91af, four sets of three runs: 0.74, 0.75,
-  0.75; 0.75, 0.74, 0.77; 0.77, 0.77, 0.77; 0.75, 0.74, 0.76 (bare 1.9 to 2.1 s, full 2.5 to 2.7 s): 0.75 to 0.77
-  best of three. Tried and not kept (no change beyond the noise, or worse): batches of 250 or 1,000; one or three
+  changes), 2.84 against 2.91 s (SCHED_IDLE against niceness 19). From f6e91af on, eight sets of three runs between
+  13:24 and 13:53 UTC: 0.74, 0.75, 0.75; 0.75, 0.74, 0.77; 0.77, 0.77, 0.77; 0.75, 0.74, 0.76; 0.73, 0.76, 0.75;
+  0.74, 0.74, 0.74; 0.74, 0.75, 0.75; 0.74, 0.75, 0.75 (bare 1.9 to 2.2 s, full 2.5 to 2.9 s): best of three 0.75 to
+  0.77 in seven sets, 0.74 in one, in a slow quarter hour of the machine (bare 2.1 s). Tried and not kept (no change beyond the noise, or worse): batches of 250 or 1,000; one or three
   batches in flight; a thread in the worker receiving the next batch while it works (2.84 against 2.71 s); a 4 MB
   socket buffer for the hand-over; pickling each posting as it is packed; SQLite caches of 64 or 256 MB, or
   mmap; pages of 16 KiB (as 8 KiB); marshal instead of pickle (slower, with datetimes to convert); the worker at
   niceness 10 or 0; dates bound for SQLite through isoformat (1.30 against 1.41 us each).
 - So the gap is the hand-over and the second busy process on two cores. The platforms are paged one request at a
   time (CONCURRENT_REQUESTS_PER_DOMAIN = 1, their published limits), so every page's items are processed before the
-  next page is fetched and any processor time taken from the crawl lengthens that chain: packing (0.19 s) and
-  pickling (0.17 s) in the crawl's thread, the worker's work slowing the crawl's processor (0.1 to 0.15 s), the last
-  batch at the close (0.06 s). SQLite itself is 0.85 s of the worker's 2.1 s. Reaching 0.8 needs a cheaper
+  next page is fetched and any processor time taken from the crawl lengthens that chain: packing and pickling in the
+  crawl's thread (0.14 and 0.10 s timed around them; 0.36 s by the difference they make to the thread, the rest their
+  data crowding out Scrapy's in the caches), the worker's work slowing the crawl's processor (0.1 to 0.15 s), the
+  last batch at the close (0.06 s). SQLite itself is 0.85 s of the worker's 2.1 s. Reaching 0.8 needs a cheaper
   hand-over than pickled postings (a shared-memory or columnar batch) or a machine with a third core.
 
     python bench/crawl_throughput.py [--postings 20000] [--rounds 3]
