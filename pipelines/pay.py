@@ -113,11 +113,9 @@ class ExchangeRates:
         A year not in the table takes the nearest year's rate (the later one on a tie), and the source
         says so; ``year`` None takes the latest. None for a currency not in the table.
         """
-        try:
-            return self._looked_up[currency, year]
-        except KeyError:
-            found = self._looked_up[currency, year] = self._usd_per_unit(currency, year)
-            return found
+        if (currency, year) not in self._looked_up:
+            self._looked_up[currency, year] = self._usd_per_unit(currency, year)
+        return self._looked_up[currency, year]
 
     def _usd_per_unit(self, currency: str, year: int | None) -> tuple[float, str] | None:
         years = self._by_currency.get(currency.upper())

@@ -228,4 +228,3 @@ def test_three_first_crawls_at_once_on_a_new_sqlite_file_all_succeed(sample_serv
     runs = rows(sqlite_url, "SELECT finish_reason, healthy FROM crawl_runs")
     assert [tuple(run) for run in runs] == [("finished", 1)] * 3
     assert rows(sqlite_url, "SELECT count(*) FROM postings")[0][0] == len(sample_source_ids("freelancer"))
-

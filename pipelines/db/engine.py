@@ -130,7 +130,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # transaction atomic and durable across a crashed process (only a power cut may lose the
     # last ones, those since the last checkpoint); foreign keys are off by default in SQLite.
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA page_size={SQLITE_PAGE_SIZE}")  # before WAL, which fixes it; no effect on a database made
+    # Before WAL, which fixes the page size; an existing database keeps its own.
+    cursor.execute(f"PRAGMA page_size={SQLITE_PAGE_SIZE}")
     _use_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     # A checkpoint, which waits for the disk, every WAL_CHECKPOINT_BYTES instead of SQLite's 1,000 pages (4 MB): the
