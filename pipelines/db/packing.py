@@ -1,57 +1,128 @@
-"""How the crawl hands postings to the store's worker (pipelines.db.worker): packed, a tuple of fields each, the raw
-record as the JSON the store writes. Neither Scrapy nor SQLAlchemy here.
+"""How the crawl hands postings to the store's worker (pipelines.db.worker). Neither Scrapy nor SQLAlchemy here.
 
-The store pipeline packs each posting as it arrives (``packed``): the work is spread over the crawl rather than done
-a batch at a time, and while a batch fills the crawl's process holds tuples of plain values, not postings with raw
-records of many objects for its garbage collector to walk (bench/crawl_throughput.py).
+The store pipeline packs each posting as it arrives (``packed``): its fields as one JSON array and its raw record as
+the JSON the store writes, both written by orjson, in C. A batch of them (``PackedPostings``) pickles as a few byte
+strings rather than an object per field, and the worker's process reads it back into postings (``unpacked``) in as
+few calls: every moment of processor time the crawl spends on an item lengthens it (bench/crawl_throughput.py). While
+a batch fills, the crawl's process holds bytes, not postings with raw records of many objects for its garbage
+collector to walk.
+
+A posting that JSON would not give back exactly as it is travels as it is, pickled: a value of a type JSON has not
+(a date, a tuple, an enum, a parser's object, a subclass of str), a time that is not a datetime, a skill that is not
+text, a number that is not finite, text with a lone surrogate, an integer beyond 64 bits, or a raw record JSON cannot
+hold as it is or that holds a NUL. So the worker judges every posting as the spider made it (pipelines.validate), and
+mends or refuses what the database cannot take (``make_storable``).
 """
 
 from __future__ import annotations
 
+import copy
+import functools
+import math
 import operator
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from datetime import datetime
 from typing import Any
+
+import orjson
 
 from crawlers.items import Posting
 from pipelines.content_hash import PLATFORM_FIELDS, json_bytes
 
-# Posting(*values) takes the platform's fields in this order: the derived fields, which the worker computes, follow.
-_platform_values = operator.attrgetter(*PLATFORM_FIELDS)
+# Posting(*values) takes the platform's fields in PLATFORM_FIELDS' order; a packed row is those fields but the raw
+# record, which travels apart, as JSON the worker does not parse.
 _RAW = PLATFORM_FIELDS.index("raw")
+_ROW_FIELDS = PLATFORM_FIELDS[:_RAW] + PLATFORM_FIELDS[_RAW + 1 :]
+_row = operator.attrgetter(*_ROW_FIELDS)
+_TIMES = tuple(_ROW_FIELDS.index(f.name) for f in fields(Posting) if f.type == "datetime | None")
+_SKILLS = _ROW_FIELDS.index("skills")
+# The types of value JSON gives back as they are, at each position of a row; a row's times as datetimes (orjson
+# writes them in ISO 8601, ``unpacked`` reads them back).
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_EXACT_TYPES = tuple(
+    frozenset({datetime, type(None)}) if position in _TIMES else frozenset({list, type(None)}) if position == _SKILLS
+    else _PLAIN
+    for position in range(len(_ROW_FIELDS))
+)  # fmt: skip
 
 
-def packed(posting: Posting) -> tuple:
-    """The posting as the crawl sends it to the worker: a tuple of the fields a platform gives, in order, the raw record
-    as the JSON the store writes, in bytes.
-
-    A raw record that JSON cannot hold as it is (an integer beyond 64 bits, a lone surrogate, nesting too deep) or
-    that holds a NUL travels as it is: the worker's ``make_storable`` mends or refuses it."""
-    values = _platform_values(posting)
+def packed(posting: Posting) -> tuple[bytes, bytes] | Posting:
+    """The posting as the crawl hands it to the worker: its fields but the raw record as a JSON array, and its raw
+    record as the JSON the store writes; or the posting itself, when JSON would not give it back as it is."""
+    row = _row(posting)
+    if not _json_gives_back(row):
+        return posting
     try:
-        raw = json_bytes(values[_RAW])
+        row_json = orjson.dumps(row)
+    except TypeError:  # a lone surrogate, an integer beyond 64 bits
+        return posting
+    raw_json = _raw_json(posting.raw)
+    return posting if raw_json is None else (row_json, raw_json)
+
+
+def _json_gives_back(row: tuple) -> bool:
+    """Whether JSON gives ``row`` back as it is (orjson's own refusals apart)."""
+    floats = _float_positions(tuple(map(type, row)))
+    if floats is None or not all(math.isfinite(row[position]) for position in floats):  # orjson writes NaN as null
+        return False
+    skills = row[_SKILLS]
+    return skills is None or all(type(skill) is str for skill in skills)
+
+
+@functools.lru_cache(maxsize=256)  # a crawl's rows have a handful of signatures: None or a value in each field
+def _float_positions(types: tuple[type, ...]) -> tuple[int, ...] | None:
+    """Where a row of values of these types holds floats, or None when JSON would not give such a row back."""
+    if not all(kind in exact for kind, exact in zip(types, _EXACT_TYPES, strict=True)):
+        return None
+    return tuple(position for position, kind in enumerate(types) if kind is float)
+
+
+def _raw_json(raw: Any) -> bytes | None:
+    """The raw record as the JSON the store writes (``json_bytes``), or None when it must travel as it is: JSON
+    cannot hold it as it is (an integer beyond 64 bits, a lone surrogate, nesting too deep) or it holds a NUL."""
+    try:
+        # json_bytes' options cost a third more and change nothing for a record of JSON's own types and text keys,
+        # as nearly every platform's is.
+        raw_json = orjson.dumps(raw)
     except TypeError:
-        return values
-    if b"\\u0000" in raw:
-        return values
-    return (*values[:_RAW], raw, *values[_RAW + 1 :])
+        try:
+            raw_json = json_bytes(raw)
+        except TypeError:
+            return None
+    return None if b"\\u0000" in raw_json else raw_json
 
 
-def unpacked(rows: list[tuple]) -> list[Posting]:
-    """The postings of ``packed`` rows, a raw record as bytes of JSON (the writer stores them as they are)."""
-    return [Posting(*row) for row in rows]
+def unpacked(rows: bytes, raws: list[bytes | None], as_they_are: list[Posting]) -> list[Posting]:
+    """The postings of a ``PackedPostings`` batch, in order; a raw record as bytes of JSON (the writer stores them as
+    they are)."""
+    as_they_are = iter(as_they_are)
+    return [
+        next(as_they_are) if row is None else _posting(row, raw)
+        for row, raw in zip(orjson.loads(rows), raws, strict=True)
+    ]
+
+
+def _posting(row: list, raw: bytes) -> Posting:
+    for position in _TIMES:
+        if row[position] is not None:
+            row[position] = datetime.fromisoformat(row[position])
+    return Posting(*row[:_RAW], raw, *row[_RAW:])
 
 
 class PackedPostings(list):
-    """A batch of ``packed`` postings, which unpickles as postings (``unpacked``)."""
+    """A batch of ``packed`` postings. Pickles as the JSON array of its rows (null for a posting sent as it is), the
+    raw records' JSON and the postings sent as they are; unpickles as postings (``unpacked``)."""
 
     def __reduce__(self):
-        return unpacked, (list(self),)
+        rows = b"[" + b",".join(b"null" if isinstance(entry, Posting) else entry[0] for entry in self) + b"]"
+        raws = [None if isinstance(entry, Posting) else entry[1] for entry in self]
+        return unpacked, (rows, raws, [entry for entry in self if isinstance(entry, Posting)])
 
     def sendable(self) -> PackedPostings:
         """The batch with each value pickle cannot send (a parser's object left in a field) as an ``Unsendable``
         note, which the worker's validation rejects (``bad_type:<field>``)."""
-        return PackedPostings(tuple(map(_sendable, row)) for row in self)
+        return PackedPostings(_sendable(entry) if isinstance(entry, Posting) else entry for entry in self)
 
 
 @dataclass(frozen=True)
@@ -65,9 +136,12 @@ class Unsendable:
         return f"<{self.type_name}>"
 
 
-def _sendable(value: Any) -> Any:
-    try:
-        pickle.dumps(value)
-    except Exception:  # pickle's errors are of several kinds: PicklingError, TypeError, AttributeError...
-        return Unsendable(f"{type(value).__module__}.{type(value).__qualname__}")
-    return value
+def _sendable(posting: Posting) -> Posting:
+    sendable = copy.copy(posting)
+    for name in PLATFORM_FIELDS:
+        value = getattr(posting, name)
+        try:
+            pickle.dumps(value)
+        except Exception:  # pickle's errors are of several kinds: PicklingError, TypeError, AttributeError...
+            setattr(sendable, name, Unsendable(f"{type(value).__module__}.{type(value).__qualname__}"))
+    return sendable
