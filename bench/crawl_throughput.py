@@ -81,31 +81,42 @@ closing, and of the worker's process; the experiments were temporary changes, ea
   worker that does nothing 2.38 s; the whole store 2.49 s. The full crawl's elapsed time beyond its thread's processor
   time was 0.25 to 0.35 s (0.05 to 0.08 s with the worker doing nothing): the last batch at the close 0.06 s,
   backpressure mostly under 0.05 s, and many waits of about 4 ms in the event loop's select (0.14 to 0.19 s in all):
-  the answer the crawl waited for came late because the worker, at niceness 19, kept the other core to the end of
-  its time slice (kernel 6.18's scheduler). Under SCHED_IDLE a woken thread takes the core at once: waits over 2 ms
-  fell to the close alone (0.08 s). A worker that only spins, instead of working, for 1.2, 1.8, 2.2 and 2.6 s of
-  processor time: 2.54, 2.65, 2.60, 2.87 s (none: 2.44 s); leaving out deriving (0.6 s of the worker's 2.3 s):
-  2.65 against 2.86 s. The worker's work slows the crawl's own processor too (the two cores are not independent).
-  Changes: the occupation classifier's keywords looked up as whole-word phrases instead of one regex of every keyword
-  (0.11 to 0.04 s per 20,000 titles, the same matches over 66,000 test texts), ``Posting.__copy__`` (0.086 to
-  0.044 s), exchange rates looked up once, SQLite pages of 8 KiB for new databases (56 MB instead of 69; the worker's
-  kernel time 0.2 to 0.13 s), the worker under SCHED_IDLE. The worker's processor time per 20,000 postings in-process:
-  2.3 to 2.45 s before, 2.1 to 2.2 s after. Eight alternations of the full crawl: median 2.80 against 2.87 s (worker
-  changes), 2.84 against 2.91 s (SCHED_IDLE against niceness 19). From f6e91af on, eight sets of three runs between
-  13:24 and 13:53 UTC: 0.74, 0.75, 0.75; 0.75, 0.74, 0.77; 0.77, 0.77, 0.77; 0.75, 0.74, 0.76; 0.73, 0.76, 0.75;
-  0.74, 0.74, 0.74; 0.74, 0.75, 0.75; 0.74, 0.75, 0.75 (bare 1.9 to 2.2 s, full 2.5 to 2.9 s): best of three 0.75 to
-  0.77 in seven sets, 0.74 in one, in a slow quarter hour of the machine (bare 2.1 s). Tried and not kept (no change beyond the noise, or worse): batches of 250 or 1,000; one or three
-  batches in flight; a thread in the worker receiving the next batch while it works (2.84 against 2.71 s); a 4 MB
-  socket buffer for the hand-over; pickling each posting as it is packed; SQLite caches of 64 or 256 MB, or
-  mmap; pages of 16 KiB (as 8 KiB); marshal instead of pickle (slower, with datetimes to convert); the worker at
-  niceness 10 or 0; dates bound for SQLite through isoformat (1.30 against 1.41 us each).
-- So the gap is the hand-over and the second busy process on two cores. The platforms are paged one request at a
-  time (CONCURRENT_REQUESTS_PER_DOMAIN = 1, their published limits), so every page's items are processed before the
-  next page is fetched and any processor time taken from the crawl lengthens that chain: packing and pickling in the
-  crawl's thread (0.14 and 0.10 s timed around them; 0.36 s by the difference they make to the thread, the rest their
-  data crowding out Scrapy's in the caches), the worker's work slowing the crawl's processor (0.1 to 0.15 s), the
-  last batch at the close (0.06 s). SQLite itself is 0.85 s of the worker's 2.1 s. Reaching 0.8 needs a cheaper
-  hand-over than pickled postings (a shared-memory or columnar batch) or a machine with a third core.
+  the answer the crawl waited for came late because the worker, at niceness 19, kept the other core to the end of its
+  time slice (kernel 6.18's scheduler). Under SCHED_IDLE a woken thread takes the core at once: waits over 2 ms fell
+  to the close alone (0.08 s). A worker that only spins, instead of working, for 1.2, 1.8, 2.2 and 2.6 s of processor
+  time: 2.54, 2.65, 2.60, 2.87 s (none: 2.44 s); leaving out deriving (0.6 s of the worker's 2.3 s): 2.65 against 2.86
+  s. The worker's work slows the crawl's own processor too (the two cores are not independent). Changes: the
+  occupation classifier's keywords looked up as whole-word phrases instead of one regex of every keyword (0.11 to 0.04
+  s per 20,000 titles, the same matches over 66,000 test texts), ``Posting.__copy__`` (0.086 to 0.044 s), exchange
+  rates looked up once, SQLite pages of 8 KiB for new databases (56 MB instead of 69; the worker's kernel time 0.2 to
+  0.13 s), the worker under SCHED_IDLE. The worker's processor time per 20,000 postings in-process: 2.3 to 2.45 s
+  before, 2.1 to 2.2 s after. Eight alternations of the full crawl: median 2.80 against 2.87 s (worker changes), 2.84
+  against 2.91 s (SCHED_IDLE against niceness 19). From f6e91af on, eight sets of three runs between 13:24 and 13:53
+  UTC: 0.74, 0.75, 0.75; 0.75, 0.74, 0.77; 0.77, 0.77, 0.77; 0.75, 0.74, 0.76; 0.73, 0.76, 0.75; 0.74, 0.74, 0.74;
+  0.74, 0.75, 0.75; 0.74, 0.75, 0.75 (bare 1.9 to 2.2 s, full 2.5 to 2.9 s): best of three 0.75 to 0.77 in seven sets,
+  0.74 in one, in a slow quarter hour of the machine (bare 2.1 s). Tried and not kept (no change beyond the noise, or
+  worse): batches of 250 or 1,000; one or three batches in flight; a thread in the worker receiving the next batch
+  while it works (2.84 against 2.71 s); a 4 MB socket buffer for the hand-over; pickling each posting as it is packed;
+  SQLite caches of 64 or 256 MB, or mmap; pages of 16 KiB (as 8 KiB); marshal instead of pickle (slower, with
+  datetimes to convert); the worker at niceness 10 or 0; dates bound for SQLite through isoformat (1.30 against 1.41
+  us each).
+- 2026-12-06 14:30 to 15:06 UTC: postings travel as JSON (pipelines/db/packing.py): each posting's fields as one JSON
+  array and its raw record as its JSON, both by orjson as it arrives, a batch pickled as a few byte strings; a posting
+  JSON would not give back exactly (a tuple, a date, an enum, a subclass of str, a number that is not finite...)
+  travels as it is. Per 20,000 postings, timed apart (best of seven): packing and pickling in the crawl's thread 0.20
+  to 0.30 s before, 0.14 to 0.15 s after (the raw records' JSON 0.056 s of it, pickling 0.01 s); the worker reads a
+  batch back in about the same time as before (0.075 against 0.057 s). The same machine was slower and noisier than in
+  the morning (bare 2.0 to 2.6 s). Full crawls alternated with the code before, eight to ten rounds each, in three
+  phases of the machine: medians 3.07, 4.33 and 4.28 s against 3.45, 4.46 and 4.52 s. This bench run alternately with
+  the code before, three times each: 0.86, 0.80, 0.75 against 0.75, 0.62, 0.76. At a8f1831, six sets of three rounds
+  between 15:03 and 15:06 UTC: 0.82, 0.79, 0.80, 0.75, 0.81, 0.80 (bare 2.0 to 2.4 s, full 2.5 to 3.0 s). Tried and
+  not kept: four batches in flight instead of two (median 3.05 against 3.05 s); the type checks of pipelines.validate
+  once per signature of value types (0.081 against 0.087 s per 20,000 postings).
+- Where the time goes now: the crawl's event loop thread about 2.3 s, the worker 2.3 to 2.4 s (SQLite 0.9 s, the
+  writer's own Python 0.6 s, deriving 0.5 s, validation 0.15 s), the bench's local server a few tenths: two cores
+  nearly full, so a full crawl cannot take much less than half their sum, about 2.5 s. When the worker falls behind
+  the crawl waits for it (backpressure: 0 to 0.65 s in four crawls), and at the close for the last batches (0.06 to
+  0.1 s). Going further means less work in the worker, per posting, or a third core.
 
     python bench/crawl_throughput.py [--postings 20000] [--rounds 3]
 """
