@@ -107,7 +107,8 @@ def _posting(row: list, raw: bytes) -> Posting:
     for position in _TIMES:
         if row[position] is not None:
             row[position] = datetime.fromisoformat(row[position])
-    return Posting(*row[:_RAW], raw, *row[_RAW:])
+    row.insert(_RAW, raw)
+    return Posting(*row)
 
 
 class PackedPostings(list):

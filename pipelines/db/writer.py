@@ -70,18 +70,34 @@ def replace_posting_skills(connection, matches_by_id: dict[int, list[dict[str, s
         return
     table = models.PostingSkill.__table__
     connection.execute(delete(table).where(table.c.posting_id.in_(sorted(matches_by_id))))
+    insert_posting_skills(connection, matches_by_id)
+
+
+def insert_posting_skills(connection, matches_by_id: dict[int, list[dict[str, str]]]) -> None:
+    """Store ``matches_by_id`` in posting_skills, for postings that have none stored."""
+    table = models.PostingSkill.__table__
     rows = [
         (posting_id, match["skill"], match["source"], match["matched"])
         for posting_id, matches in matches_by_id.items()
         for match in matches
     ]
-    if rows:
-        # Plain strings and ints through the driver: three rows a posting, and SQLAlchemy's
-        # per-row parameter processing would cost more than the database's work.
-        marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    # Plain strings and ints through the driver, many rows a statement: three rows a posting, and SQLAlchemy's per-row
+    # parameter processing, or the driver's executemany, would cost more than the database's work (bench/).
+    per_statement = _PARAMETERS_PER_STATEMENT // 4
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start : start + per_statement]
         connection.exec_driver_sql(
-            f"INSERT INTO {table.name} (posting_id, skill, source, matched) VALUES ({', '.join([marker] * 4)})", rows
+            f"INSERT INTO {table.name} (posting_id, skill, source, matched) "
+            f"VALUES {_placeholders(connection.dialect, 4, len(chunk))}",
+            tuple(itertools.chain.from_iterable(chunk)),
         )
+
+
+def _placeholders(dialect, width: int, rows: int) -> str:
+    """The driver's parameter markers for ``rows`` rows of ``width`` values, as VALUES takes them."""
+    marker = "?" if dialect.paramstyle == "qmark" else "%s"
+    row = f"({', '.join([marker] * width)})"
+    return ", ".join([row] * rows)
 
 
 def sync_skills(connection, taxonomy: Taxonomy) -> None:
@@ -151,8 +167,9 @@ class PostingWriter:
             # Rows another crawl inserted since _stored() read are refreshed like stored ones.
             stored.update(self._stored(connection, {key: rows[key] for key in fresh if key not in inserted}))
             changed = self._refresh(connection, rows, stored, now)
-            written = {**inserted, **changed}
-            replace_posting_skills(connection, {posting_id: skill_matches[key] for key, posting_id in written.items()})
+            replace_posting_skills(connection, {posting_id: skill_matches[key] for key, posting_id in changed.items()})
+            # A posting just inserted has no skills stored to replace.
+            insert_posting_skills(connection, {posting_id: skill_matches[key] for key, posting_id in inserted.items()})
             by_id = {posting_id: rows[key] for key, posting_id in inserted.items()}
             duplicates = link_duplicates(
                 connection,
@@ -254,10 +271,9 @@ class PostingWriter:
     def _insert_statement(dialect, columns: tuple[str, ...], rows: int) -> str:
         """INSERT of ``rows`` rows of ``columns`` that skips postings stored already and returns the others' ids."""
         quote = dialect.identifier_preparer.quote
-        marker = "?" if dialect.paramstyle == "qmark" else "%s"
-        row = f"({', '.join([marker] * len(columns))})"
         return (
-            f"INSERT INTO postings ({', '.join(quote(column) for column in columns)}) VALUES {', '.join([row] * rows)} "
+            f"INSERT INTO postings ({', '.join(quote(column) for column in columns)}) "
+            f"VALUES {_placeholders(dialect, len(columns), rows)} "
             "ON CONFLICT (source, source_id) DO NOTHING RETURNING source, source_id, id"
         )
 
