@@ -81,15 +81,14 @@ def insert_posting_skills(connection, matches_by_id: dict[int, list[dict[str, st
         for posting_id, matches in matches_by_id.items()
         for match in matches
     ]
-    # Plain strings and ints through the driver, many rows a statement: three rows a posting, and SQLAlchemy's per-row
-    # parameter processing, or the driver's executemany, would cost more than the database's work (bench/).
-    per_statement = _PARAMETERS_PER_STATEMENT // 4
-    for start in range(0, len(rows), per_statement):
-        chunk = rows[start : start + per_statement]
+    if rows:
+        # Plain strings and ints through the driver: three rows a posting, and SQLAlchemy's per-row parameter
+        # processing would cost more than the database's work. One row a statement, executemany: a statement of many
+        # rows, of another length in every batch, is compiled anew each time and costs more.
         connection.exec_driver_sql(
             f"INSERT INTO {table.name} (posting_id, skill, source, matched) "
-            f"VALUES {_placeholders(connection.dialect, 4, len(chunk))}",
-            tuple(itertools.chain.from_iterable(chunk)),
+            f"VALUES {_placeholders(connection.dialect, 4, 1)}",
+            rows,
         )
 
 
