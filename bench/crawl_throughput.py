@@ -112,6 +112,13 @@ closing, and of the worker's process; the experiments were temporary changes, ea
   between 15:03 and 15:06 UTC: 0.82, 0.79, 0.80, 0.75, 0.81, 0.80 (bare 2.0 to 2.4 s, full 2.5 to 3.0 s). Tried and
   not kept: four batches in flight instead of two (median 3.05 against 3.05 s); the type checks of pipelines.validate
   once per signature of value types (0.081 against 0.087 s per 20,000 postings).
+- Later the same afternoon. Tried and not kept: posting_skills in many-row INSERTs (0.094 against 0.135 s per 60,000
+  rows when every batch has as many, 0.163 against 0.14 s when, as in a crawl, the number differs from batch to batch
+  and each statement is compiled anew). Kept: no DELETE of posting_skills for postings just inserted, which have none
+  (about 0.5 ms a batch). With the machine slower still: at 19d4974, 15:32 to 15:35 UTC, six sets of three rounds:
+  0.75, 0.72, 0.78, 0.77, 0.80, 0.78 (bare 2.2 to 2.4 s); at 5ade335, 15:40 to 15:42 UTC: 0.83, 0.79, 0.84, 0.82,
+  0.75, 0.73 (bare 2.2 to 2.7 s). The best of every three sets in a row is 0.78 or more; two sets in eighteen are below
+  0.75, and eight reach 0.8.
 - Where the time goes now: the crawl's event loop thread about 2.3 s, the worker 2.3 to 2.4 s (SQLite 0.9 s, the
   writer's own Python 0.6 s, deriving 0.5 s, validation 0.15 s), the bench's local server a few tenths: two cores
   nearly full, so a full crawl cannot take much less than half their sum, about 2.5 s. When the worker falls behind
