@@ -43,7 +43,8 @@ def same(value, sent) -> bool:
     return type(value) is type(sent) and value == sent
 
 
-# Values a buggy spider or an odd record may leave in a field, each of which JSON alone would give back changed.
+# Values a buggy spider or an odd record may leave in a field, most of which JSON alone would give back changed, and
+# plain ones beside them.
 ODD_VALUES = [
     ("description", float("nan")),
     ("pay_max", float("inf")),

@@ -35,16 +35,16 @@ from pipelines.content_hash import PLATFORM_FIELDS, json_bytes
 _RAW = PLATFORM_FIELDS.index("raw")
 _ROW_FIELDS = PLATFORM_FIELDS[:_RAW] + PLATFORM_FIELDS[_RAW + 1 :]
 _row = operator.attrgetter(*_ROW_FIELDS)
-_TIMES = tuple(_ROW_FIELDS.index(f.name) for f in fields(Posting) if f.type == "datetime | None")
+_TIME_FIELDS = tuple(f.name for f in fields(Posting) if f.type == "datetime | None")
+_TIMES = tuple(_ROW_FIELDS.index(name) for name in _TIME_FIELDS)
 _SKILLS = _ROW_FIELDS.index("skills")
-# The types of value JSON gives back as they are, at each position of a row; a row's times as datetimes (orjson
-# writes them in ISO 8601, ``unpacked`` reads them back).
+# The types of value JSON gives back as they are, at each position of a row; times as datetimes (orjson writes them in
+# ISO 8601, ``unpacked`` reads them back).
 _PLAIN = frozenset({str, int, float, bool, type(None)})
-_EXACT_TYPES = tuple(
-    frozenset({datetime, type(None)}) if position in _TIMES else frozenset({list, type(None)}) if position == _SKILLS
-    else _PLAIN
-    for position in range(len(_ROW_FIELDS))
-)  # fmt: skip
+_EXACT_TYPES_OF = {name: frozenset({datetime, type(None)}) for name in _TIME_FIELDS} | {
+    "skills": frozenset({list, type(None)})
+}
+_EXACT_TYPES = tuple(_EXACT_TYPES_OF.get(name, _PLAIN) for name in _ROW_FIELDS)
 
 
 def packed(posting: Posting) -> tuple[bytes, bytes] | Posting:
